@@ -1,0 +1,1 @@
+"""Court-ready PDF reports (reportlab, no Qt)."""

@@ -1,0 +1,1 @@
+"""Shipped resources: taxonomy, fonts, demo material, translations."""

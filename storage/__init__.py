@@ -1,0 +1,1 @@
+"""The encrypted case file: SQLCipher, schema, blobs, audit log (no Qt, no domain logic)."""

@@ -1,0 +1,1 @@
+"""Perceptual hashing and near-duplicate search."""
