@@ -1,0 +1,426 @@
+"""The item model behind the grid and the table: ids from the reader, rows paged from SQL.
+
+One model serves both views (the grid shows column 0 in icon mode, the table all columns), so
+the two share one selection and one sort. The model holds only the ordered item ids of the
+current query; the columns of a row are fetched on demand, a page of ids at a time, with one
+`WHERE id IN (...)` query (under 5 ms at 100,000 items). Thumbnails are decoded by the reader
+thread and kept in a byte-bounded LRU cache.
+"""
+
+from __future__ import annotations
+
+import itertools
+from array import array
+from collections import OrderedDict
+from dataclasses import dataclass
+from datetime import datetime
+from enum import IntEnum
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QImage
+
+from ui.models.query import ItemQuery
+from ui.reader import VARIANT_BLUR, VARIANT_GRAY, VARIANT_PLAIN, CaseReader
+from ui.settings import MINOR_TAGS
+from workstation.case import Case
+
+PAGE = 200
+CACHE_BYTES = 160 << 20  # decoded thumbnails kept (about 800 at 256 px)
+ROW_CACHE = 20_000
+_tokens = itertools.count(1)
+TAG_SEP = "\x1f"
+
+
+class Role(IntEnum):
+    """Custom data roles, one enum from Qt.UserRole."""
+
+    ItemId = Qt.ItemDataRole.UserRole + 1
+    Kind = Qt.ItemDataRole.UserRole + 2
+    Tags = Qt.ItemDataRole.UserRole + 3
+    Exhibit = Qt.ItemDataRole.UserRole + 4
+    Notes = Qt.ItemDataRole.UserRole + 5
+    Indicators = Qt.ItemDataRole.UserRole + 6
+    Hidden = Qt.ItemDataRole.UserRole + 7  # thumbnail shown blurred/grey (safe view or minors)
+    Thumbnail = Qt.ItemDataRole.UserRole + 8  # QImage or None while loading
+    HasThumbnail = Qt.ItemDataRole.UserRole + 9
+    Row = Qt.ItemDataRole.UserRole + 10
+
+
+@dataclass
+class Column:
+    key: str
+    title: str
+    sort: str | None
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ItemModel", text)
+
+
+def columns() -> list[Column]:
+    return [
+        Column("name", _tr("Name"), "name"),
+        Column("kind", _tr("Kind"), "kind"),
+        Column("size", _tr("Size"), "size"),
+        Column("dimensions", _tr("Dimensions"), "dimensions"),
+        Column("captured", _tr("Captured"), "captured"),
+        Column("imported", _tr("Imported"), "imported"),
+        Column("mime", _tr("Type"), "mime"),
+        Column("source", _tr("Source"), "source"),
+        Column("sha256", _tr("SHA-256"), "sha256"),
+        Column("tags", _tr("Tags"), None),
+        Column("exhibit", _tr("Exhibit"), None),
+    ]
+
+
+@dataclass
+class RowData:
+    id: int
+    kind: str
+    name: str
+    size: int | None
+    mime: str | None
+    captured_at: str | None
+    imported_at: str | None
+    width: int | None
+    height: int | None
+    source: str | None
+    sha256: str
+    has_thumbnail: bool
+    tags: tuple[str, ...]
+    exhibit: int | None
+    notes: int
+    indicators: int
+
+
+def human_size(size: int | None) -> str:
+    if size is None:
+        return ""
+    value = float(size)
+    for unit in ("B", "KB", "MB", "GB"):
+        if value < 1024 or unit == "GB":
+            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
+        value /= 1024
+    return f"{size} B"
+
+
+class ItemModel(QAbstractTableModel):
+    """Items of one ItemQuery.
+
+    Signals:
+        loading_changed(bool): a query is running on the reader / finished.
+        loaded(int): a new id list arrived (its length).
+        failed(str): the query failed (shown in the view instead of items).
+    """
+
+    loading_changed = Signal(bool)
+    loaded = Signal(int)
+    failed = Signal(str)
+
+    def __init__(self, case: Case, reader: CaseReader, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.case = case
+        self.reader = reader
+        self.query = ItemQuery()
+        self._columns = columns()
+        self._ids: array[int] = array("q")
+        self._row_of: dict[int, int] | None = None
+        self._rows: OrderedDict[int, RowData] = OrderedDict()
+        self._thumbs: OrderedDict[tuple[int, int], QImage] = OrderedDict()
+        self._thumb_bytes = 0
+        self._pending: set[tuple[int, int]] = set()
+        self._token = 0
+        self.loading = False
+        self.revealed: set[int] = set()
+        self.safe_view = False
+        self.safe_variant = VARIANT_BLUR | VARIANT_GRAY
+        self.blur_minors = True
+        self.indicator_count_sql: str | None = None  # set by the session when indicators exist
+        self.zone = ZoneInfo(case.meta.get("timezone") or "UTC")
+        reader.signals.query_done.connect(self._on_reader_query_done)
+        reader.signals.query_failed.connect(self._on_reader_query_failed)
+        reader.signals.thumbnail_loaded.connect(self._on_reader_thumbnail_loaded)
+        reader.signals.thumbnails_dropped.connect(self._on_reader_thumbnails_dropped)
+
+    # -- querying -------------------------------------------------------------------------------
+    def set_query(self, query: ItemQuery) -> None:
+        """Ask the reader for the ids of ``query``; the model resets when they arrive."""
+        self.query = query
+        self._token = next(_tokens)
+        sql, params = query.ids_sql()
+        self.reader.query("items", self._token, sql, params, transform=_id_array)
+        if not self.loading:
+            self.loading = True
+            self.loading_changed.emit(True)
+
+    def reload(self) -> None:
+        self.set_query(self.query)
+
+    def _on_reader_query_done(self, token: int, ids: object) -> None:
+        if token != self._token:
+            return
+        self.beginResetModel()
+        self._ids = ids if isinstance(ids, array) else array("q", ids)  # type: ignore[arg-type]
+        self._row_of = None
+        self._rows.clear()
+        self.endResetModel()
+        self.loading = False
+        self.loading_changed.emit(False)
+        self.loaded.emit(len(self._ids))
+
+    def _on_reader_query_failed(self, token: int, reason: str) -> None:
+        if token != self._token:
+            return
+        self.loading = False
+        self.loading_changed.emit(False)
+        self.failed.emit(reason)
+
+    # -- structure -------------------------------------------------------------------------------
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._columns[section].title
+        return None
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self._columns):
+            return
+        key = self._columns[column].sort
+        if key is None:
+            return
+        self.set_query(self.query.with_sort(key, order == Qt.SortOrder.DescendingOrder))
+
+    def sort_column(self) -> int:
+        for i, col in enumerate(self._columns):
+            if col.sort == self.query.sort:
+                return i
+        return 0
+
+    # -- ids and rows ------------------------------------------------------------------------------
+    def ids(self) -> array[int]:
+        return self._ids
+
+    def item_id(self, row: int) -> int | None:
+        return int(self._ids[row]) if 0 <= row < len(self._ids) else None
+
+    def row_of(self, item_id: int) -> int | None:
+        if self._row_of is None:
+            self._row_of = {int(v): i for i, v in enumerate(self._ids)}
+        return self._row_of.get(int(item_id))
+
+    def row_data(self, row: int) -> RowData | None:
+        item_id = self.item_id(row)
+        if item_id is None:
+            return None
+        data = self._rows.get(item_id)
+        if data is None:
+            self._fetch_page(row)
+            data = self._rows.get(item_id)
+        return data
+
+    def _fetch_page(self, row: int) -> None:
+        start = row - row % PAGE
+        ids = [int(i) for i in self._ids[start : start + PAGE]]
+        for item_id, data in self._query_rows(ids).items():
+            self._rows[item_id] = data
+        while len(self._rows) > ROW_CACHE:
+            self._rows.popitem(last=False)
+
+    def _query_rows(self, ids: list[int]) -> dict[int, RowData]:
+        if not ids:
+            return {}
+        indicators = self.indicator_count_sql or "0"
+        marks = ",".join("?" * len(ids))
+        rows = self.case.db.execute(
+            "SELECT items.id, kind, original_name, size, mime, captured_at, imported_at, width, height, "
+            "coalesce(source_url, source_path), sha256, "
+            "EXISTS(SELECT 1 FROM thumbnails t WHERE t.item_id = items.id), "
+            f"(SELECT group_concat(tag, '{TAG_SEP}') FROM tags WHERE tags.item_id = items.id), "
+            "(SELECT number FROM exhibits WHERE exhibits.item_id = items.id), "
+            "(SELECT count(*) FROM notes WHERE notes.item_id = items.id), "
+            f"{indicators} "
+            f"FROM items WHERE items.id IN ({marks})",
+            ids,
+        ).fetchall()
+        out = {}
+        for r in rows:
+            tags = tuple(sorted(r[12].split(TAG_SEP))) if r[12] else ()
+            out[r[0]] = RowData(
+                r[0], r[1], r[2] or "", r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10], bool(r[11]),
+                tags, r[13], int(r[14] or 0), int(r[15] or 0),
+            )
+        return out
+
+    def refresh_items(self, item_ids: list[int] | None = None) -> None:
+        """Re-read the rows of these items (after an annotation); all rows when None."""
+        if item_ids is None:
+            self._rows.clear()
+            if self._ids:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(self._columns) - 1))
+            return
+        for item_id in item_ids:
+            self._rows.pop(int(item_id), None)
+            row = self.row_of(item_id)
+            if row is not None:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self._columns) - 1))
+
+    # -- data ---------------------------------------------------------------------------------------
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = index.row()
+        if role == Role.ItemId:
+            return self.item_id(row)
+        if role == Role.Row:
+            return row
+        data = self.row_data(row)
+        if data is None:
+            return None
+        col = self._columns[index.column()].key
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(data, col)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{data.name}\n{data.kind} · {human_size(data.size)}\n{data.source or ''}"
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in ("size", "exhibit"):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Role.Kind:
+            return data.kind
+        if role == Role.Tags:
+            return data.tags
+        if role == Role.Exhibit:
+            return data.exhibit
+        if role == Role.Notes:
+            return data.notes
+        if role == Role.Indicators:
+            return data.indicators
+        if role == Role.HasThumbnail:
+            return data.has_thumbnail
+        if role == Role.Hidden:
+            return self.variant_for(data) != VARIANT_PLAIN
+        if role == Role.Thumbnail or (role == Qt.ItemDataRole.DecorationRole and col == "name"):
+            return self.thumbnail(data)
+        return None
+
+    def _display(self, data: RowData, col: str) -> str:
+        if col == "name":
+            return data.name
+        if col == "kind":
+            return kind_label(data.kind)
+        if col == "size":
+            return human_size(data.size)
+        if col == "dimensions":
+            return f"{data.width} × {data.height}" if data.width and data.height else ""
+        if col == "captured":
+            return self.local(data.captured_at)
+        if col == "imported":
+            return self.local(data.imported_at)
+        if col == "mime":
+            return data.mime or ""
+        if col == "source":
+            return data.source or ""
+        if col == "sha256":
+            return data.sha256
+        if col == "tags":
+            return ", ".join(data.tags)
+        if col == "exhibit":
+            return str(data.exhibit) if data.exhibit is not None else ""
+        return ""
+
+    def local(self, iso: str | None) -> str:
+        if not iso:
+            return ""
+        try:
+            moment = datetime.fromisoformat(iso.replace("Z", "+00:00"))
+        except ValueError:
+            return iso
+        return moment.astimezone(self.zone).strftime("%Y-%m-%d %H:%M")
+
+    # -- thumbnails ---------------------------------------------------------------------------------
+    def variant_for(self, data: RowData) -> int:
+        if data.id in self.revealed:
+            return VARIANT_PLAIN
+        if self.safe_view:
+            return self.safe_variant
+        if self.blur_minors and any(t in MINOR_TAGS for t in data.tags):
+            return VARIANT_BLUR | VARIANT_GRAY
+        return VARIANT_PLAIN
+
+    def thumbnail(self, data: RowData) -> QImage | None:
+        if not data.has_thumbnail:
+            return None
+        key = (data.id, self.variant_for(data))
+        image = self._thumbs.get(key)
+        if image is not None:
+            self._thumbs.move_to_end(key)
+            return image
+        if key not in self._pending:
+            self._pending.add(key)
+            self.reader.request_thumbnail(*key)
+        return None
+
+    def _on_reader_thumbnail_loaded(self, item_id: int, variant: int, image: QImage) -> None:
+        key = (item_id, variant)
+        self._pending.discard(key)
+        if image.isNull():
+            return
+        self._thumbs[key] = image
+        self._thumb_bytes += image.sizeInBytes()
+        while self._thumb_bytes > CACHE_BYTES and self._thumbs:
+            _, old = self._thumbs.popitem(last=False)
+            self._thumb_bytes -= old.sizeInBytes()
+        row = self.row_of(item_id)
+        if row is not None:
+            index = self.index(row, 0)
+            self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole, Role.Thumbnail])
+
+    def _on_reader_thumbnails_dropped(self, keys: object) -> None:
+        for key in keys:  # type: ignore[attr-defined]
+            self._pending.discard(tuple(key))
+
+    def set_safe_view(self, on: bool, variant: int | None = None) -> None:
+        self.safe_view = on
+        if variant is not None:
+            self.safe_variant = variant or VARIANT_BLUR
+        self._repaint_all()
+
+    def set_blur_minors(self, on: bool) -> None:
+        self.blur_minors = on
+        self._repaint_all()
+
+    def reveal(self, item_ids: list[int], on: bool = True) -> None:
+        for item_id in item_ids:
+            (self.revealed.add if on else self.revealed.discard)(int(item_id))
+        self.refresh_items(item_ids)
+
+    def _repaint_all(self) -> None:
+        if self._ids:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, 0))
+
+    def cached_thumbnails(self) -> int:
+        return len(self._thumbs)
+
+
+def _id_array(rows: list[Any]) -> array[int]:
+    return array("q", (r[0] for r in rows))
+
+
+def kind_label(kind: str) -> str:
+    labels = {
+        "image": QCoreApplication.translate("ItemModel", "Image"),
+        "page": QCoreApplication.translate("ItemModel", "Page"),
+        "document": QCoreApplication.translate("ItemModel", "Document"),
+        "file": QCoreApplication.translate("ItemModel", "File"),
+    }
+    return labels.get(kind, kind)

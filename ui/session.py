@@ -1,0 +1,58 @@
+"""An open case in the desktop: the GUI-thread connection, the reader thread, change signals."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from ui.reader import CaseReader
+from workstation.case import Case
+
+
+class CaseSession(QObject):
+    """Owns the open case for the window.
+
+    The GUI thread uses ``case`` for short reads and the analyst's own edits; the reader thread
+    has its own connection for long reads; every worker task opens another one with
+    :meth:`open_worker_case`. The passphrase stays in memory while the case is open for exactly
+    that purpose (a SQLite connection belongs to one thread) and is never written anywhere.
+
+    Signals:
+        items_changed(): items were added (import) or analysis tables changed: reload views.
+        annotations_changed(ids): tags, notes, exhibits or indicators of these items changed.
+        meta_changed(): case metadata changed.
+    """
+
+    items_changed = Signal()
+    annotations_changed = Signal(list)
+    meta_changed = Signal()
+
+    def __init__(self, case: Case, passphrase: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.case = case
+        self._passphrase = passphrase
+        self.reader = CaseReader(self.open_worker_case)
+        self.reader.start()
+
+    @property
+    def path(self) -> Path:
+        return Path(self.case.path)
+
+    def open_worker_case(self) -> Case:
+        """A new connection to the same case for another thread (same analyst)."""
+        return Case.open(self.case.path, self._passphrase, analyst=self.case.analyst)
+
+    def table_exists(self, name: str) -> bool:
+        row = self.case.db.execute(
+            "SELECT 1 FROM sqlite_master WHERE type IN ('table', 'view') AND name = ?", [name]
+        ).fetchone()
+        return row is not None
+
+    def notify_annotations(self, item_ids: list[int]) -> None:
+        self.annotations_changed.emit([int(i) for i in item_ids])
+
+    def close(self) -> None:
+        self.reader.stop()
+        self.case.close()
+        self._passphrase = ""
