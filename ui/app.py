@@ -128,8 +128,9 @@ class WorkstationApp(QObject):
             case = Case.open(path, passphrase, analyst=self.settings.analyst or None)
         except WrongPassphrase:
             self.show_start()
-            self.open_path(path, message=self.tr("The passphrase given did not open this case. Enter it here."))
-            return None
+            return self.open_path(
+                path, message=self.tr("The passphrase given did not open this case. Enter it here.")
+            )
         except CaseError as exc:
             self.show_start()
             calm_error_dialog(exc, self.start_window)

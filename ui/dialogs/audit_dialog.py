@@ -38,6 +38,7 @@ class AuditModel(QAbstractTableModel):
         self.total = int(case.db.execute("SELECT count(*) FROM audit").fetchone()[0])
         self.headers = [self.tr("#"), self.tr("When (UTC)"), self.tr("Analyst"), self.tr("Action"),
                         self.tr("Details"), self.tr("Hash")]
+        self.fetchMore(QModelIndex())  # the first page at once; the view asks for the rest
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
