@@ -132,9 +132,7 @@ def screenshot(img: Image.Image, rng: random.Random) -> Image.Image:
     draw.text((sw // 2 - 120, 8), "IMG_20230411_2231.jpg - Image Viewer", font=_font(14), fill=fg)
     for i, colour in enumerate([(255, 95, 86), (255, 189, 46), (39, 201, 63)]):
         draw.ellipse((sw - 90 + i * 26, 9, sw - 76 + i * 26, 23), fill=colour)
-    draw.rectangle(
-        (0, title_h, sw, title_h + tool_h), fill=(55, 55, 55) if dark else (245, 245, 245)
-    )
+    draw.rectangle((0, title_h, sw, title_h + tool_h), fill=(55, 55, 55) if dark else (245, 245, 245))
     for i in range(9):
         x = 12 + i * 40
         draw.rounded_rectangle((x, title_h + 8, x + 24, title_h + 32), 4, outline=fg, width=2)
@@ -162,9 +160,7 @@ def _combo(img: Image.Image, rng: random.Random) -> Image.Image:
 
 
 VARIANTS: dict[str, Callable[[Image.Image, random.Random], Image.Image]] = {
-    "resize50": lambda im, r: _jpeg(
-        im.resize((im.width // 2, im.height // 2), Image.Resampling.LANCZOS), 90
-    ),
+    "resize50": lambda im, r: _jpeg(im.resize((im.width // 2, im.height // 2), Image.Resampling.LANCZOS), 90),
     "jpeg40": lambda im, r: _jpeg(im, 40),
     "crop10": lambda im, r: _jpeg(_crop(im, r), 90),
     "mirror": lambda im, r: _jpeg(ImageOps.mirror(im), 90),

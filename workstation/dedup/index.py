@@ -101,9 +101,7 @@ def _grow(buf: np.ndarray, n: int) -> np.ndarray:
 
 
 @numba.njit(cache=True)
-def _self_join_chunk(
-    h: np.ndarray, chunk: int, rho: int, radius: int, masks: np.ndarray
-) -> np.ndarray:
+def _self_join_chunk(h: np.ndarray, chunk: int, rho: int, radius: int, masks: np.ndarray) -> np.ndarray:
     keys = _chunk_keys(h, chunk)
     order, starts = _bucket(keys)
     s = h[order]  # contiguous buckets: the inner loops read memory in order
@@ -273,11 +271,7 @@ class HammingIndex:
 
     @property
     def nbytes(self) -> int:
-        return int(
-            self.hashes.nbytes
-            + sum(o.nbytes for o in self._orders)
-            + sum(s.nbytes for s in self._starts)
-        )
+        return int(self.hashes.nbytes + sum(o.nbytes for o in self._orders) + sum(s.nbytes for s in self._starts))
 
     def query(self, queries: np.ndarray, radius: int) -> np.ndarray:
         """Rows of the index within ``radius`` of each query.
@@ -295,9 +289,7 @@ class HammingIndex:
             return _sorted(_brute_cross(q, self.hashes, radius))
         masks = _masks(rho)
         parts = [
-            _cross_join_chunk(
-                q, self.hashes, c, rho, radius, masks, self._orders[c], self._starts[c]
-            )
+            _cross_join_chunk(q, self.hashes, c, rho, radius, masks, self._orders[c], self._starts[c])
             for c in range(len(self._orders))
         ]
         return _sorted(np.concatenate(parts))
