@@ -276,3 +276,44 @@ def _direct(hashes: Sequence[ImageHashes | None], sha256s: Sequence[str] | None,
     if ha is None or hb is None:
         return None
     return compare(ha, hb)
+
+
+def query_matches(
+    query: ImageHashes, hashes: Sequence[ImageHashes | None], threshold: int = DEFAULT_THRESHOLD
+) -> list[tuple[int, Evidence]]:
+    """Images among ``hashes`` that match one query image, best first.
+
+    Returns:
+        ``(index into hashes, evidence of that image relative to the query)``.
+    """
+    if query.flat:
+        return []
+    t = _Table.build(hashes)
+    if len(t.view_owner) == 0:
+        return []
+    q_ph = np.concatenate([v.phash for v in query.views]).reshape(-1, 1)
+    q_pdq = np.concatenate([v.pdq for v in query.views])
+    owners: set[int] = set()
+    hits = HammingIndex.build(t.view_phash[:, 0].copy()).query(q_ph, threshold)
+    owners.update(t.view_owner[hits[:, 1]].tolist())
+    hits = HammingIndex.build(t.view_pdq[:, 0].copy()).query(q_pdq, threshold * PDQ_BITS_PER_UNIT)
+    owners.update(t.view_owner[hits[:, 1]].tolist())
+    if threshold >= WINDOW_PENALTY:
+        radius = threshold - WINDOW_PENALTY
+        if len(t.windows):
+            hits = HammingIndex.build(t.windows).query(q_ph, radius)
+            owners.update(t.window_owner[hits[:, 1]].tolist())
+        if len(query.windows):
+            # The query as a crop of a case image: its windows against every orientation.
+            all_variants = t.view_phash.reshape(-1, 1)
+            hits = HammingIndex.build(all_variants).query(query.windows.reshape(-1, 1), radius)
+            owners.update(np.repeat(t.view_owner, 8)[hits[:, 1]].tolist())
+    out = []
+    for i in sorted(owners):
+        h = hashes[i]
+        assert h is not None
+        ev = compare(query, h)
+        if ev.distance <= threshold:
+            out.append((i, ev))
+    out.sort(key=lambda r: (r[1].distance, r[0]))
+    return out

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import numpy as np
 import pdqhash
@@ -312,7 +312,7 @@ def compute(img: Image.Image) -> ImageHashes:
     )
 
 
-def open_image(path: Path, min_side: int = 512) -> Image.Image:
+def open_image(path: Path | BinaryIO, min_side: int = 512) -> Image.Image:
     """Decode an image file the way the import pipeline does: upright RGB, JPEGs draft-decoded.
 
     Raises:
