@@ -97,3 +97,35 @@ def variants(img: Image.Image) -> dict[str, Image.Image]:
         "brighter": ImageEnhance.Brightness(img).enhance(1.3),
         "screenshot": in_viewer_screenshot(img),
     }
+
+
+def write_demo(folder: str) -> list[str]:
+    """Write the demo photos (three "photos", their reuses in "ads", two unrelated ones).
+
+    Regenerate with ``python -c "from workstation.dedup.synthetic import write_demo;
+    write_demo('resources/demo/photos')"``.
+    """
+    from pathlib import Path
+
+    out = Path(folder)
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+
+    def save(img: Image.Image, name: str, quality: int = 82) -> None:
+        img.convert("RGB").save(out / name, "JPEG", quality=quality, optimize=True)
+        written.append(name)
+
+    a, b, c = synthetic_set = [photo(s, (720, 540)) for s in (101, 102, 103)]
+    del synthetic_set
+    save(a, "anna_profile.jpg")
+    save(ImageOps.mirror(a).resize((480, 360), Image.Resampling.LANCZOS), "ad_rotterdam_mirrored.jpg", 70)
+    save(with_phone_number(cropped(a, 0.1, corner=1), "+31 6 1234 5678"), "ad_utrecht_phone.jpg", 75)
+    shot = in_viewer_screenshot(a, (1024, 700))
+    save(shot, "screenshot_from_chat.jpg", 80)
+    save(b, "hotel_room.jpg")
+    save(b.transpose(Image.Transpose.ROTATE_90).resize((300, 400)), "job_offer_rotated.jpg", 70)
+    save(ImageEnhance.Brightness(cropped(b, 0.1, corner=2)).enhance(1.12), "job_offer_bright.jpg", 78)
+    save(c, "street_view.jpg")
+    save(photo(104, (640, 480)), "unrelated_park.jpg")
+    save(photo(105, (640, 480)), "unrelated_beach.jpg")
+    return written
