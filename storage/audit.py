@@ -1,0 +1,101 @@
+"""Append-only, hash-chained audit log: every change to a case leaves one entry."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import sqlite_utils
+
+GENESIS = "0" * 64
+
+
+def canonical(obj: Any) -> str:
+    """The one JSON spelling hashed and stored: sorted keys, no spaces, UTF-8 kept."""
+    return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
+
+
+def entry_hash(seq: int, at: str, analyst: str, action: str, details: str, prev_hash: str) -> str:
+    payload = canonical([seq, at, analyst, action, details, prev_hash])
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    seq: int
+    at: str
+    analyst: str
+    action: str
+    details: dict[str, Any]
+    prev_hash: str
+    hash: str
+
+
+def append(db: sqlite_utils.Database, analyst: str, action: str, details: dict[str, Any]) -> AuditEntry:
+    """Append one entry in the caller's transaction.
+
+    The head (last sequence and hash) is also kept in ``case_meta`` so that deleting the newest
+    entries is detected, not only edits in the middle.
+    """
+    conn = db.conn
+    last = conn.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
+    seq, prev = (1, GENESIS) if last is None else (last[0] + 1, last[1])
+    at = datetime.now(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
+    details_json = canonical(details)
+    digest = entry_hash(seq, at, analyst, action, details_json, prev)
+    conn.execute(
+        "INSERT INTO audit (seq, at, analyst, action, details, prev_hash, hash) VALUES (?,?,?,?,?,?,?)",
+        (seq, at, analyst, action, details_json, prev, digest),
+    )
+    conn.execute(
+        "INSERT INTO case_meta (key, value) VALUES ('audit_head', ?) "
+        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        (f"{seq}:{digest}",),
+    )
+    return AuditEntry(seq, at, analyst, action, details, prev, digest)
+
+
+def entries(db: sqlite_utils.Database, *, since: int = 0) -> list[AuditEntry]:
+    rows = db.execute(
+        "SELECT seq, at, analyst, action, details, prev_hash, hash FROM audit WHERE seq > ? ORDER BY seq",
+        [since],
+    ).fetchall()
+    return [AuditEntry(r[0], r[1], r[2], r[3], json.loads(r[4]), r[5], r[6]) for r in rows]
+
+
+def head(db: sqlite_utils.Database) -> tuple[int, str]:
+    row = db.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
+    return (0, GENESIS) if row is None else (row[0], row[1])
+
+
+def verify_chain(db: sqlite_utils.Database, *, genesis: str = GENESIS) -> list[str]:
+    """Walk the chain from the first entry. Returns every problem found (empty when intact)."""
+    problems: list[str] = []
+    expected_seq, prev = None, None
+    for seq, at, analyst, action, details, prev_hash, digest in db.execute(
+        "SELECT seq, at, analyst, action, details, prev_hash, hash FROM audit ORDER BY seq"
+    ):
+        if expected_seq is None:
+            expected_seq, prev = seq, (genesis if seq == 1 else prev_hash)
+        if seq != expected_seq:
+            problems.append(f"audit entry {expected_seq} is missing (next present is {seq})")
+            expected_seq = seq
+        if prev_hash != prev:
+            problems.append(f"audit entry {seq} does not follow entry {seq - 1} (chain broken)")
+        recomputed = entry_hash(seq, at, analyst, action, details, prev_hash)
+        if recomputed != digest:
+            problems.append(f"audit entry {seq} was altered (hash mismatch)")
+        prev = digest
+        expected_seq = seq + 1
+    recorded = db.execute("SELECT value FROM case_meta WHERE key = 'audit_head'").fetchone()
+    if recorded is not None:
+        last_seq, last_hash = head(db)
+        if recorded[0] != f"{last_seq}:{last_hash}":
+            problems.append(
+                f"audit head recorded as {recorded[0]} but the log ends at {last_seq}:{last_hash}"
+                " (entries removed or replaced)"
+            )
+    return problems

@@ -1,0 +1,80 @@
+"""Command line: `workstation COMMAND CASE ...`; maps errors to exit codes and one-line messages."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import pkgutil
+import sys
+
+from storage.casefile import DAMAGE_ERRORS
+from workstation import __version__
+from workstation.errors import WorkstationError
+
+log = logging.getLogger("workstation")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="workstation",
+        description="Evidence Workstation: offline, encrypted evidence review for trafficking investigations.",
+    )
+    parser.add_argument("--version", action="version", version=f"Evidence Workstation {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    import workstation.commands as commands
+
+    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda i: i.name):
+        if info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"workstation.commands.{info.name}")
+        register = getattr(module, "register", None)
+        if register is not None:
+            register(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.func(args) or 0)
+    except WorkstationError as exc:
+        print(f"workstation {args.command}: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except DAMAGE_ERRORS as exc:
+        print(
+            f"workstation {args.command}: error: the case file is damaged or unreadable ({exc!r}); "
+            "run `workstation verify` on it and restore from a copy",
+            file=sys.stderr,
+        )
+        return 2
+    except KeyboardInterrupt:
+        print(f"workstation {args.command}: interrupted; the case is consistent", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 1
+    except Exception as exc:  # a bug: say so in one line, keep the traceback for the log
+        log.debug("internal error", exc_info=True)
+        print(
+            f"workstation {args.command}: internal error ({type(exc).__name__}: {exc}); "
+            "run with WORKSTATION_DEBUG=1 for details",
+            file=sys.stderr,
+        )
+        if _debug():
+            raise
+        return 70
+
+
+def _debug() -> bool:
+    import os
+
+    return os.environ.get("WORKSTATION_DEBUG") == "1"
+
+
+if __name__ == "__main__":
+    sys.exit(main())

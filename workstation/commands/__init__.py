@@ -1,0 +1,1 @@
+"""CLI command modules; workstation.cli discovers every module here that defines register()."""

@@ -1,0 +1,276 @@
+"""Core commands: new, info, import, items, search, verify, passwd."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from typing import Any
+
+from workstation.case import Case, default_analyst
+from workstation.commands._common import (
+    add_case_argument,
+    add_json_flag,
+    console_progress,
+    open_case,
+    print_json,
+    read_passphrase,
+)
+from workstation.errors import Cancelled, UsageError
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = subparsers.add_parser("new", help="create a new encrypted case file")
+    add_case_argument(p)
+    p.add_argument("--title", required=True)
+    p.add_argument("--case-number", default="")
+    p.add_argument("--agency", default="")
+    p.add_argument("--analyst", default=None, help="your name, written into every audit entry")
+    p.add_argument("--timezone", default="UTC", help="display time zone, e.g. Europe/Amsterdam")
+    p.add_argument("--region", default="", help="default phone region, e.g. NL, UA, RO")
+    add_json_flag(p)
+    p.set_defaults(func=cmd_new)
+
+    p = subparsers.add_parser("info", help="case metadata and counts")
+    add_case_argument(p)
+    add_json_flag(p)
+    p.set_defaults(func=cmd_info)
+
+    p = subparsers.add_parser("import", help="import files, folders and captures into the case")
+    add_case_argument(p)
+    p.add_argument("paths", nargs="+", help="files or folders")
+    p.add_argument("--workers", type=int, default=None, help="worker processes (default: CPU count)")
+    add_json_flag(p)
+    p.set_defaults(func=cmd_import)
+
+    p = subparsers.add_parser("items", help="list items with provenance")
+    add_case_argument(p)
+    p.add_argument("--kind", help="image, page, document, file")
+    add_json_flag(p)
+    p.set_defaults(func=cmd_items)
+
+    p = subparsers.add_parser("search", help="full-text search (any script, Chinese included)")
+    add_case_argument(p)
+    p.add_argument("query")
+    p.add_argument("--limit", type=int, default=100)
+    add_json_flag(p)
+    p.set_defaults(func=cmd_search)
+
+    p = subparsers.add_parser("verify", help="re-hash every blob and walk the audit chain")
+    add_case_argument(p)
+    add_json_flag(p)
+    p.set_defaults(func=cmd_verify)
+
+    p = subparsers.add_parser("passwd", help="change the case passphrase (re-encrypts the file)")
+    add_case_argument(p)
+    p.add_argument("--new-passphrase-file", help="read the new passphrase from this file")
+    p.set_defaults(func=cmd_passwd)
+
+    p = subparsers.add_parser("audit", help="show the audit log")
+    add_case_argument(p)
+    add_json_flag(p)
+    p.set_defaults(func=cmd_audit)
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    passphrase = read_passphrase(args, confirm=True, prompt="New case passphrase: ")
+    case = Case.create(
+        args.case,
+        passphrase,
+        title=args.title,
+        case_number=args.case_number,
+        agency=args.agency,
+        analyst=args.analyst or default_analyst(),
+        timezone=args.timezone,
+        default_region=args.region,
+    )
+    with case:
+        if args.json:
+            print_json({"case": str(case.path), **case.meta})
+        else:
+            print(f"created {case.path} ({case.meta['title']})")
+    return 0
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    from storage import audit, migrations
+
+    with open_case(args) as case:
+        kinds = {k: n for k, n in case.db.execute("SELECT kind, count(*) FROM items GROUP BY kind")}
+        seq, head = audit.head(case.db)
+        info: dict[str, Any] = {
+            "case": str(case.path),
+            **{k: v for k, v in case.meta.items() if k != "audit_head"},
+            "schema_version": migrations.current_version(case.db),
+            "items": sum(kinds.values()),
+            "kinds": kinds,
+            "blobs": case.db.execute("SELECT count(*) FROM blobs").fetchone()[0],
+            "audit_entries": seq,
+            "audit_head": head,
+        }
+        if args.json:
+            print_json(info)
+        else:
+            for key, value in info.items():
+                print(f"{key:>16}: {value}")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from workstation.importing.pipeline import run_import
+
+    with open_case(args) as case:
+        bar = console_progress("import")
+        try:
+            result = run_import(case, args.paths, bar.progress, workers=args.workers)
+        except Cancelled:
+            bar.finish()
+            print("import cancelled; committed batches are kept, run it again to resume", file=sys.stderr)
+            return 130
+        bar.finish()
+    data = {
+        "imported": result.imported,
+        "exact_duplicates": result.exact_duplicates,
+        "already_imported": result.already_imported,
+        "errors": result.errors,
+        "items": result.items,
+        "counts": {
+            "imported": result.imported,
+            "exact_duplicates": result.exact_duplicates,
+            "already_imported": result.already_imported,
+            "errors": len(result.errors),
+        },
+    }
+    if args.json:
+        print_json(data)
+    else:
+        print(
+            f"imported {result.imported} item(s), {result.exact_duplicates} exact duplicate(s), "
+            f"{result.already_imported} already in the case, {len(result.errors)} error(s)"
+        )
+        for err in result.errors:
+            print(f"  error: {err['path']}: {err['error']}", file=sys.stderr)
+    return 0 if not result.errors else 1
+
+
+ITEM_FIELDS = (
+    "id", "kind", "sha256", "md5", "size", "mime", "original_name", "source_path", "source_url",
+    "final_url", "parent_id", "capture_method", "captured_at", "captured_tz", "imported_at",
+    "analyst", "importer", "width", "height", "title", "language", "metadata",
+)
+
+
+def cmd_items(args: argparse.Namespace) -> int:
+    with open_case(args) as case:
+        rows = [{k: item.get(k) for k in ITEM_FIELDS} for item in case.items(args.kind)]
+    if args.json:
+        print_json({"items": rows})
+    else:
+        for r in rows:
+            print(f"{r['id']:>6}  {r['kind']:<8} {r['sha256'][:16]}  {r['original_name']}  {r['source_url'] or r['source_path']}")
+    return 0
+
+
+def search_items(case: Case, query: str, limit: int = 100) -> list[dict[str, Any]]:
+    """Full-text search; trigram index for 3+ characters, substring scan for shorter queries."""
+    query = query.strip()
+    if not query:
+        raise UsageError("empty search query")
+    if len(query) >= 3:
+        phrase = '"' + query.replace('"', '""') + '"'
+        sql = (
+            "SELECT items.id, items.original_name, items.kind, "
+            "snippet(items_fts, 2, '[', ']', '…', 12) AS snippet, "
+            "snippet(items_fts, 1, '[', ']', '…', 12) AS title_snippet "
+            "FROM items_fts JOIN items ON items.id = items_fts.rowid "
+            "WHERE items_fts MATCH ? ORDER BY rank LIMIT ?"
+        )
+        rows = case.db.execute(sql, [phrase, limit]).fetchall()
+        return [
+            {"id": r[0], "original_name": r[1], "kind": r[2], "snippet": r[3] or r[4] or r[1]}
+            for r in rows
+        ]
+    rows = case.db.execute(
+        "SELECT id, original_name, kind, text, title FROM items "
+        "WHERE instr(text, ?) OR instr(title, ?) OR instr(original_name, ?) ORDER BY id LIMIT ?",
+        [query, query, query, limit],
+    ).fetchall()
+    hits = []
+    for r in rows:
+        text = r[3] or r[4] or r[1] or ""
+        at = text.find(query)
+        start = max(0, at - 30)
+        snippet = text[start : at + len(query) + 30].replace(query, f"[{query}]") if at >= 0 else text[:60]
+        hits.append({"id": r[0], "original_name": r[1], "kind": r[2], "snippet": snippet})
+    return hits
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    with open_case(args) as case:
+        hits = search_items(case, args.query, args.limit)
+    if args.json:
+        print_json({"query": args.query, "hits": hits})
+    else:
+        for h in hits:
+            print(f"{h['id']:>6}  {h['kind']:<8} {h['original_name']}: {h['snippet']}")
+        if not hits:
+            print("no hits")
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    with open_case(args) as case:
+        bar = console_progress("verify")
+        report = case.verify(bar.progress)
+        bar.finish()
+        case.audit("case.verified", {"ok": report["ok"], "problems": len(report["problems"])})
+    if args.json:
+        print_json(report)
+    else:
+        print(
+            f"{'intact' if report['ok'] else 'PROBLEMS FOUND'}: {report['blobs_checked']} blob(s) re-hashed, "
+            f"{report['audit_entries']} audit entries, head {report['audit_head']}"
+        )
+        for p in report["problems"]:
+            print(f"  {p['what']}: {p.get('sha256', '')} {p['problem']}", file=sys.stderr)
+    return 0 if report["ok"] else 3
+
+
+def cmd_passwd(args: argparse.Namespace) -> int:
+    with open_case(args) as case:
+        if args.new_passphrase_file:
+            from pathlib import Path
+
+            new = Path(args.new_passphrase_file).read_text(encoding="utf-8").rstrip("\r\n")
+        elif sys.stdin.isatty():
+            new = getpass.getpass("New passphrase: ")
+            if getpass.getpass("Repeat new passphrase: ") != new:
+                raise UsageError("the two passphrases differ")
+        else:
+            raise UsageError("give the new passphrase with --new-passphrase-file or run in a terminal")
+        if not new:
+            raise UsageError("an empty passphrase is not allowed")
+        case.rekey(new)
+    print("passphrase changed")
+    return 0
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    from storage import audit
+
+    with open_case(args) as case:
+        entries = audit.entries(case.db)
+        problems = audit.verify_chain(case.db)
+    if args.json:
+        print_json(
+            {
+                "intact": not problems,
+                "problems": problems,
+                "entries": [e.__dict__ for e in entries],
+            }
+        )
+    else:
+        for e in entries:
+            print(f"{e.seq:>6} {e.at} {e.analyst:<12} {e.action:<24} {e.hash[:16]}")
+        print("chain intact" if not problems else "CHAIN BROKEN: " + "; ".join(problems))
+    return 0 if not problems else 3

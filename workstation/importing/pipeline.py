@@ -1,0 +1,375 @@
+"""run_import(): walk inputs, hash and analyse in worker processes, store in batches (one writer)."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import asdict, dataclass, field
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Any
+
+from workstation import importing  # noqa: F401  (registers the importers)
+from workstation.case import Case, utc_now
+from workstation.errors import Cancelled, ImportFailure, WorkstationError
+from workstation.hashing import hash_file, hash_stream
+from workstation.importing import hooks
+from workstation.importing.images import analyse_image
+from workstation.importing.model import ImportedItem, Source
+from workstation.importing.registry import read_any
+from workstation.progress import Progress
+
+BATCH_ITEMS = 64
+BATCH_BYTES = 64 << 20
+
+
+@dataclass
+class ImportResult:
+    """Outcome of one import run (the CLI's JSON uses these names)."""
+
+    run_id: int
+    imported: int = 0
+    exact_duplicates: int = 0
+    already_imported: int = 0
+    items: list[dict[str, Any]] = field(default_factory=list)
+    errors: list[dict[str, str]] = field(default_factory=list)
+    status: str = "running"
+    keys: dict[str, int] = field(default_factory=dict, repr=False)  # item key -> id, for parents
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data.pop("keys")
+        data["errors_count"] = len(self.errors)
+        return data
+
+
+# -- worker side ----------------------------------------------------------------------------
+def _worker_init() -> None:
+    hooks.load()
+
+
+def prepare(file: str | None, data: bytes | None, analyse: bool) -> dict[str, Any]:
+    """Hash one original and, for images, decode once for metadata, thumbnail and hashes.
+
+    Runs in a worker process; returns plain data. Never raises for bad content: returns
+    {"error": reason} instead, so one bad file cannot stop the import.
+    """
+    try:
+        if file is not None:
+            sha256, md5, size = hash_file(file)
+        else:
+            assert data is not None
+            sha256, md5, size = hash_stream(io.BytesIO(data))
+        out: dict[str, Any] = {"sha256": sha256, "md5": md5, "size": size}
+        if analyse:
+            hooks.load()
+            out["derived"] = analyse_image(file if file is not None else data, hooks.IMAGE_ANALYZERS)
+        return out
+    except ValueError as exc:
+        return {"error": str(exc)}
+    except MemoryError:
+        return {"error": "too large to analyse within the memory limit"}
+    except OSError as exc:
+        return {"error": f"cannot read: {exc.strerror or exc}"}
+
+
+# -- main side ------------------------------------------------------------------------------
+def _walk(paths: Iterable[Path], errors: list[dict[str, str]]) -> list[Path]:
+    files: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists():
+            errors.append({"path": str(path), "error": "no such file or folder"})
+        elif path.is_dir():
+            for root, dirs, names in os.walk(path, followlinks=False):
+                dirs.sort()
+                for name in sorted(names):
+                    candidate = Path(root) / name
+                    if candidate.is_symlink():
+                        errors.append({"path": str(candidate), "error": "symbolic link not followed"})
+                    elif candidate.is_file():
+                        files.append(candidate)
+        elif path.is_file():
+            files.append(path)
+        else:
+            errors.append({"path": str(path), "error": "not a regular file"})
+    return files
+
+
+def _items_from(files: list[Path], progress: Progress, errors: list[dict[str, str]]) -> Iterator[ImportedItem]:
+    for path in files:
+        seen = len(progress.warnings)
+        try:
+            yield from read_any(Source.from_path(path.resolve()), progress)
+        except WorkstationError as exc:
+            errors.append({"path": str(path), "error": exc.reason})
+        except (OSError, ValueError, RuntimeError, MemoryError, RecursionError) as exc:
+            errors.append({"path": str(path), "error": f"cannot import: {exc}"})
+        for warning in progress.warnings[seen:]:
+            errors.append({"path": warning.path, "error": warning.reason})
+        progress.step(note=path.name, nbytes=_size(path))
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def import_key(item: ImportedItem, sha256: str) -> str:
+    raw = f"{item.source_path}\x00{item.source_url or ''}\x00{sha256}"
+    return hashlib.sha256(raw.encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def run_import(
+    case: Case,
+    paths: Iterable[str | Path],
+    progress: Progress | None = None,
+    *,
+    workers: int | None = None,
+) -> ImportResult:
+    """Import files, folders and containers into the case.
+
+    Args:
+        case: the open case (this thread writes; workers only hash and decode).
+        paths: files and folders chosen by the analyst.
+        progress: counts per input file; cancel leaves the case consistent.
+        workers: processes for hashing/decoding; default = CPU count, 0 = in this process.
+
+    Returns:
+        What was imported, what was already there, and one error per bad file.
+
+    Raises:
+        Cancelled: after the batch in flight was rolled back and the run marked cancelled.
+    """
+    hooks.load()
+    progress = progress or Progress()
+    paths = [Path(p) for p in paths]
+    errors: list[dict[str, str]] = []
+    files = _walk(paths, errors)
+    with case.transaction():
+        run_id = int(
+            case.db.execute(
+                "INSERT INTO import_runs (started_at, analyst, paths, status) VALUES (?, ?, ?, 'running')",
+                [utc_now(), case.analyst, json.dumps([str(p) for p in paths], ensure_ascii=False)],
+            ).lastrowid
+        )
+        case.audit("import.started", {"run": run_id, "paths": [str(p) for p in paths], "files": len(files)})
+    result = ImportResult(run_id=run_id, errors=errors)
+    progress.start(len(files), "importing")
+    if workers is None:
+        workers = min(os.cpu_count() or 1, 8) if len(files) > 4 else 0
+    executor = (
+        ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=_worker_init)
+        if workers > 0
+        else None
+    )
+    recorded_errors = 0
+    try:
+        batch: list[tuple[ImportedItem, dict[str, Any]]] = []
+        batch_bytes = 0
+        for item, prep in _prepared(_items_from(files, progress, errors), executor, workers):
+            batch.append((item, prep))
+            batch_bytes += int(prep.get("size", 0))
+            if len(batch) >= BATCH_ITEMS or batch_bytes >= BATCH_BYTES:
+                recorded_errors = _write_batch(case, run_id, batch, result, recorded_errors)
+                batch, batch_bytes = [], 0
+                progress.check()
+        recorded_errors = _write_batch(case, run_id, batch, result, recorded_errors)
+        result.status = "done"
+    except Cancelled:
+        result.status = "cancelled"
+        raise
+    except BaseException:
+        result.status = "failed"
+        raise
+    finally:
+        if executor is not None:
+            executor.shutdown(wait=True, cancel_futures=True)
+        _finish_run(case, result, recorded_errors)
+    return result
+
+
+def _prepared(
+    items: Iterator[ImportedItem], executor: ProcessPoolExecutor | None, workers: int
+) -> Iterator[tuple[ImportedItem, dict[str, Any]]]:
+    """Hash/analyse items in the pool, yielding results in input order (parents before children)."""
+    if executor is None:
+        for item in items:
+            yield item, prepare(_fs(item.file), item.data, item.analyse_image)
+        return
+    window: deque[tuple[ImportedItem, Future[dict[str, Any]]]] = deque()
+    limit = max(4, workers * 4)
+    for item in items:
+        window.append((item, executor.submit(prepare, _fs(item.file), item.data, item.analyse_image)))
+        while len(window) >= limit:
+            done_item, future = window.popleft()
+            yield done_item, future.result()
+    while window:
+        done_item, future = window.popleft()
+        yield done_item, future.result()
+
+
+def _fs(path: Path | None) -> str | None:
+    return None if path is None else str(path)
+
+
+def _write_batch(
+    case: Case,
+    run_id: int,
+    batch: list[tuple[ImportedItem, dict[str, Any]]],
+    result: ImportResult,
+    recorded_errors: int,
+) -> int:
+    """Store one batch in one transaction: blobs, items, thumbnails, plug-in rows, audit entry."""
+    new_errors = result.errors[recorded_errors:]
+    if not batch and not new_errors:
+        return recorded_errors
+    db = case.db
+    written: list[dict[str, Any]] = []
+    batch_errors: list[dict[str, str]] = []
+    counts = {"imported": 0, "exact_duplicates": 0, "already_imported": 0}
+    with case.transaction():
+        for item, prep in batch:
+            if "error" in prep:
+                batch_errors.append({"path": item.source_path, "error": prep["error"]})
+                continue
+            key = import_key(item, prep["sha256"])
+            existing = db.execute("SELECT id FROM items WHERE import_key = ?", [key]).fetchone()
+            if existing is not None:
+                result.keys[item.key] = int(existing[0])
+                counts["already_imported"] += 1
+                continue
+            blob = _store_blob(case, item, prep["sha256"])
+            if not blob.new:
+                counts["exact_duplicates"] += 1
+            derived = prep.get("derived", {})
+            parent_id = result.keys.get(item.parent_key) if item.parent_key else None
+            metadata = dict(item.metadata)
+            metadata.update(derived.get("metadata", {}))
+            row = {
+                "kind": item.kind,
+                "sha256": blob.sha256,
+                "md5": blob.md5,
+                "size": blob.size,
+                "mime": item.mime,
+                "original_name": item.original_name,
+                "source_path": item.source_path,
+                "source_url": item.source_url,
+                "final_url": item.final_url,
+                "capture_method": item.capture_method,
+                "captured_at": item.captured_at,
+                "captured_tz": item.captured_tz,
+                "imported_at": utc_now(),
+                "analyst": case.analyst,
+                "parent_id": parent_id,
+                "importer": item.importer,
+                "import_key": key,
+                "width": derived.get("width"),
+                "height": derived.get("height"),
+                "title": item.title,
+                "language": item.language,
+                "text": item.text,
+                "metadata": json.dumps(metadata, ensure_ascii=False, sort_keys=True),
+            }
+            item_id = int(db.execute(
+                f"INSERT INTO items ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+                list(row.values()),
+            ).lastrowid)
+            result.keys[item.key] = item_id
+            if "thumbnail" in derived:
+                data, w, h = derived["thumbnail"]
+                db.execute(
+                    "INSERT INTO thumbnails (item_id, width, height, data) VALUES (?, ?, ?, ?)",
+                    [item_id, w, h, data],
+                )
+            for tag in item.tags:
+                db.execute("INSERT OR IGNORE INTO tags (item_id, tag) VALUES (?, ?)", [item_id, tag])
+            stored = dict(row, id=item_id, metadata=metadata)
+            for writer in hooks.ITEM_WRITERS:
+                writer(case, item_id, stored, derived.get("analysis", {}))
+            counts["imported"] += 1
+            written.append(
+                {
+                    "id": item_id,
+                    "sha256": blob.sha256,
+                    "original_name": item.original_name,
+                    "source_path": item.source_path,
+                    "kind": item.kind,
+                    "exact_duplicate": not blob.new,
+                }
+            )
+        all_errors = new_errors + batch_errors
+        for err in all_errors:
+            db.execute(
+                "INSERT INTO import_errors (run_id, path, error, at) VALUES (?, ?, ?, ?)",
+                [run_id, err["path"], err["error"], utc_now()],
+            )
+        ids = [w["id"] for w in written]
+        if ids:
+            for hook in hooks.BATCH_HOOKS:
+                hook(case, ids)
+        case.audit(
+            "import.batch",
+            {
+                "run": run_id,
+                "items": [[w["id"], w["sha256"], w["source_path"]] for w in written],
+                "already_imported": counts["already_imported"],
+                "errors": all_errors,
+            },
+        )
+    # Only after COMMIT: the result never claims what a rollback took back.
+    result.imported += counts["imported"]
+    result.exact_duplicates += counts["exact_duplicates"]
+    result.already_imported += counts["already_imported"]
+    result.items.extend(written)
+    result.errors.extend(batch_errors)
+    return len(result.errors)
+
+
+def _store_blob(case: Case, item: ImportedItem, sha256: str):  # type: ignore[no-untyped-def]
+    if item.file is not None:
+        with item.file.open("rb") as fh:
+            try:
+                return case.blobs.put_stream(fh, expected_sha256=sha256)
+            except WorkstationError:
+                raise
+            except Exception as exc:
+                raise ImportFailure(f"cannot store: {exc}", item.source_path) from exc
+    assert item.data is not None
+    return case.blobs.put_stream(io.BytesIO(item.data), expected_sha256=sha256)
+
+
+def _finish_run(case: Case, result: ImportResult, recorded_errors: int) -> None:
+    try:
+        with case.transaction():
+            for err in result.errors[recorded_errors:]:
+                case.db.execute(
+                    "INSERT INTO import_errors (run_id, path, error, at) VALUES (?, ?, ?, ?)",
+                    [result.run_id, err["path"], err["error"], utc_now()],
+                )
+            case.db.execute(
+                "UPDATE import_runs SET finished_at = ?, status = ?, imported = ?, exact_duplicates = ?, "
+                "errors = ? WHERE id = ?",
+                [utc_now(), result.status, result.imported, result.exact_duplicates, len(result.errors), result.run_id],
+            )
+            case.audit(
+                "import.finished",
+                {
+                    "run": result.run_id,
+                    "status": result.status,
+                    "imported": result.imported,
+                    "exact_duplicates": result.exact_duplicates,
+                    "already_imported": result.already_imported,
+                    "errors": len(result.errors),
+                },
+            )
+    except Exception:  # noqa: BLE001 - never mask the original error of the run
+        if result.status == "done":
+            raise

@@ -1,0 +1,1 @@
+"""Feature plug-ins: each module registers import hooks (see workstation.importing.hooks)."""
