@@ -520,9 +520,9 @@ def _exhibit_list(report: Report, refs: PageRefs) -> list[Flowable]:
         return story
     with_pages = report.has("exhibits")
     header = ["No.", "Description", "Kind", "SHA-256"] + (["Page"] if with_pages else [])
-    widths = [12 * mm, FRAME_WIDTH - 12 * mm - 16 * mm - 80 * mm - (12 * mm if with_pages
-                                                                     else 0),
-              16 * mm, 80 * mm] + ([12 * mm] if with_pages else [])
+    sha_w = 91 * mm  # 64 hex digits of DejaVu Sans Mono 6.5 pt on one line
+    widths = [10 * mm, FRAME_WIDTH - 10 * mm - 14 * mm - sha_w - (11 * mm if with_pages else 0),
+              14 * mm, sha_w] + ([11 * mm] if with_pages else [])
     rows = []
     for ex in report.exhibits:
         row = [(str(ex.number), "body"), (_short(ex.label, 160), "small"), (ex.kind, "small"),
@@ -575,11 +575,9 @@ def _custody(report: Report) -> list[Flowable]:
     text = ("Every change to the case writes an audit entry (UTC time, analyst, action, details) "
             "whose hash covers its content and the hash of the entry before it, so no entry can "
             "be altered, removed or reordered without breaking the chain. The head hash is the "
-            "hash of the last entry listed here.")
-    if c.omitted_trailing_reports:
-        text += (f" {c.omitted_trailing_reports} later entries that only record earlier report "
-                 "generations are not listed, so that regenerating this report gives the same "
-                 "file.")
+            "hash of the last entry listed here: the last change to the case before this "
+            "report. Entries after it that only record report generations (including this "
+            "one's) are not listed, so that regenerating this report gives the same file.")
     story.append(para(text, "muted"))
     story.append(Spacer(1, 4))
     rows2 = []

@@ -30,6 +30,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reports import fonts
 from reports.layout import ImageResult, PageRefs, ReportDocTemplate, build_story
 from reports.model import ImageSpec, Report
+from workstation.errors import WorkstationError
 
 # Pillow's own bomb guard applies to decoding; this caps what a picture may cost us here.
 JPEG_QUALITY = 82
@@ -46,13 +47,8 @@ class ProgressLike(Protocol):
     def step(self, n: int = 1, note: str = "") -> None: ...
 
 
-class ReportRenderError(Exception):
-    """The PDF could not be written (the caller maps it to a WorkstationError)."""
-
-    def __init__(self, path: Path, reason: str) -> None:
-        super().__init__(f"{path}: {reason}")
-        self.path = path
-        self.reason = reason
+class ReportRenderError(WorkstationError):
+    """The PDF could not be written (folder missing, not writable, disk full)."""
 
 
 @dataclass(frozen=True)
@@ -149,14 +145,21 @@ def _renderer(provider: ImageProvider, max_px: int,
             with provider(spec) as img:
                 if img.mode in ("RGB", "L"):
                     img.draft(img.mode, (max_px, max_px))
-                return prepare_image(img, spec, max_px), ""
-        except (OSError, ValueError, Image.DecompressionBombError, SyntaxError) as exc:
-            return None, f"The picture could not be drawn: {exc}"
+                data = prepare_image(img, spec, max_px)
         except LookupError as exc:
-            return None, f"The picture is not available: {exc}"
+            reason = f"The picture is not available: {exc}"
+        except Exception as exc:  # noqa: BLE001 - hostile or damaged pictures: say so on the page
+            # Any decoder failure (Pillow raises many types on hostile input) or a damaged page
+            # of the case file is printed where the picture would be, and reported as a warning.
+            reason = f"The picture could not be drawn: {type(exc).__name__}: {exc}"
+        else:
+            return data, ""
         finally:
             if progress is not None:
                 progress.step(1, f"item {spec.item_id}")
+        if progress is not None and hasattr(progress, "warn"):
+            progress.warn(f"item {spec.item_id}", reason)
+        return None, reason
 
     return render
 
@@ -217,7 +220,7 @@ def render_pdf(report: Report, out: Path, images: ImageProvider,
     out = Path(out)
     folder = out.parent if str(out.parent) else Path(".")
     if not folder.is_dir():
-        raise ReportRenderError(out, "the folder does not exist")
+        raise ReportRenderError("the folder for the report does not exist", out)
     pictures = sum(1 for ex in report.exhibits if ex.image is not None) if report.has(
         "exhibits") else 0
     if progress is not None:
@@ -226,7 +229,10 @@ def render_pdf(report: Report, out: Path, images: ImageProvider,
     if progress is not None:
         progress.step(1, "drawing pages")
     renderer = _renderer(images, report.options.image_max_px, progress)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=folder)
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=folder)
+    except OSError as exc:
+        raise ReportRenderError(f"cannot write in this folder: {exc.strerror}", out) from exc
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -235,7 +241,7 @@ def render_pdf(report: Report, out: Path, images: ImageProvider,
             os.fsync(fh.fileno())
         if found.pages != refs.pages or found.total != refs.total:
             # Layout should not depend on the pictures; if it ever does, say so loudly.
-            raise ReportRenderError(out, "page numbers changed between layout passes")
+            raise ReportRenderError("page numbers changed between layout passes", out)
         digest = hashlib.sha256()
         size = 0
         with tmp.open("rb") as fh:
@@ -243,6 +249,9 @@ def render_pdf(report: Report, out: Path, images: ImageProvider,
                 digest.update(chunk)
                 size += len(chunk)
         os.replace(tmp, out)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise ReportRenderError(f"cannot write the report: {exc.strerror or exc}", out) from exc
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
