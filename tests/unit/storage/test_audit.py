@@ -23,7 +23,7 @@ def test_chain_verifies_and_entries_link(case) -> None:  # type: ignore[no-untyp
     entries = audit.entries(case.db)
     assert [e.seq for e in entries] == list(range(1, len(entries) + 1))
     assert entries[0].prev_hash == audit.GENESIS
-    for before, after in zip(entries, entries[1:]):
+    for before, after in zip(entries, entries[1:], strict=False):
         assert after.prev_hash == before.hash
     assert entries[-1].details == {"i": 4, "text": "Привіт 你好"}
     assert audit.verify_chain(case.db) == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import sqlite3
 from pathlib import Path
 
@@ -73,8 +74,6 @@ def test_files_that_are_not_cases_are_refused(tmp_path: Path, content: bytes | N
 
 
 def test_random_bytes_of_page_size_are_refused(tmp_path: Path) -> None:
-    import os
-
     path = tmp_path / "noise.case"
     path.write_bytes(os.urandom(8192))
     before = path.read_bytes()
@@ -104,14 +103,15 @@ def test_rekey_changes_the_passphrase(tmp_path: Path) -> None:
         assert "case.passphrase_changed" in [r[0] for r in case.db.execute("SELECT action FROM audit")]
 
 
-def test_flipped_byte_is_detected_with_a_clear_error(tmp_path: Path) -> None:
+@pytest.mark.parametrize("where", [0.30, 0.55, 0.80, 0.97])
+def test_flipped_byte_is_detected_with_a_clear_error(tmp_path: Path, where: float) -> None:
     path = tmp_path / "a.case"
     with Case.create(path, PASS, title="T") as case:
         with case.transaction():
-            case.blobs.put_bytes(b"x" * 300_000)  # spans many pages
+            case.blobs.put_bytes(os.urandom(400_000))  # spans many pages
     data = bytearray(path.read_bytes())
-    assert len(data) > 40_000
-    data[len(data) // 2] ^= 0x01  # inside a blob page, past page 1
+    assert len(data) > 100_000
+    data[int(len(data) * where)] ^= 0x01
     path.write_bytes(bytes(data))
     try:
         case = Case.open(path, PASS)
@@ -122,5 +122,33 @@ def test_flipped_byte_is_detected_with_a_clear_error(tmp_path: Path) -> None:
         report = case.verify()
     assert not report["ok"]
     assert any(p["what"] in ("file", "blob") for p in report["problems"])
-    text = " ".join(p["problem"] for p in report["problems"])
-    assert "hmac" in text.lower() or "cipher" in text.lower() or "cannot read" in text.lower()
+    text = " ".join(p["problem"] for p in report["problems"]).lower()
+    assert "hmac" in text or "cipher" in text or "damaged" in text
+
+
+def test_damaged_first_page_is_refused_at_open(tmp_path: Path) -> None:
+    path = tmp_path / "a.case"
+    Case.create(path, PASS, title="T").close()
+    data = bytearray(path.read_bytes())
+    data[100] ^= 0xFF
+    path.write_bytes(bytes(data))
+    with pytest.raises(CaseError, match="damaged"):
+        Case.open(path, PASS)
+
+
+def test_cli_reports_damage_in_one_line(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    path = tmp_path / "a.case"
+    with Case.create(path, PASS, title="T") as case:
+        with case.transaction():
+            case.blobs.put_bytes(os.urandom(400_000))
+    data = bytearray(path.read_bytes())
+    data[int(len(data) * 0.6)] ^= 0x01
+    path.write_bytes(bytes(data))
+    env = dict(os.environ, WORKSTATION_PASSPHRASE=PASS)
+    proc = subprocess.run([sys.executable, "-m", "workstation.cli", "verify", str(path)], env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode in (2, 3)
+    assert "Traceback" not in proc.stderr
