@@ -53,10 +53,27 @@ from workstation.case import Case
 from workstation.errors import UsageError
 
 __all__ = [
-    "AuditEntry", "CaseInfo", "Custody", "Exhibit", "Field", "ImageSpec", "IndicatorFinding",
-    "ItemRef", "Method", "NearDuplicate", "Note", "Redaction", "Region", "Report",
-    "ReportOptions", "SelectorRef", "SelectorRow", "Summary", "build_report",
-    "case_image_provider", "snapshot",
+    "AuditEntry",
+    "CaseInfo",
+    "Custody",
+    "Exhibit",
+    "Field",
+    "ImageSpec",
+    "IndicatorFinding",
+    "ItemRef",
+    "Method",
+    "NearDuplicate",
+    "Note",
+    "Redaction",
+    "Region",
+    "Report",
+    "ReportOptions",
+    "SelectorRef",
+    "SelectorRow",
+    "Summary",
+    "build_report",
+    "case_image_provider",
+    "snapshot",
 ]
 
 TEXT_EXCERPT_CHARS = 1500
@@ -65,9 +82,22 @@ MAX_AUDIT_DETAILS = 600
 REPORT_ACTION_PREFIX = "report."
 
 # EXIF fields listed first, in this order; the rest follow by name.
-_EXIF_FIRST = ("DateTimeOriginal", "DateTimeDigitized", "DateTime", "OffsetTimeOriginal", "Make",
-               "Model", "LensModel", "Software", "Artist", "Copyright", "ImageDescription",
-               "Orientation", "ExifImageWidth", "ExifImageHeight")
+_EXIF_FIRST = (
+    "DateTimeOriginal",
+    "DateTimeDigitized",
+    "DateTime",
+    "OffsetTimeOriginal",
+    "Make",
+    "Model",
+    "LensModel",
+    "Software",
+    "Artist",
+    "Copyright",
+    "ImageDescription",
+    "Orientation",
+    "ExifImageWidth",
+    "ExifImageHeight",
+)
 
 
 @contextmanager
@@ -162,9 +192,7 @@ def _national_number(e164: str) -> str:
 
 # -- exhibits ------------------------------------------------------------------------------------
 def _exhibit_rows(case: Case, options: ReportOptions) -> list[tuple[int, int, str, str]]:
-    rows = case.db.execute(
-        "SELECT item_id, number, added_at, added_by FROM exhibits ORDER BY number"
-    ).fetchall()
+    rows = case.db.execute("SELECT item_id, number, added_at, added_by FROM exhibits ORDER BY number").fetchall()
     if options.item_ids is None:
         return [(r[0], r[1], r[2], r[3]) for r in rows]
     by_item = {r[0]: (r[0], r[1], r[2], r[3]) for r in rows}
@@ -178,8 +206,7 @@ def _exhibit_rows(case: Case, options: ReportOptions) -> list[tuple[int, int, st
     return sorted(chosen, key=lambda r: r[1])
 
 
-def _exif_fields(meta: dict[str, Any], mask: Masker) -> tuple[tuple[Field, ...],
-                                                              tuple[float, float] | None]:
+def _exif_fields(meta: dict[str, Any], mask: Masker) -> tuple[tuple[Field, ...], tuple[float, float] | None]:
     exif = meta.get("exif")
     if not isinstance(exif, dict):
         return (), None
@@ -190,9 +217,7 @@ def _exif_fields(meta: dict[str, Any], mask: Masker) -> tuple[tuple[Field, ...],
             position = (float(gps["latitude"]), float(gps["longitude"]))
         except (KeyError, TypeError, ValueError):
             position = None
-    names = [n for n in _EXIF_FIRST if n in exif] + sorted(
-        n for n in exif if n not in _EXIF_FIRST and n != "GPS"
-    )
+    names = [n for n in _EXIF_FIRST if n in exif] + sorted(n for n in exif if n not in _EXIF_FIRST and n != "GPS")
     fields = []
     for name in names:
         value = exif[name]
@@ -215,13 +240,13 @@ def _upright_size(item: dict[str, Any]) -> tuple[int, int] | None:
     return int(w), int(h)
 
 
-def _image_spec(case: Case, item: dict[str, Any], tags: set[str],
-                options: ReportOptions, sensitive_items: set[int]) -> ImageSpec | None:
+def _image_spec(
+    case: Case, item: dict[str, Any], tags: set[str], options: ReportOptions, sensitive_items: set[int]
+) -> ImageSpec | None:
     size = _upright_size(item) if item["kind"] == "image" else None
     source = "original"
     if size is None:
-        row = case.db.execute("SELECT width, height FROM thumbnails WHERE item_id = ?",
-                              [item["id"]]).fetchone()
+        row = case.db.execute("SELECT width, height FROM thumbnails WHERE item_id = ?", [item["id"]]).fetchone()
         if row is None or not row[0] or not row[1]:
             return None
         size, source = (int(row[0]), int(row[1])), "thumbnail"
@@ -230,9 +255,7 @@ def _image_spec(case: Case, item: dict[str, Any], tags: set[str],
     if options.redact in ("all", "all-blur"):
         mode = "blur" if options.redact == "all-blur" else "pixelate"
         reason = "all images are redacted in this report"
-    elif options.redact in ("sensitive", "sensitive-blur") and (
-        sensitive or item["id"] in sensitive_items
-    ):
+    elif options.redact in ("sensitive", "sensitive-blur") and (sensitive or item["id"] in sensitive_items):
         mode = "blur" if options.redact == "sensitive-blur" else "pixelate"
         why = [f"tagged {t!r}" for t in sensitive]
         if item["id"] in sensitive_items:
@@ -243,13 +266,27 @@ def _image_spec(case: Case, item: dict[str, Any], tags: set[str],
 
 def _ref(row: Any, numbers: dict[int, int]) -> ItemRef:
     item_id, kind, sha, title, name = row[0], row[1], row[2], row[3], row[4]
-    return ItemRef(item_id=item_id, label=title or name or f"item {item_id}", sha256=sha,
-                   kind=kind, exhibit_number=numbers.get(item_id))
+    return ItemRef(
+        item_id=item_id,
+        label=title or name or f"item {item_id}",
+        sha256=sha,
+        kind=kind,
+        exhibit_number=numbers.get(item_id),
+    )
 
 
-def _exhibit(case: Case, item_id: int, number: int, added_at: str, added_by: str,
-             numbers: dict[int, int], options: ReportOptions, mask: Masker,
-             extra: sources.ExtraData, sensitive_items: set[int]) -> Exhibit:
+def _exhibit(
+    case: Case,
+    item_id: int,
+    number: int,
+    added_at: str,
+    added_by: str,
+    numbers: dict[int, int],
+    options: ReportOptions,
+    mask: Masker,
+    extra: sources.ExtraData,
+    sensitive_items: set[int],
+) -> Exhibit:
     item = case.item(item_id)
     meta = item.get("metadata") or {}
     meta = meta if isinstance(meta, dict) else {}
@@ -269,50 +306,74 @@ def _exhibit(case: Case, item_id: int, number: int, added_at: str, added_by: str
         ).fetchone()
         parent = _ref(row, numbers) if row else None
     child_rows = case.db.execute(
-        "SELECT id, kind, sha256, title, original_name FROM items WHERE parent_id = ? "
-        "ORDER BY id LIMIT ?", [item_id, MAX_CHILDREN_LISTED + 1]).fetchall()
+        "SELECT id, kind, sha256, title, original_name FROM items WHERE parent_id = ? ORDER BY id LIMIT ?",
+        [item_id, MAX_CHILDREN_LISTED + 1],
+    ).fetchall()
     children = tuple(_ref(r, numbers) for r in child_rows[:MAX_CHILDREN_LISTED])
     unavailable: list[Field] = []
     if len(child_rows) > MAX_CHILDREN_LISTED:
-        total = case.db.execute("SELECT count(*) FROM items WHERE parent_id = ?",
-                                [item_id]).fetchone()[0]
-        unavailable.append(Field("Children", f"{total - MAX_CHILDREN_LISTED} more children are "
-                                 "not listed; see the case file"))
+        total = case.db.execute("SELECT count(*) FROM items WHERE parent_id = ?", [item_id]).fetchone()[0]
+        unavailable.append(
+            Field("Children", f"{total - MAX_CHILDREN_LISTED} more children are not listed; see the case file")
+        )
     exif, gps = _exif_fields(meta, mask)
     text = (item.get("text") or "").strip()
     excerpt = mask(text[:TEXT_EXCERPT_CHARS] + ("…" if len(text) > TEXT_EXCERPT_CHARS else ""))
     indicators = tuple(
-        f for f in extra.indicators.get(item_id, ())
-        if f.status == "confirmed" or options.include_suggestions
+        f for f in extra.indicators.get(item_id, ()) if f.status == "confirmed" or options.include_suggestions
     )
-    indicators = tuple(IndicatorFinding(f.code, f.label, f.status, mask(f.evidence), f.by, f.at)
-                       for f in indicators)
-    regions = tuple(Region(r.label, r.x, r.y, r.w, r.h, mask(r.text), r.author, r.created_at)
-                    for r in extra.regions.get(item_id, ()))
+    indicators = tuple(IndicatorFinding(f.code, f.label, f.status, mask(f.evidence), f.by, f.at) for f in indicators)
+    regions = tuple(
+        Region(r.label, r.x, r.y, r.w, r.h, mask(r.text), r.author, r.created_at)
+        for r in extra.regions.get(item_id, ())
+    )
     selectors = tuple(
         SelectorRef(s.kind, mask.label(s.value) or mask(s.value), bool(mask.label(s.value)))
         for s in extra.selectors.get(item_id, ())
     )
     near = tuple(
-        NearDuplicate(ItemRef(d.ref.item_id, mask(d.ref.label), d.ref.sha256, d.ref.kind,
-                              numbers.get(d.ref.item_id)), d.distance, d.algorithm)
+        NearDuplicate(
+            ItemRef(d.ref.item_id, mask(d.ref.label), d.ref.sha256, d.ref.kind, numbers.get(d.ref.item_id)),
+            d.distance,
+            d.algorithm,
+        )
         for d in extra.near_duplicates.get(item_id, ())
     )
     return Exhibit(
-        number=number, item_id=item_id, kind=item["kind"],
-        title=mask(item.get("title") or ""), sha256=item["sha256"], md5=item.get("md5") or "",
-        size=int(item.get("size") or 0), mime=item.get("mime") or "",
+        number=number,
+        item_id=item_id,
+        kind=item["kind"],
+        title=mask(item.get("title") or ""),
+        sha256=item["sha256"],
+        md5=item.get("md5") or "",
+        size=int(item.get("size") or 0),
+        mime=item.get("mime") or "",
         original_name=mask(item.get("original_name") or ""),
-        source_url=mask(item.get("source_url") or ""), final_url=mask(item.get("final_url") or ""),
+        source_url=mask(item.get("source_url") or ""),
+        final_url=mask(item.get("final_url") or ""),
         source_path=mask(item.get("source_path") or ""),
         capture_method=item.get("capture_method") or "",
-        captured_at=item.get("captured_at") or "", captured_tz=item.get("captured_tz") or "",
-        imported_at=item.get("imported_at") or "", imported_by=item.get("analyst") or "",
-        importer=item.get("importer") or "", width=item.get("width"), height=item.get("height"),
-        language=item.get("language") or "", added_at=added_at, added_by=added_by,
-        exif=exif, gps=gps, parent=parent, children=children, tags=tuple(sorted(tags)),
-        notes=notes, indicators=indicators, regions=regions, selectors=selectors,
-        near_duplicates=near, text_excerpt=excerpt,
+        captured_at=item.get("captured_at") or "",
+        captured_tz=item.get("captured_tz") or "",
+        imported_at=item.get("imported_at") or "",
+        imported_by=item.get("analyst") or "",
+        importer=item.get("importer") or "",
+        width=item.get("width"),
+        height=item.get("height"),
+        language=item.get("language") or "",
+        added_at=added_at,
+        added_by=added_by,
+        exif=exif,
+        gps=gps,
+        parent=parent,
+        children=children,
+        tags=tuple(sorted(tags)),
+        notes=notes,
+        indicators=indicators,
+        regions=regions,
+        selectors=selectors,
+        near_duplicates=near,
+        text_excerpt=excerpt,
         image=_image_spec(case, item, tags, options, sensitive_items),
         unavailable=tuple(unavailable),
     )
@@ -326,22 +387,31 @@ def _custody(case: Case, upto: int, trailing: int, mask: Masker) -> Custody:
     ).fetchall()
     entries = []
     for seq, at, analyst, action, details, digest in rows:
-        text = details if len(details) <= MAX_AUDIT_DETAILS else (
-            details[:MAX_AUDIT_DETAILS] + f"… ({len(details):,} characters; the full entry is in "
-            "the case's audit log)")
+        text = (
+            details
+            if len(details) <= MAX_AUDIT_DETAILS
+            else (
+                details[:MAX_AUDIT_DETAILS] + f"… ({len(details):,} characters; the full entry is in "
+                "the case's audit log)"
+            )
+        )
         entries.append(AuditEntry(seq, at, analyst, action, mask(text), digest))
     problems = audit_log.verify_chain(case.db)
     head = entries[-1].entry_hash if entries else audit_log.GENESIS
-    return Custody(entries=tuple(entries), head_hash=head, chain_verified=not problems,
-                   verify_note="; ".join(problems[:3]), omitted_trailing_reports=trailing)
+    return Custody(
+        entries=tuple(entries),
+        head_hash=head,
+        chain_verified=not problems,
+        verify_note="; ".join(problems[:3]),
+        omitted_trailing_reports=trailing,
+    )
 
 
 def _summary(case: Case, exhibits: list[Exhibit], remarks: list[str]) -> Summary:
     kinds = Counter(ex.kind for ex in exhibits)
     hosts = Counter()
     for ex in exhibits:
-        host = urlsplit(ex.final_url or ex.source_url).hostname if (ex.final_url or
-                                                                    ex.source_url) else None
+        host = urlsplit(ex.final_url or ex.source_url).hostname if (ex.final_url or ex.source_url) else None
         if host:
             hosts[host.removeprefix("www.")] += 1
     times = sorted(ex.captured_at for ex in exhibits if ex.captured_at)
@@ -358,12 +428,10 @@ def _summary(case: Case, exhibits: list[Exhibit], remarks: list[str]) -> Summary
         exhibit_count=len(exhibits),
         case_item_count=case.count_items(),
         by_kind=tuple(Field(k, str(n)) for k, n in sorted(kinds.items())),
-        platforms=tuple(Field(h, str(n)) for h, n in sorted(hosts.items(),
-                                                            key=lambda kv: (-kv[1], kv[0]))[:20]),
+        platforms=tuple(Field(h, str(n)) for h, n in sorted(hosts.items(), key=lambda kv: (-kv[1], kv[0]))[:20]),
         first_capture=times[0] if times else "",
         last_capture=times[-1] if times else "",
-        indicator_findings=tuple(Field(k, str(n)) for k, n in sorted(
-            findings.items(), key=lambda kv: (-kv[1], kv[0]))),
+        indicator_findings=tuple(Field(k, str(n)) for k, n in sorted(findings.items(), key=lambda kv: (-kv[1], kv[0]))),
         key_selectors=tuple(Field(k, str(n)) for k, n in key_selectors),
         remarks=tuple(remarks),
     )
@@ -382,12 +450,16 @@ def _method(exhibits: list[Exhibit], extra: sources.ExtraData) -> Method:
 
 
 def _document_id(case: Case, options: ReportOptions, head: str) -> str:
-    payload = json.dumps({
-        "case_number": case.meta.get("case_number", ""),
-        "created_at": case.meta.get("created_at", ""),
-        "audit_head": head,
-        "options": options.as_dict(),
-    }, sort_keys=True, ensure_ascii=False)
+    payload = json.dumps(
+        {
+            "case_number": case.meta.get("case_number", ""),
+            "created_at": case.meta.get("created_at", ""),
+            "audit_head": head,
+            "options": options.as_dict(),
+        },
+        sort_keys=True,
+        ensure_ascii=False,
+    )
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:32]
 
 
@@ -407,8 +479,7 @@ def build_report(case: Case, options: ReportOptions, progress: Any = None) -> Re
     from reports.model import IMAGE_REDACTION_MODES, SECTIONS
 
     if options.redact not in IMAGE_REDACTION_MODES:
-        raise UsageError(f"unknown redaction mode {options.redact!r}; use one of "
-                         f"{', '.join(IMAGE_REDACTION_MODES)}")
+        raise UsageError(f"unknown redaction mode {options.redact!r}; use one of {', '.join(IMAGE_REDACTION_MODES)}")
     unknown = [s for s in options.sections if s not in SECTIONS]
     if unknown:
         raise UsageError(f"unknown section(s) {', '.join(unknown)}; use {', '.join(SECTIONS)}")
@@ -429,8 +500,9 @@ def build_report(case: Case, options: ReportOptions, progress: Any = None) -> Re
         progress.start(len(rows), "collecting exhibits")
     exhibits = []
     for item_id, number, added_at, added_by in rows:
-        exhibits.append(_exhibit(case, item_id, number, added_at, added_by, numbers, options,
-                                 masker, extra, extra.sensitive_items))
+        exhibits.append(
+            _exhibit(case, item_id, number, added_at, added_by, numbers, options, masker, extra, extra.sensitive_items)
+        )
         if progress is not None:
             progress.step(1, f"exhibit {number}")
 
@@ -444,33 +516,44 @@ def build_report(case: Case, options: ReportOptions, progress: Any = None) -> Re
             if not shown:
                 continue
             label = masker.label(row.value)
-            rows_out.append(SelectorRow(row.kind, label or masker(row.value),
-                                        tuple(sorted(shown)), row.item_count, bool(label)))
-        selectors = tuple(sorted(rows_out, key=lambda r: (-len(r.exhibit_numbers), r.kind,
-                                                          r.value)))
+            rows_out.append(
+                SelectorRow(row.kind, label or masker(row.value), tuple(sorted(shown)), row.item_count, bool(label))
+            )
+        selectors = tuple(sorted(rows_out, key=lambda r: (-len(r.exhibit_numbers), r.kind, r.value)))
 
     redacted = tuple(ex.number for ex in exhibits if ex.image and ex.image.redaction != "none")
     statements = []
     if options.redact != "none":
-        scope = ("every image" if options.redact.startswith("all") else
-                 "images tagged " + " or ".join(repr(t) for t in options.sensitive_tags)
-                 + " or with a confirmed indicator concerning minors")
+        scope = (
+            "every image"
+            if options.redact.startswith("all")
+            else "images tagged "
+            + " or ".join(repr(t) for t in options.sensitive_tags)
+            + " or with a confirmed indicator concerning minors"
+        )
         how = "blurred" if options.redact.endswith("blur") else "pixelated"
         statements.append(
             f"Pictures of {scope} are {how} in this report ({len(redacted)} exhibit(s)"
             + (f": {', '.join(map(str, redacted))}" if redacted else "")
-            + "). The originals in the case file are unaltered; their hashes are printed in full.")
+            + "). The originals in the case file are unaltered; their hashes are printed in full."
+        )
     if masker.active:
         statements.append(
             f"{len(masker.labels)} selector value(s) are masked wherever they appear in this "
-            "report and replaced by “[REDACTED selector N]”.")
+            "report and replaced by “[REDACTED selector N]”."
+        )
 
     custody = _custody(case, seq, trailing, masker) if "custody" in options.sections else None
     meta = case.meta
     return Report(
-        case=CaseInfo(case_number=meta.get("case_number", ""), title=meta.get("title", ""),
-                      agency=meta.get("agency", ""), analyst=meta.get("analyst", ""),
-                      timezone=meta.get("timezone", "UTC"), created_at=meta.get("created_at", "")),
+        case=CaseInfo(
+            case_number=meta.get("case_number", ""),
+            title=meta.get("title", ""),
+            agency=meta.get("agency", ""),
+            analyst=meta.get("analyst", ""),
+            timezone=meta.get("timezone", "UTC"),
+            created_at=meta.get("created_at", ""),
+        ),
         options=options,
         generated_at_utc=moment.isoformat().replace("+00:00", "Z"),
         generated_at_local=_local(moment, meta.get("timezone", "UTC")),
@@ -483,8 +566,12 @@ def build_report(case: Case, options: ReportOptions, progress: Any = None) -> Re
         selectors_note=extra.selectors_note,
         custody=custody,
         method=_method(exhibits, extra),
-        redaction=Redaction(image_mode=options.redact, images_redacted=redacted,
-                            selectors_masked=len(masker.labels), statements=tuple(statements)),
+        redaction=Redaction(
+            image_mode=options.redact,
+            images_redacted=redacted,
+            selectors_masked=len(masker.labels),
+            statements=tuple(statements),
+        ),
     )
 
 

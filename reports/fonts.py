@@ -46,23 +46,65 @@ class FontFile:
 
 
 FONT_FILES: tuple[FontFile, ...] = (
-    FontFile(SANS, "DejaVuSans.ttf", "DejaVu Sans", "Latin, Cyrillic, Greek, Hebrew, Arabic (basic)",
-             "LICENSE-DejaVu.txt", "fonts-dejavu-core 2.37"),
-    FontFile(SANS_BOLD, "DejaVuSans-Bold.ttf", "DejaVu Sans Bold", "Latin, Cyrillic, Greek",
-             "LICENSE-DejaVu.txt", "fonts-dejavu-core 2.37"),
-    FontFile(MONO, "DejaVuSansMono.ttf", "DejaVu Sans Mono", "hashes, identifiers",
-             "LICENSE-DejaVu.txt", "fonts-dejavu-core 2.37"),
-    FontFile(MONO_BOLD, "DejaVuSansMono-Bold.ttf", "DejaVu Sans Mono Bold", "hashes, identifiers",
-             "LICENSE-DejaVu.txt", "fonts-dejavu-core 2.37"),
-    FontFile(ARABIC, "NotoSansArabic-Regular.ttf", "Noto Sans Arabic", "Arabic, Persian, Urdu",
-             "LICENSE-Noto-OFL-1.1.txt", "fonts-noto-core 20201225"),
-    FontFile(ARABIC_BOLD, "NotoSansArabic-Bold.ttf", "Noto Sans Arabic Bold",
-             "Arabic, Persian, Urdu", "LICENSE-Noto-OFL-1.1.txt", "fonts-noto-core 20201225"),
-    FontFile(CJK, "DroidSansFallbackFull.ttf", "Droid Sans Fallback",
-             "Chinese (simplified and traditional), Japanese kana",
-             "LICENSE-DroidSansFallback-Apache-2.0.txt", "fonts-droid-fallback 6.0.1r16"),
-    FontFile(SYMBOL, "Symbola.ttf", "Symbola", "emoji and symbols (monochrome)",
-             "LICENSE-Symbola.txt", "fonts-symbola 2.60"),
+    FontFile(
+        SANS,
+        "DejaVuSans.ttf",
+        "DejaVu Sans",
+        "Latin, Cyrillic, Greek, Hebrew, Arabic (basic)",
+        "LICENSE-DejaVu.txt",
+        "fonts-dejavu-core 2.37",
+    ),
+    FontFile(
+        SANS_BOLD,
+        "DejaVuSans-Bold.ttf",
+        "DejaVu Sans Bold",
+        "Latin, Cyrillic, Greek",
+        "LICENSE-DejaVu.txt",
+        "fonts-dejavu-core 2.37",
+    ),
+    FontFile(
+        MONO,
+        "DejaVuSansMono.ttf",
+        "DejaVu Sans Mono",
+        "hashes, identifiers",
+        "LICENSE-DejaVu.txt",
+        "fonts-dejavu-core 2.37",
+    ),
+    FontFile(
+        MONO_BOLD,
+        "DejaVuSansMono-Bold.ttf",
+        "DejaVu Sans Mono Bold",
+        "hashes, identifiers",
+        "LICENSE-DejaVu.txt",
+        "fonts-dejavu-core 2.37",
+    ),
+    FontFile(
+        ARABIC,
+        "NotoSansArabic-Regular.ttf",
+        "Noto Sans Arabic",
+        "Arabic, Persian, Urdu",
+        "LICENSE-Noto-OFL-1.1.txt",
+        "fonts-noto-core 20201225",
+    ),
+    FontFile(
+        ARABIC_BOLD,
+        "NotoSansArabic-Bold.ttf",
+        "Noto Sans Arabic Bold",
+        "Arabic, Persian, Urdu",
+        "LICENSE-Noto-OFL-1.1.txt",
+        "fonts-noto-core 20201225",
+    ),
+    FontFile(
+        CJK,
+        "DroidSansFallbackFull.ttf",
+        "Droid Sans Fallback",
+        "Chinese (simplified and traditional), Japanese kana",
+        "LICENSE-DroidSansFallback-Apache-2.0.txt",
+        "fonts-droid-fallback 6.0.1r16",
+    ),
+    FontFile(
+        SYMBOL, "Symbola.ttf", "Symbola", "emoji and symbols (monochrome)", "LICENSE-Symbola.txt", "fonts-symbola 2.60"
+    ),
 )
 
 # Fallback chains: the style's own font first, then by script. Bold text falls back to the
@@ -92,28 +134,30 @@ def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
     def utf16(code: int) -> str:
         return chr(code).encode("utf-16-be", "surrogatepass").hex().upper()
 
-    return "\n".join([
-        "/CIDInit /ProcSet findresource begin",
-        "12 dict begin",
-        "begincmap",
-        "/CIDSystemInfo",
-        f"<< /Registry ({fontname})",
-        f"/Ordering ({fontname})",
-        "/Supplement 0",
-        ">> def",
-        f"/CMapName /{fontname} def",
-        "/CMapType 2 def",
-        "1 begincodespacerange",
-        f"<00> <{len(subset) - 1:02X}>",
-        "endcodespacerange",
-        f"{len(subset)} beginbfchar",
-        *(f"<{i:02X}> <{utf16(v)}>" for i, v in enumerate(subset)),
-        "endbfchar",
-        "endcmap",
-        "CMapName currentdict /CMap defineresource pop",
-        "end",
-        "end",
-    ])
+    return "\n".join(
+        [
+            "/CIDInit /ProcSet findresource begin",
+            "12 dict begin",
+            "begincmap",
+            "/CIDSystemInfo",
+            f"<< /Registry ({fontname})",
+            f"/Ordering ({fontname})",
+            "/Supplement 0",
+            ">> def",
+            f"/CMapName /{fontname} def",
+            "/CMapType 2 def",
+            "1 begincodespacerange",
+            f"<00> <{len(subset) - 1:02X}>",
+            "endcodespacerange",
+            f"{len(subset)} beginbfchar",
+            *(f"<{i:02X}> <{utf16(v)}>" for i, v in enumerate(subset)),
+            "endbfchar",
+            "endcmap",
+            "CMapName currentdict /CMap defineresource pop",
+            "end",
+            "end",
+        ]
+    )
 
 
 def font_dir() -> Path:
@@ -133,8 +177,7 @@ def register_fonts() -> None:
             pdfmetrics.registerFont(font)
             _coverage[spec.name] = frozenset(font.face.charToGlyph)
         for regular, bold in ((SANS, SANS_BOLD), (MONO, MONO_BOLD), (ARABIC, ARABIC_BOLD)):
-            pdfmetrics.registerFontFamily(regular, normal=regular, bold=bold,
-                                          italic=regular, boldItalic=bold)
+            pdfmetrics.registerFontFamily(regular, normal=regular, bold=bold, italic=regular, boldItalic=bold)
 
 
 def has_glyph(font_name: str, char: str) -> bool:
@@ -147,13 +190,11 @@ def _invisible(char: str) -> bool:
     # Format characters (ZWJ, bidi marks, BOM) and variation selectors draw nothing;
     # dropping them when no font maps them keeps the text as the reader would see it.
     code = ord(char)
-    return unicodedata.category(char) == "Cf" or 0xFE00 <= code <= 0xFE0F or (
-        0xE0100 <= code <= 0xE01EF
-    )
+    return unicodedata.category(char) == "Cf" or 0xFE00 <= code <= 0xFE0F or (0xE0100 <= code <= 0xE01EF)
 
 
 def _is_arabic(code: int) -> bool:
-    return (0x0600 <= code <= 0x08FF or 0xFB50 <= code <= 0xFDFF or 0xFE70 <= code <= 0xFEFF)
+    return 0x0600 <= code <= 0x08FF or 0xFB50 <= code <= 0xFDFF or 0xFE70 <= code <= 0xFEFF
 
 
 def placeholder(char: str) -> str:
@@ -196,8 +237,7 @@ def runs(text: str, font_name: str = SANS) -> list[tuple[str, str]]:
         # Spaces, digits, punctuation and combining marks stay in the current font when it has
         # them: fewer switches, and marks stay with their base letter. Letters always follow
         # the chain, so Latin after an emoji goes back to DejaVu.
-        if (current_font is not None and unicodedata.category(char)[0] in "ZPNMS"
-                and code in _coverage[current_font]):
+        if current_font is not None and unicodedata.category(char)[0] in "ZPNMS" and code in _coverage[current_font]:
             emit(char, current_font)
             continue
         order = arabic_chain if _is_arabic(code) else chain
@@ -217,9 +257,9 @@ def uncovered(text: str) -> list[str]:
     """Return the characters of text that no shipped font can draw (for tests and warnings)."""
     register_fonts()
     return [
-        c for c in text
-        if c not in "\n\t" and not _invisible(c)
-        and not any(ord(c) in cov for cov in _coverage.values())
+        c
+        for c in text
+        if c not in "\n\t" and not _invisible(c) and not any(ord(c) in cov for cov in _coverage.values())
     ]
 
 
@@ -275,8 +315,9 @@ def string_width(text: str, font_name: str, size: float) -> float:
     return sum(pdfmetrics.stringWidth(piece, font, size) for piece, font in runs(text, font_name))
 
 
-def draw_string(canvas: Canvas, x: float, y: float, text: str, *, font_name: str = SANS,
-                size: float = 8.0, align: str = "left") -> float:
+def draw_string(
+    canvas: Canvas, x: float, y: float, text: str, *, font_name: str = SANS, size: float = 8.0, align: str = "left"
+) -> float:
     """Draw one line of text with fallback fonts; returns its width.
 
     Args:

@@ -67,8 +67,7 @@ class _FixedTime:
     def __init__(self, iso_utc: str) -> None:
         moment = datetime.fromisoformat(iso_utc.replace("Z", "+00:00"))
         self.t = moment.timestamp()
-        self.YMDhms = (moment.year, moment.month, moment.day, moment.hour, moment.minute,
-                       moment.second)
+        self.YMDhms = (moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second)
         self.lt = moment.utctimetuple()
         self.dhh = 0
         self.dmm = 0
@@ -79,8 +78,7 @@ def _canvas_maker(report: Report) -> Callable[..., Canvas]:
     stamp = _FixedTime(report.generated_at_utc)
     digest = bytes.fromhex(report.document_id)[:16]
     ident = PDFText(digest, enc="raw").format(DummyDoc())
-    trailer_id = (b"\n[" + ident + ident + b"]\n% ReportLab generated PDF document -- digest "
-                  b"(opensource)\n")
+    trailer_id = b"\n[" + ident + ident + b"]\n% ReportLab generated PDF document -- digest (opensource)\n"
 
     def make(*args: Any, **kwargs: Any) -> Canvas:
         kwargs["invariant"] = 1
@@ -129,17 +127,20 @@ def prepare_image(img: Image.Image, spec: ImageSpec, max_px: int) -> bytes:
             img = img.convert("RGB")
     if max(img.size) > max_px:
         scale = max_px / max(img.size)
-        img = img.resize((max(1, round(img.width * scale)), max(1, round(img.height * scale))),
-                         Image.Resampling.LANCZOS)
+        img = img.resize(
+            (max(1, round(img.width * scale)), max(1, round(img.height * scale))), Image.Resampling.LANCZOS
+        )
     img = redact(img, spec.redaction)
     out = io.BytesIO()
-    img.save(out, "JPEG", quality=JPEG_QUALITY, optimize=False, progressive=False,
-             subsampling=2 if img.mode == "RGB" else 0)
+    img.save(
+        out, "JPEG", quality=JPEG_QUALITY, optimize=False, progressive=False, subsampling=2 if img.mode == "RGB" else 0
+    )
     return out.getvalue()
 
 
-def _renderer(provider: ImageProvider, max_px: int,
-              progress: ProgressLike | None) -> Callable[[ImageSpec], ImageResult]:
+def _renderer(
+    provider: ImageProvider, max_px: int, progress: ProgressLike | None
+) -> Callable[[ImageSpec], ImageResult]:
     def render(spec: ImageSpec) -> ImageResult:
         try:
             with provider(spec) as img:
@@ -164,8 +165,9 @@ def _renderer(provider: ImageProvider, max_px: int,
     return render
 
 
-def _build(report: Report, target: Any, refs: PageRefs,
-           renderer: Callable[[ImageSpec], ImageResult] | None) -> PageRefs:
+def _build(
+    report: Report, target: Any, refs: PageRefs, renderer: Callable[[ImageSpec], ImageResult] | None
+) -> PageRefs:
     case = report.case
     doc = ReportDocTemplate(
         target,
@@ -174,9 +176,13 @@ def _build(report: Report, target: Any, refs: PageRefs,
         title=f"Evidence report {case.case_number}: {case.title}",
         author=case.analyst,
         subject=f"{case.agency} — case {case.case_number} — {len(report.exhibits)} exhibits — "
-                f"{report.options.classification}",
-        keywords=[case.case_number, report.options.classification, "evidence report",
-                  f"document-id {report.document_id}"],
+        f"{report.options.classification}",
+        keywords=[
+            case.case_number,
+            report.options.classification,
+            "evidence report",
+            f"document-id {report.document_id}",
+        ],
         creator=f"{report.tool_name} {report.tool_version}",
         invariant=1,
         initialFontName=fonts.SANS,
@@ -200,8 +206,7 @@ def layout_pages(report: Report) -> PageRefs:
     return refs
 
 
-def render_pdf(report: Report, out: Path, images: ImageProvider,
-               progress: ProgressLike | None = None) -> RenderResult:
+def render_pdf(report: Report, out: Path, images: ImageProvider, progress: ProgressLike | None = None) -> RenderResult:
     """Write the report as a PDF, atomically (temp file in the target folder, then rename).
 
     Args:
@@ -221,8 +226,7 @@ def render_pdf(report: Report, out: Path, images: ImageProvider,
     folder = out.parent if str(out.parent) else Path(".")
     if not folder.is_dir():
         raise ReportRenderError("the folder for the report does not exist", out)
-    pictures = sum(1 for ex in report.exhibits if ex.image is not None) if report.has(
-        "exhibits") else 0
+    pictures = sum(1 for ex in report.exhibits if ex.image is not None) if report.has("exhibits") else 0
     if progress is not None:
         progress.start(pictures + 1, "laying out the report")
     refs = layout_pages(report)

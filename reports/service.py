@@ -48,8 +48,7 @@ def preview(case: Case, options: ReportOptions) -> Report:
     return build_report(case, options)
 
 
-def generate_report(case: Case, out: str | Path, options: ReportOptions,
-                    progress: Any = None) -> GeneratedReport:
+def generate_report(case: Case, out: str | Path, options: ReportOptions, progress: Any = None) -> GeneratedReport:
     """Write the PDF report of a case and record its SHA-256 in the audit log.
 
     Items chosen with ``options.item_ids`` that are not yet exhibits are marked first (audited),
@@ -73,20 +72,28 @@ def generate_report(case: Case, out: str | Path, options: ReportOptions,
     result: RenderResult = render_pdf(report, Path(out), case_image_provider(case), progress)
     exhibits = tuple((ex.number, ex.item_id) for ex in report.exhibits)
     warnings = tuple(f"{w.path}: {w.reason}" for w in getattr(progress, "warnings", []))
-    case.audit("report.generated", {
-        "sha256": result.sha256,
-        "file": result.path.name,
-        "size": result.size,
-        "pages": result.pages,
-        "document_id": report.document_id,
-        "options": options.as_dict(),
-        "exhibits": [{"number": n, "item": i} for n, i in exhibits],
-        "generated_at": report.generated_at_utc,
-    })
+    case.audit(
+        "report.generated",
+        {
+            "sha256": result.sha256,
+            "file": result.path.name,
+            "size": result.size,
+            "pages": result.pages,
+            "document_id": report.document_id,
+            "options": options.as_dict(),
+            "exhibits": [{"number": n, "item": i} for n, i in exhibits],
+            "generated_at": report.generated_at_utc,
+        },
+    )
     return GeneratedReport(
-        path=result.path, sha256=result.sha256, size=result.size, pages=result.pages,
-        document_id=report.document_id, exhibits=exhibits,
+        path=result.path,
+        sha256=result.sha256,
+        size=result.size,
+        pages=result.pages,
+        document_id=report.document_id,
+        exhibits=exhibits,
         redacted_exhibits=report.redaction.images_redacted,
-        masked_selectors=report.redaction.selectors_masked, newly_marked=newly,
+        masked_selectors=report.redaction.selectors_masked,
+        newly_marked=newly,
         warnings=warnings,
     )

@@ -55,24 +55,23 @@ def gather(case: Case, item_ids: list[int]) -> ExtraData:
 
 
 def _indicators(case: Case, item_ids: list[int], tables: set[str], extra: ExtraData) -> None:
-    extra.remarks.append("Indicators and annotated regions: not available in this case file "
-                         "(no indicator annotations recorded).")
-    extra.indicator_method = ("Not available: this case holds no indicator annotations.")
+    extra.remarks.append(
+        "Indicators and annotated regions: not available in this case file (no indicator annotations recorded)."
+    )
+    extra.indicator_method = "Not available: this case holds no indicator annotations."
 
 
 def _selectors(case: Case, item_ids: list[int], tables: set[str], extra: ExtraData) -> None:
     extra.selector_rows = None
-    extra.selectors_note = ("Selectors are not available in this case file (selector extraction "
-                            "has not been run).")
+    extra.selectors_note = "Selectors are not available in this case file (selector extraction has not been run)."
     extra.remarks.append("Selectors: not available in this case file.")
 
 
-def _near_duplicates(case: Case, item_ids: list[int], tables: set[str],
-                     extra: ExtraData) -> None:
-    extra.remarks.append("Near-duplicates: not available in this case file (perceptual-hash "
-                         "matching has not been run).")
-    extra.perceptual_method = ("Not available: no perceptual hashes or near-duplicate matches "
-                               "are recorded in this case.")
+def _near_duplicates(case: Case, item_ids: list[int], tables: set[str], extra: ExtraData) -> None:
+    extra.remarks.append(
+        "Near-duplicates: not available in this case file (perceptual-hash matching has not been run)."
+    )
+    extra.perceptual_method = "Not available: no perceptual hashes or near-duplicate matches are recorded in this case."
 
 
 __all__ = ["ExtraData", "ItemRef", "SelectorLink", "gather"]

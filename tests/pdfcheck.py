@@ -27,15 +27,17 @@ def text(pdf: Path, page: int | None = None) -> str:
 
 def pages_text(pdf: Path) -> list[str]:
     """Text per page (split on form feeds)."""
-    return [unicodedata.normalize("NFKC", p) for p in subprocess.run(
-        ["pdftotext", "-enc", "UTF-8", str(pdf), "-"], check=True, capture_output=True
-    ).stdout.decode("utf-8").split("\f")[:-1]]
+    return [
+        unicodedata.normalize("NFKC", p)
+        for p in subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], check=True, capture_output=True)
+        .stdout.decode("utf-8")
+        .split("\f")[:-1]
+    ]
 
 
 def fonts(pdf: Path) -> list[dict[str, str]]:
     """Rows of pdffonts: name, type, emb."""
-    out = subprocess.run(["pdffonts", str(pdf)], check=True, capture_output=True,
-                         text=True).stdout.splitlines()
+    out = subprocess.run(["pdffonts", str(pdf)], check=True, capture_output=True, text=True).stdout.splitlines()
     rows = []
     for line in out[2:]:
         parts = line.split()

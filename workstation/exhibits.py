@@ -64,8 +64,7 @@ def add_exhibits(case: Case, item_ids: Iterable[int], *, reason: str = "") -> li
             )
             changes.append(ExhibitChange(item_id, counter, True))
         case.db.execute(
-            "INSERT INTO case_meta (key, value) VALUES (?, ?) "
-            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            "INSERT INTO case_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             [COUNTER_KEY, str(counter)],
         )
         added = [{"item": c.item_id, "number": c.number} for c in changes if c.changed]
@@ -91,8 +90,7 @@ def remove_exhibits(case: Case, item_ids: Iterable[int]) -> list[ExhibitChange]:
             case.db.execute("DELETE FROM exhibits WHERE item_id = ?", [item_id])
             changes.append(ExhibitChange(item_id, current[item_id], True))
         case.db.execute(
-            "INSERT INTO case_meta (key, value) VALUES (?, ?) "
-            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            "INSERT INTO case_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             [COUNTER_KEY, str(counter)],
         )
         removed = [{"item": c.item_id, "number": c.number} for c in changes if c.changed]
@@ -108,7 +106,6 @@ def list_exhibits(case: Case) -> list[dict[str, Any]]:
         "e.added_at, e.added_by FROM exhibits e JOIN items i ON i.id = e.item_id ORDER BY e.number"
     ).fetchall()
     return [
-        {"number": r[0], "item": r[1], "kind": r[2], "sha256": r[3], "name": r[4],
-         "added_at": r[5], "added_by": r[6]}
+        {"number": r[0], "item": r[1], "kind": r[2], "sha256": r[3], "name": r[4], "added_at": r[5], "added_by": r[6]}
         for r in rows
     ]

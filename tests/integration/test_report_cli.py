@@ -23,11 +23,16 @@ PHONE_TEXT = "Bel 06 12 34 56 78 of WhatsApp"
 
 
 def ws(*args: str, env: dict[str, str], check: bool = True) -> subprocess.CompletedProcess[str]:
-    proc = subprocess.run([sys.executable, "-m", "workstation.cli", *args], env=env,
-                          capture_output=True, text=True, timeout=600, stdin=subprocess.DEVNULL)
+    proc = subprocess.run(
+        [sys.executable, "-m", "workstation.cli", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        stdin=subprocess.DEVNULL,
+    )
     if check and proc.returncode != 0:
-        raise AssertionError(f"workstation {' '.join(args)} -> {proc.returncode}\n"
-                             f"{proc.stdout}\n{proc.stderr}")
+        raise AssertionError(f"workstation {' '.join(args)} -> {proc.returncode}\n{proc.stdout}\n{proc.stderr}")
     return proc
 
 
@@ -47,8 +52,21 @@ def report_case(tmp_path: Path, case_env: dict[str, str]) -> tuple[Path, dict[in
     """A case with three photos (one with GPS), a Ukrainian and a Chinese note; photo 2 tagged
     'minor'; a note with a phone number on photo 1."""
     path = tmp_path / "zwaluw.case"
-    ws("new", str(path), "--title", "Операція Ластівка 燕子行动", "--case-number", "NL-2026-0042",
-       "--agency", "Politie", "--analyst", "Ann", "--timezone", "Europe/Amsterdam", env=case_env)
+    ws(
+        "new",
+        str(path),
+        "--title",
+        "Операція Ластівка 燕子行动",
+        "--case-number",
+        "NL-2026-0042",
+        "--agency",
+        "Politie",
+        "--analyst",
+        "Ann",
+        "--timezone",
+        "Europe/Amsterdam",
+        env=case_env,
+    )
     folder = tmp_path / "seized"
     make_jpeg(folder / "a_photo.jpg", seed=1, size=(640, 480), exif=_gps_exif())
     make_jpeg(folder / "b_photo.jpg", seed=2, size=(640, 480))
@@ -65,8 +83,10 @@ def report_case(tmp_path: Path, case_env: dict[str, str]) -> tuple[Path, dict[in
     with Case.open(path, PASSPHRASE) as case, case.transaction():
         case.db.execute("INSERT INTO tags (item_id, tag) VALUES (?, 'minor')", [by_name["b_photo.jpg"]])
         case.audit("tag.added", {"items": [by_name["b_photo.jpg"]], "tag": "minor"})
-        case.db.execute("INSERT INTO notes (item_id, author, created_at, text) VALUES (?,?,?,?)",
-                        [by_name["a_photo.jpg"], "Ann", utc_now(), f"Zelfde meisje. {PHONE_TEXT}"])
+        case.db.execute(
+            "INSERT INTO notes (item_id, author, created_at, text) VALUES (?,?,?,?)",
+            [by_name["a_photo.jpg"], "Ann", utc_now(), f"Zelfde meisje. {PHONE_TEXT}"],
+        )
         case.audit("note.added", {"item": by_name["a_photo.jpg"]})
     return path, files
 
@@ -80,8 +100,9 @@ def test_report_end_to_end(report_case, tmp_path: Path, case_env: dict[str, str]
     ws("exhibit", str(path), *map(str, sorted(files)), env=case_env)
     out = tmp_path / "out" / "report.pdf"
     out.parent.mkdir()
-    result = json.loads(ws("report", str(path), "--out", str(out), "--json",
-                           "--bates-prefix", "NL42-", env=case_env).stdout)
+    result = json.loads(
+        ws("report", str(path), "--out", str(out), "--json", "--bates-prefix", "NL42-", env=case_env).stdout
+    )
     data = out.read_bytes()
     assert result["sha256"] == hashlib.sha256(data).hexdigest()
     assert [e["number"] for e in result["exhibits"]] == [1, 2, 3, 4, 5]
@@ -125,7 +146,7 @@ def test_report_end_to_end(report_case, tmp_path: Path, case_env: dict[str, str]
 
 
 def _exhibit_image(pdf: Path, number: int) -> Image.Image:
-    for text, imgs in zip(pdfcheck.pages_text(pdf), pdfcheck.page_images(pdf)):
+    for text, imgs in zip(pdfcheck.pages_text(pdf), pdfcheck.page_images(pdf), strict=True):
         if re.search(rf"^Exhibit {number} —", text, re.M) and imgs:
             return imgs[0]
     raise AssertionError(f"no picture for exhibit {number}")
@@ -136,8 +157,9 @@ def test_redaction_of_images_tagged_minor(report_case, tmp_path: Path, case_env:
     photos = sorted(i for i, f in files.items() if f.suffix == ".jpg")
     ws("exhibit", str(path), *map(str, photos), env=case_env)
     out = tmp_path / "redacted.pdf"
-    result = json.loads(ws("report", str(path), "--out", str(out), "--redact", "sensitive",
-                           "--json", env=case_env).stdout)
+    result = json.loads(
+        ws("report", str(path), "--out", str(out), "--redact", "sensitive", "--json", env=case_env).stdout
+    )
     assert result["redacted_exhibits"] == [2]  # b_photo.jpg, tagged 'minor'
     original_a = Image.open(files[photos[0]]).convert("RGB")
     original_b = Image.open(files[photos[1]]).convert("RGB")
@@ -149,8 +171,9 @@ def test_redaction_of_images_tagged_minor(report_case, tmp_path: Path, case_env:
     assert "This report contains redactions" in flat
 
     everything = tmp_path / "all.pdf"
-    result = json.loads(ws("report", str(path), "--out", str(everything), "--redact", "all-blur",
-                           "--json", env=case_env).stdout)
+    result = json.loads(
+        ws("report", str(path), "--out", str(everything), "--redact", "all-blur", "--json", env=case_env).stdout
+    )
     assert result["redacted_exhibits"] == [1, 2, 3]
     assert pdfcheck.detail_correlation(original_a, _exhibit_image(everything, 1)) < 0.2
 
@@ -159,8 +182,9 @@ def test_masked_selector_is_gone_from_the_text(report_case, tmp_path: Path, case
     path, files = report_case
     ws("exhibit", str(path), *map(str, sorted(files)), env=case_env)
     out = tmp_path / "masked.pdf"
-    result = json.loads(ws("report", str(path), "--out", str(out), "--mask-selector",
-                           "+31612345678", "--json", env=case_env).stdout)
+    result = json.loads(
+        ws("report", str(path), "--out", str(out), "--mask-selector", "+31612345678", "--json", env=case_env).stdout
+    )
     assert result["masked_selectors"] == 1
     flat = " ".join(pdfcheck.text(out).split())
     assert "06 12 34 56 78" not in flat and "612345678" not in flat
@@ -173,9 +197,20 @@ def test_exhibit_numbers_are_stable(report_case, tmp_path: Path, case_env: dict[
     ids = sorted(files)
     out = tmp_path / "r.pdf"
     # --exhibits marks items that are not exhibits yet, in the order given.
-    result = json.loads(ws("report", str(path), "--out", str(out), "--exhibits",
-                           f"{ids[2]},{ids[0]}", "--sections", "exhibit-list", "--json",
-                           env=case_env).stdout)
+    result = json.loads(
+        ws(
+            "report",
+            str(path),
+            "--out",
+            str(out),
+            "--exhibits",
+            f"{ids[2]},{ids[0]}",
+            "--sections",
+            "exhibit-list",
+            "--json",
+            env=case_env,
+        ).stdout
+    )
     assert result["exhibits"] == [{"number": 1, "item": ids[2]}, {"number": 2, "item": ids[0]}]
     assert result["newly_marked"] == [ids[2], ids[0]]
     ws("exhibit", str(path), str(ids[2]), "--remove", env=case_env)

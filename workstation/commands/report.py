@@ -35,26 +35,37 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     add_case_argument(p)
     p.add_argument("--out", type=Path, required=True, help="the PDF file to write")
     which = p.add_mutually_exclusive_group()
-    which.add_argument("--exhibits", metavar="ID,ID,…",
-                       help="report these items (marked as exhibits first if they are not yet)")
-    which.add_argument("--all-exhibits", action="store_true",
-                       help="report every marked exhibit (the default)")
-    p.add_argument("--redact", default="none", choices=IMAGE_REDACTION_MODES,
-                   help="pixelate (or blur) images tagged sensitive/minor, or all images")
-    p.add_argument("--mask-selector", action="append", default=[], metavar="VALUE",
-                   help="mask this selector (e.g. +31612345678) wherever it appears; repeatable")
-    p.add_argument("--mask-all-selectors", action="store_true",
-                   help="mask every selector found on the exhibits")
-    p.add_argument("--sections", metavar="NAME,…",
-                   help=f"optional sections to include (default all): {','.join(SECTIONS)}")
+    which.add_argument(
+        "--exhibits", metavar="ID,ID,…", help="report these items (marked as exhibits first if they are not yet)"
+    )
+    which.add_argument("--all-exhibits", action="store_true", help="report every marked exhibit (the default)")
+    p.add_argument(
+        "--redact",
+        default="none",
+        choices=IMAGE_REDACTION_MODES,
+        help="pixelate (or blur) images tagged sensitive/minor, or all images",
+    )
+    p.add_argument(
+        "--mask-selector",
+        action="append",
+        default=[],
+        metavar="VALUE",
+        help="mask this selector (e.g. +31612345678) wherever it appears; repeatable",
+    )
+    p.add_argument("--mask-all-selectors", action="store_true", help="mask every selector found on the exhibits")
+    p.add_argument(
+        "--sections", metavar="NAME,…", help=f"optional sections to include (default all): {','.join(SECTIONS)}"
+    )
     p.add_argument("--bates-prefix", default="EW-", help="text before the Bates number")
     p.add_argument("--bates-start", type=int, default=1, help="first Bates number (default 1)")
-    p.add_argument("--classification", default="OFFICIAL-SENSITIVE",
-                   help="marking printed on every page")
-    p.add_argument("--suggestions", action="store_true",
-                   help="also list machine-suggested indicators, marked as such")
-    p.add_argument("--sensitive-tags", default="sensitive,minor", metavar="TAG,…",
-                   help="tags that make an image sensitive for --redact sensitive")
+    p.add_argument("--classification", default="OFFICIAL-SENSITIVE", help="marking printed on every page")
+    p.add_argument("--suggestions", action="store_true", help="also list machine-suggested indicators, marked as such")
+    p.add_argument(
+        "--sensitive-tags",
+        default="sensitive,minor",
+        metavar="TAG,…",
+        help="tags that make an image sensitive for --redact sensitive",
+    )
     add_json_flag(p)
     p.set_defaults(func=cmd_report)
 
@@ -77,8 +88,7 @@ def _options(args: argparse.Namespace):  # type: ignore[no-untyped-def]
         sections = tuple(s.strip() for s in args.sections.split(",") if s.strip())
         unknown = [s for s in sections if s not in SECTIONS]
         if unknown:
-            raise UsageError(f"unknown section(s) {', '.join(unknown)}; choose from "
-                             f"{', '.join(SECTIONS)}")
+            raise UsageError(f"unknown section(s) {', '.join(unknown)}; choose from {', '.join(SECTIONS)}")
     if args.bates_start < 0:
         raise UsageError("--bates-start must be 0 or more")
     ids = tuple(parse_ids(args.exhibits)) if args.exhibits else None
@@ -116,8 +126,10 @@ def cmd_report(args: argparse.Namespace) -> int:
         print_json(result.as_dict())
     else:
         print(f"{result.sha256}  {result.path}")
-        print(f"{result.pages} pages, {len(result.exhibits)} exhibit(s), "
-              f"{result.size:,} bytes; SHA-256 recorded in the audit log")
+        print(
+            f"{result.pages} pages, {len(result.exhibits)} exhibit(s), "
+            f"{result.size:,} bytes; SHA-256 recorded in the audit log"
+        )
         for warning in result.warnings:
             print(f"  warning: {warning}", file=sys.stderr)
     return 0
@@ -134,20 +146,23 @@ def cmd_exhibit(args: argparse.Namespace) -> int:
             changes = []
         exhibits = list_exhibits(case)
     if args.json:
-        print_json({
-            "changed": [{"item": c.item_id, "number": c.number, "changed": c.changed}
-                        for c in changes],
-            "exhibits": exhibits,
-        })
+        print_json(
+            {
+                "changed": [{"item": c.item_id, "number": c.number, "changed": c.changed} for c in changes],
+                "exhibits": exhibits,
+            }
+        )
         return 0
     for c in changes:
-        verb = ("unmarked" if args.remove else "marked") if c.changed else (
-            "was not an exhibit" if args.remove else "already exhibit")
+        verb = (
+            ("unmarked" if args.remove else "marked")
+            if c.changed
+            else ("was not an exhibit" if args.remove else "already exhibit")
+        )
         print(f"item {c.item_id}: {verb}" + (f" (exhibit {c.number})" if c.number else ""))
     if args.list or not ids:
         for e in exhibits:
-            print(f"{e['number']:>5}  item {e['item']:<7} {e['kind']:<8} {e['sha256'][:16]}  "
-                  f"{e['name']}")
+            print(f"{e['number']:>5}  item {e['item']:<7} {e['kind']:<8} {e['sha256'][:16]}  {e['name']}")
     return 0
 
 
@@ -164,6 +179,7 @@ def demo_report(case: Case, out_dir: Path) -> list[str]:
         ).fetchall()
         if rows:
             add_exhibits(case, [r[0] for r in rows], reason="demo")
-    result = generate_report(case, out_dir / DEMO_REPORT_NAME,
-                             ReportOptions(redact="sensitive", include_suggestions=True))
+    result = generate_report(
+        case, out_dir / DEMO_REPORT_NAME, ReportOptions(redact="sensitive", include_suggestions=True)
+    )
     return [f"report: {result.path} ({result.pages} pages, SHA-256 {result.sha256})"]

@@ -75,8 +75,7 @@ def _exhibit(n: int, title: str, redaction: str = "none", **kw: object) -> Exhib
         height=600,
         exif=(Field("Make", "Canon"), Field("Model", "EOS 5D")),
         gps=(52.3702, 4.8952),
-        image=ImageSpec(100 + n, "original", 900, 600, redaction,
-                        "tagged 'minor'" if redaction != "none" else ""),
+        image=ImageSpec(100 + n, "original", 900, 600, redaction, "tagged 'minor'" if redaction != "none" else ""),
         **kw,  # type: ignore[arg-type]
     )
 
@@ -85,38 +84,53 @@ def _exhibit(n: int, title: str, redaction: str = "none", **kw: object) -> Exhib
 def sample_report() -> Report:
     parent = ItemRef(99, "Listing page", "ee" * 32, "page")
     exhibits = (
-        _exhibit(1, UKRAINIAN, notes=(Note("Ann Analyst", "2026-03-03T09:00:00Z",
-                                           f"{CHINESE} — {UKRAINIAN}"),),
-                 parent=parent,
-                 regions=(Region("R1", 0.1, 0.2, 0.3, 0.3, "tattoo on the wrist"),),
-                 indicators=(IndicatorFinding("REC-01", "Deceptive job offer", "confirmed",
-                                              "житло безкоштовно", "Ann Analyst",
-                                              "2026-03-03T09:05:00Z"),
-                             IndicatorFinding("MIN-02", "Youthful language", "suggested",
-                                              "молодих дівчат")),
-                 selectors=(SelectorRef("phone", "+48600111222"),),
-                 near_duplicates=(NearDuplicate(ItemRef(102, CHINESE, "02" + "ab" * 31,
-                                                        "image", 2), 12, "pdq"),)),
+        _exhibit(
+            1,
+            UKRAINIAN,
+            notes=(Note("Ann Analyst", "2026-03-03T09:00:00Z", f"{CHINESE} — {UKRAINIAN}"),),
+            parent=parent,
+            regions=(Region("R1", 0.1, 0.2, 0.3, 0.3, "tattoo on the wrist"),),
+            indicators=(
+                IndicatorFinding(
+                    "REC-01",
+                    "Deceptive job offer",
+                    "confirmed",
+                    "житло безкоштовно",
+                    "Ann Analyst",
+                    "2026-03-03T09:05:00Z",
+                ),
+                IndicatorFinding("MIN-02", "Youthful language", "suggested", "молодих дівчат"),
+            ),
+            selectors=(SelectorRef("phone", "+48600111222"),),
+            near_duplicates=(NearDuplicate(ItemRef(102, CHINESE, "02" + "ab" * 31, "image", 2), 12, "pdq"),),
+        ),
         _exhibit(2, CHINESE, redaction="pixelate"),
         _exhibit(3, ARABIC, text_excerpt=f"{ARABIC}. {ARABIC}. {GREEK} {EMOJI}"),
         _exhibit(4, f"{GREEK} {EMOJI}", redaction="blur"),
     )
     return Report(
-        case=CaseInfo("NL-2026-0042", "Operatie Zwaluw / Операція Ластівка / 燕子行动",
-                      "Politie Amsterdam", "Ann Analyst", "Europe/Amsterdam",
-                      "2026-01-05T08:00:00Z"),
+        case=CaseInfo(
+            "NL-2026-0042",
+            "Operatie Zwaluw / Операція Ластівка / 燕子行动",
+            "Politie Amsterdam",
+            "Ann Analyst",
+            "Europe/Amsterdam",
+            "2026-01-05T08:00:00Z",
+        ),
         options=ReportOptions(bates_prefix="ZW-", bates_start=101, include_suggestions=True),
         generated_at_utc="2026-03-05T12:00:00Z",
         generated_at_local="2026-03-05 13:00:00 CET (UTC+01:00)",
         tool_name="Evidence Workstation",
         tool_version="0.1.0",
         document_id="0123456789abcdef0123456789abcdef",
-        summary=Summary(4, 120, by_kind=(Field("image", "4"),),
-                        platforms=(Field("ads.example.org", "4"),)),
+        summary=Summary(4, 120, by_kind=(Field("image", "4"),), platforms=(Field("ads.example.org", "4"),)),
         exhibits=exhibits,
         selectors=(SelectorRow("phone", "+48600111222", (1, 3), 5),),
-        custody=Custody((AuditEntry(1, "2026-01-05T08:00:00Z", "Ann Analyst", "case.created",
-                                    '{"title":"Операція"}', "f" * 64),), "f" * 64, True),
+        custody=Custody(
+            (AuditEntry(1, "2026-01-05T08:00:00Z", "Ann Analyst", "case.created", '{"title":"Операція"}', "f" * 64),),
+            "f" * 64,
+            True,
+        ),
     )
 
 

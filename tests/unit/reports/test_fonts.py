@@ -79,5 +79,4 @@ def test_markup_escapes_and_tags_fallback_runs() -> None:
 
 def test_string_width_uses_fallback_fonts() -> None:
     fonts.register_fonts()
-    assert fonts.string_width("中", fonts.SANS, 10) == pytest.approx(
-        pdfmetrics.stringWidth("中", fonts.CJK, 10))
+    assert fonts.string_width("中", fonts.SANS, 10) == pytest.approx(pdfmetrics.stringWidth("中", fonts.CJK, 10))

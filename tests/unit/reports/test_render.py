@@ -46,9 +46,7 @@ def test_all_fonts_embedded_no_base14(rendered: Path) -> None:
     assert {"DejaVuSans", "DroidSansFallback", "NotoSansArabic-Regular"} <= names
 
 
-def test_every_page_has_case_classification_bates_and_page_n_of_m(
-    rendered: Path, sample_report: Report
-) -> None:
+def test_every_page_has_case_classification_bates_and_page_n_of_m(rendered: Path, sample_report: Report) -> None:
     pages = pdfcheck.pages_text(rendered)
     total = len(PdfReader(str(rendered)).pages)
     assert len(pages) == total > 8
@@ -94,7 +92,7 @@ def test_document_id_and_dates_come_from_the_report(rendered: Path, sample_repor
 def _exhibit_page_image(pdf: Path, number: int):  # type: ignore[no-untyped-def]
     pages = pdfcheck.pages_text(pdf)
     images = pdfcheck.page_images(pdf)
-    for text, imgs in zip(pages, images):
+    for text, imgs in zip(pages, images, strict=True):
         if re.search(rf"^Exhibit {number} —", text, re.M) and imgs:
             return imgs[0]
     raise AssertionError(f"no picture for exhibit {number}")
@@ -197,8 +195,7 @@ def test_images_are_reduced_before_embedding(tmp_path: Path, sample_report: Repo
 def test_sections_can_be_left_out(tmp_path: Path, sample_report: Report, provider) -> None:  # type: ignore[no-untyped-def]
     from dataclasses import replace
 
-    short = replace(sample_report, options=replace(sample_report.options,
-                                                    sections=("summary", "custody")))
+    short = replace(sample_report, options=replace(sample_report.options, sections=("summary", "custody")))
     out = tmp_path / "r.pdf"
     render_pdf(short, out, provider)
     text = pdfcheck.text(out)
