@@ -44,8 +44,15 @@ def build(path: Path, n: int = 100_000, batch: int = 5000) -> Path:
     if path.exists():
         return path
     started = time.monotonic()
-    case = Case.create(path, PASSPHRASE, title=f"Benchmark {n} items", case_number="BENCH-1",
-                       agency="Bench", analyst="Bench", timezone="Europe/Amsterdam")
+    case = Case.create(
+        path,
+        PASSPHRASE,
+        title=f"Benchmark {n} items",
+        case_number="BENCH-1",
+        agency="Bench",
+        analyst="Bench",
+        timezone="Europe/Amsterdam",
+    )
     thumbs = _thumbs(64)
     now = utc_now()
     db = case.db
@@ -61,27 +68,44 @@ def build(path: Path, n: int = 100_000, batch: int = 5000) -> Path:
                 blobs.append((sha, md5, 1000 + i, 1 << 20, now))
                 kind = kinds[i % len(kinds)]
                 day = 1 + i % 28
-                items.append((
-                    i + 1, kind, sha, md5, 1000 + rng.randrange(5_000_000),
-                    "image/jpeg" if kind == "image" else ("text/html" if kind == "page" else "application/pdf"),
-                    f"IMG_{i:06d}.jpg" if kind == "image" else f"ad_{i:06d}.html",
-                    f"/seized/disk1/folder{i // 1000:03d}/IMG_{i:06d}.jpg", None,
-                    "seized file", f"2025-03-{day:02d}T{i % 24:02d}:{i % 60:02d}:00Z", "+01:00", now,
-                    "Bench", "image", f"bench:{i}", 1600 + i % 400, 1200, None,
-                    f"synthetic advert number {i} escort massage new in town" if kind != "image" else None,
-                    json.dumps({"format": "JPEG"}),
-                ))
+                items.append(
+                    (
+                        i + 1,
+                        kind,
+                        sha,
+                        md5,
+                        1000 + rng.randrange(5_000_000),
+                        "image/jpeg" if kind == "image" else ("text/html" if kind == "page" else "application/pdf"),
+                        f"IMG_{i:06d}.jpg" if kind == "image" else f"ad_{i:06d}.html",
+                        f"/seized/disk1/folder{i // 1000:03d}/IMG_{i:06d}.jpg",
+                        None,
+                        "seized file",
+                        f"2025-03-{day:02d}T{i % 24:02d}:{i % 60:02d}:00Z",
+                        "+01:00",
+                        now,
+                        "Bench",
+                        "image",
+                        f"bench:{i}",
+                        1600 + i % 400,
+                        1200,
+                        None,
+                        f"synthetic advert number {i} escort massage new in town" if kind != "image" else None,
+                        json.dumps({"format": "JPEG"}),
+                    )
+                )
                 th.append((i + 1, THUMB, THUMB * 3 // 4, thumbs[i % len(thumbs)]))
             with case.transaction():
                 db.conn.executemany(
-                    "INSERT INTO blobs (sha256, md5, size, chunk_size, stored_at) VALUES (?,?,?,?,?)", blobs)
+                    "INSERT INTO blobs (sha256, md5, size, chunk_size, stored_at) VALUES (?,?,?,?,?)", blobs
+                )
                 db.conn.executemany(
                     "INSERT INTO items (id, kind, sha256, md5, size, mime, original_name, source_path, "
                     "source_url, capture_method, captured_at, captured_tz, imported_at, analyst, importer, "
                     "import_key, width, height, title, text, metadata) "
-                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", items)
-                db.conn.executemany(
-                    "INSERT INTO thumbnails (item_id, width, height, data) VALUES (?,?,?,?)", th)
+                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    items,
+                )
+                db.conn.executemany("INSERT INTO thumbnails (item_id, width, height, data) VALUES (?,?,?,?)", th)
             print(f"  {stop} items", file=sys.stderr, end="\r")
         case.audit("benchmark.items_inserted", {"items": n})
     print(f"built {path} with {n} items in {time.monotonic() - started:.1f} s", file=sys.stderr)

@@ -27,7 +27,9 @@ class Annotator(QObject):
 
     problem = Signal(str)
 
-    def __init__(self, session: CaseSession, services: Services, undo: QUndoStack, parent: QObject | None = None) -> None:
+    def __init__(
+        self, session: CaseSession, services: Services, undo: QUndoStack, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.session = session
         self.services = services
@@ -74,8 +76,9 @@ class Annotator(QObject):
     def category(self, ids: list[int], name: str) -> bool:
         return self.tag(ids, casework.CATEGORY_PREFIX + name.strip())
 
-    def indicator(self, ids: list[int], code: str, note: str = "",
-                  region: tuple[int, int, int, int] | None = None) -> bool:
+    def indicator(
+        self, ids: list[int], code: str, note: str = "", region: tuple[int, int, int, int] | None = None
+    ) -> bool:
         """Confirm indicator ``code`` on items (with an optional note and image region)."""
         service = self.services.indicators
         if not ids:
@@ -86,7 +89,9 @@ class Annotator(QObject):
         text = self.tr("Indicator %1 on %2 item(s)").replace("%1", code).replace("%2", str(len(ids)))
         return self.push(
             lambda: CallbackCommand(
-                self.session, text, ids,
+                self.session,
+                text,
+                ids,
                 do=lambda: service.annotate(ids, code, note=note, region=region),
                 undo=service.undo_annotate,
             )
@@ -101,7 +106,9 @@ class Annotator(QObject):
         text = self.tr("Indicator %1").replace("%1", status)
         return self.push(
             lambda: CallbackCommand(
-                self.session, text, [item_id],
+                self.session,
+                text,
+                [item_id],
                 do=lambda: service.set_status(annotation_id, status),
                 undo=service.undo_status,
             )

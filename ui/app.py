@@ -61,8 +61,13 @@ def calm_error_dialog(exc: BaseException, parent: QWidget | None = None) -> None
             "Something went wrong inside the workstation. Your case is safe: every change is saved "
             "when you make it. The details were written to the log file:\n%1",
         ).replace("%1", str(log_file()))
-    box = QMessageBox(QMessageBox.Icon.Warning, QApplication.translate("ErrorDialog", "Unexpected problem"), text,
-                      QMessageBox.StandardButton.Ok, parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        QApplication.translate("ErrorDialog", "Unexpected problem"),
+        text,
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
     box.setObjectName("errorDialog")
     box.exec()
 
@@ -128,9 +133,7 @@ class WorkstationApp(QObject):
             case = Case.open(path, passphrase, analyst=self.settings.analyst or None)
         except WrongPassphrase:
             self.show_start()
-            return self.open_path(
-                path, message=self.tr("The passphrase given did not open this case. Enter it here.")
-            )
+            return self.open_path(path, message=self.tr("The passphrase given did not open this case. Enter it here."))
         except CaseError as exc:
             self.show_start()
             calm_error_dialog(exc, self.start_window)

@@ -40,8 +40,7 @@ def tags_of(case: Case, item_id: int) -> list[str]:
 
 def all_tags(case: Case) -> list[tuple[str, int]]:
     return [
-        (r[0], r[1])
-        for r in case.db.execute("SELECT tag, count(*) FROM tags GROUP BY tag ORDER BY count(*) DESC, tag")
+        (r[0], r[1]) for r in case.db.execute("SELECT tag, count(*) FROM tags GROUP BY tag ORDER BY count(*) DESC, tag")
     ]
 
 
@@ -51,7 +50,8 @@ def add_tag(case: Case, item_ids: Iterable[int], tag: str) -> list[int]:
     ids = _ids(item_ids)
     with case.transaction():
         added = [
-            i for i in ids
+            i
+            for i in ids
             if case.db.execute("INSERT OR IGNORE INTO tags (item_id, tag) VALUES (?, ?)", [i, tag]).rowcount
         ]
         if added:
@@ -64,8 +64,7 @@ def remove_tag(case: Case, item_ids: Iterable[int], tag: str) -> list[int]:
     ids = _ids(item_ids)
     with case.transaction():
         removed = [
-            i for i in ids
-            if case.db.execute("DELETE FROM tags WHERE item_id = ? AND tag = ?", [i, tag]).rowcount
+            i for i in ids if case.db.execute("DELETE FROM tags WHERE item_id = ? AND tag = ?", [i, tag]).rowcount
         ]
         if removed:
             case.audit("tag.removed", {"items": removed, "tag": tag})
@@ -164,45 +163,24 @@ def exhibit_numbers(case: Case, item_ids: Iterable[int]) -> dict[int, int]:
 
 
 def add_exhibits(case: Case, item_ids: Iterable[int], numbers: dict[int, int] | None = None) -> dict[int, int]:
-    """Mark items as exhibits with the next free numbers (or given ones, for redo).
+    """Mark items as exhibits with the next numbers (workstation.exhibits: numbers are never
+    reused, so a redo after an undo gives a new number and earlier reports keep their meaning).
 
     Returns:
         item id -> exhibit number, for the items that were not exhibits yet.
     """
-    ids = _ids(item_ids)
-    added: dict[int, int] = {}
-    with case.transaction():
-        existing = exhibit_numbers(case, ids)
-        next_number = int(case.db.execute("SELECT coalesce(max(number), 0) + 1 FROM exhibits").fetchone()[0])
-        now = utc_now()
-        for item_id in ids:
-            if item_id in existing:
-                continue
-            number = (numbers or {}).get(item_id)
-            if number is None or case.db.execute(
-                "SELECT 1 FROM exhibits WHERE number = ?", [number]
-            ).fetchone():
-                number, next_number = next_number, next_number + 1
-            case.db.execute(
-                "INSERT INTO exhibits (item_id, number, added_at, added_by) VALUES (?, ?, ?, ?)",
-                [item_id, number, now, case.analyst],
-            )
-            added[item_id] = number
-        if added:
-            case.audit("exhibit.added", {"exhibits": {str(k): v for k, v in added.items()}})
-    return added
+    from workstation import exhibits
+
+    changes = exhibits.add_exhibits(case, _ids(item_ids))
+    return {c.item_id: c.number for c in changes if c.changed}
 
 
 def remove_exhibits(case: Case, item_ids: Iterable[int]) -> dict[int, int]:
     """Take items off the exhibit list; returns their former numbers."""
-    ids = _ids(item_ids)
-    with case.transaction():
-        removed = exhibit_numbers(case, ids)
-        for item_id in removed:
-            case.db.execute("DELETE FROM exhibits WHERE item_id = ?", [item_id])
-        if removed:
-            case.audit("exhibit.removed", {"exhibits": {str(k): v for k, v in removed.items()}})
-    return removed
+    from workstation import exhibits
+
+    changes = exhibits.remove_exhibits(case, _ids(item_ids))
+    return {c.item_id: c.number for c in changes if c.changed}
 
 
 def _chunks(values: list[int], size: int) -> Iterable[list[int]]:

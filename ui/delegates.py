@@ -36,7 +36,9 @@ class ThumbnailDelegate(QStyledItemDelegate):
         line = QFontMetrics(option.font).height()
         return QSize(self.thumb_size + 16, self.thumb_size + line + 18)
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)

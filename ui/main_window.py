@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
         self.session = session
         self.settings = settings
         self.services: Services = build_services(session)
+        self.services.dedup.threshold = settings.dedup_threshold
         self.undo_stack = QUndoStack(self)
         self.annotator = Annotator(session, self.services, self.undo_stack, self)
         self.runner = TaskRunner(self)
@@ -157,8 +158,14 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.safe_label)
         bar.addPermanentWidget(self.selection_label)
 
-    def _action(self, text: str, slot: Any, shortcut: str | QKeySequence | QKeySequence.StandardKey | None = None,
-                checkable: bool = False, tip: str = "") -> QAction:
+    def _action(
+        self,
+        text: str,
+        slot: Any,
+        shortcut: str | QKeySequence | QKeySequence.StandardKey | None = None,
+        checkable: bool = False,
+        tip: str = "",
+    ) -> QAction:
         act = QAction(text, self)
         if shortcut is not None:
             act.setShortcut(QKeySequence(shortcut))
@@ -175,8 +182,12 @@ class MainWindow(QMainWindow):
         a = self._action
         self.act_close_case = a(tr("&Close case"), self._close_case, QKeySequence.StandardKey.Close)
         self.act_case_details = a(tr("Case &details…"), self.edit_case_details)
-        self.act_import_files = a(tr("&Import files…"), self.import_files, "Ctrl+I",
-                                  tip=tr("Import seized images, saved pages, archives and documents"))
+        self.act_import_files = a(
+            tr("&Import files…"),
+            self.import_files,
+            "Ctrl+I",
+            tip=tr("Import seized images, saved pages, archives and documents"),
+        )
         self.act_import_folder = a(tr("Import &folder…"), self.import_folder, "Ctrl+Shift+I")
         self.act_report = a(tr("&Report…"), self.make_report, "Ctrl+Shift+R", tip=tr("Court-ready PDF report"))
         self.act_verify = a(tr("&Verify integrity…"), self.verify_case)
@@ -195,8 +206,13 @@ class MainWindow(QMainWindow):
         group.addAction(self.act_table)
         self.act_bigger = a(tr("Larger thumbnails"), lambda: self._resize_thumbs(32), "Ctrl+=")
         self.act_smaller = a(tr("Smaller thumbnails"), lambda: self._resize_thumbs(-32), "Ctrl+-")
-        self.act_safe = a(tr("&Safe view"), self.set_safe_view, "Ctrl+B", checkable=True,
-                          tip=tr("Blur and grey pictures until you reveal them"))
+        self.act_safe = a(
+            tr("&Safe view"),
+            self.set_safe_view,
+            "Ctrl+B",
+            checkable=True,
+            tip=tr("Blur and grey pictures until you reveal them"),
+        )
         self.act_reveal = a(tr("Re&veal selected"), self.reveal_selected, "V")
         self.act_audit = a(tr("&Audit log…"), self.show_audit)
         self.act_close_tab = a(tr("Close viewer tab"), lambda: self.close_tab(self.tabs.currentIndex()), "Ctrl+W")
@@ -208,10 +224,14 @@ class MainWindow(QMainWindow):
         self.act_clear_mark = a(tr("Clear triage mark"), lambda: self.triage(None), "U")
         self.act_tag = a(tr("Add &tag…"), self.tag_selected, "T")
         self.act_category = a(tr("Set &category…"), self.categorize_selected, "C")
-        self.act_minor = a(tr("Mark as involving a &minor"), lambda: self.annotator.tag(self.selected(), MINOR_TAGS[0]), "M")
+        self.act_minor = a(
+            tr("Mark as involving a &minor"), lambda: self.annotator.tag(self.selected(), MINOR_TAGS[0]), "M"
+        )
         self.act_note = a(tr("Add n&ote…"), self.note_selected, "N")
         self.act_exhibit = a(tr("Add to &exhibits"), lambda: self.annotator.exhibit(self.selected(), True), "E")
-        self.act_unexhibit = a(tr("Remove from exhibits"), lambda: self.annotator.exhibit(self.selected(), False), "Shift+E")
+        self.act_unexhibit = a(
+            tr("Remove from exhibits"), lambda: self.annotator.exhibit(self.selected(), False), "Shift+E"
+        )
         self.act_indicator = a(tr("&Indicator…"), self.indicator_selected, "I")
         self.act_shortcuts = a(tr("&Keyboard shortcuts"), self.show_shortcuts, QKeySequence.StandardKey.HelpContents)
         self.act_about = a(tr("&About"), self.show_about)
@@ -299,9 +319,11 @@ class MainWindow(QMainWindow):
         self.items_view.size_slider.valueChanged.connect(lambda v: setattr(self.settings, "thumbnail_size", v))
         self.inspector.item_requested.connect(self.go_to_item)
         self.inspector.open_requested.connect(self.open_item)
+        self.inspector.cluster_requested.connect(lambda cid: self.show_clusters().open_cluster(cid))
         self.session.annotations_changed.connect(self._on_session_annotations_changed)
         self.session.items_changed.connect(self._on_session_items_changed)
         self.annotator.problem.connect(self._on_annotator_problem)
+        self.services.dedup.clusters_ready.connect(self._on_dedup_clusters_ready)
         self.model.loaded.connect(lambda _n: self._update_selection_label())
 
     # -- layout persistence ----------------------------------------------------------------------------
@@ -355,6 +377,8 @@ class MainWindow(QMainWindow):
             self.items_view.set_query(target.query)
         elif target.view == "clusters":
             self.show_clusters()
+        elif target.view == "cluster":
+            self.show_clusters().open_cluster(int(target.key))
         elif target.view == "selectors":
             self.show_selectors()
         elif target.view == "import_errors":
@@ -408,13 +432,16 @@ class MainWindow(QMainWindow):
         text = self.tr("Cluster %1: %2").replace("%1", str(cluster_id)).replace("%2", decision)
         from ui.undo import CallbackCommand
 
-        self.annotator.push(lambda: CallbackCommand(
-            self.session, text, [item_id],
-            do=lambda: service.decide(cluster_id, item_id, decision),  # type: ignore[attr-defined]
-            undo=service.undo_decide,  # type: ignore[attr-defined]
-        ))
-        if self.clusters_view is not None:
-            self.clusters_view.refresh(keep_cluster=cluster_id)
+        self.annotator.push(
+            lambda: CallbackCommand(
+                self.session,
+                text,
+                [item_id],
+                do=lambda: service.decide(cluster_id, item_id, decision),  # type: ignore[attr-defined]
+                undo=service.undo_decide,  # type: ignore[attr-defined]
+            )
+        )
+        self.services.dedup.refresh()
 
     def _on_items_current_changed(self, item_id: int | None) -> None:
         self.inspector.show_items(self.items_view.selected_ids(), item_id)
@@ -473,8 +500,14 @@ class MainWindow(QMainWindow):
         item = self.session.case.item(item_id)
         viewer: QWidget
         if item["kind"] == "image":
-            viewer = ImageViewer(self.session, self.services, self.annotator, item_id,
-                                 safe_view=self.model.safe_view, blur_minors=self.model.blur_minors)
+            viewer = ImageViewer(
+                self.session,
+                self.services,
+                self.annotator,
+                item_id,
+                safe_view=self.model.safe_view,
+                blur_minors=self.model.blur_minors,
+            )
         elif item["kind"] == "page":
             viewer = PageViewer(self.session, item_id)
             viewer.item_requested.connect(self.open_item)  # type: ignore[attr-defined]
@@ -510,8 +543,9 @@ class MainWindow(QMainWindow):
         if not ids:
             return
         tags = [t for t, _ in casework.all_tags(self.session.case) if t not in casework.TRIAGE_TAGS]
-        tag, ok = QInputDialog.getItem(self, self.tr("Add tag"), self.tr("Tag for %1 item(s):").replace("%1", str(len(ids))),
-                                       tags, 0, True)
+        tag, ok = QInputDialog.getItem(
+            self, self.tr("Add tag"), self.tr("Tag for %1 item(s):").replace("%1", str(len(ids))), tags, 0, True
+        )
         if ok and tag.strip():
             self.annotator.tag(ids, tag)
 
@@ -519,11 +553,19 @@ class MainWindow(QMainWindow):
         ids = self.selected()
         if not ids:
             return
-        existing = [t[len(casework.CATEGORY_PREFIX):] for t, _ in casework.all_tags(self.session.case)
-                    if t.startswith(casework.CATEGORY_PREFIX)]
-        name, ok = QInputDialog.getItem(self, self.tr("Set category"),
-                                        self.tr("Category for %1 item(s):").replace("%1", str(len(ids))),
-                                        existing or ["advert", "victim photo", "chat", "document", "irrelevant"], 0, True)
+        existing = [
+            t[len(casework.CATEGORY_PREFIX) :]
+            for t, _ in casework.all_tags(self.session.case)
+            if t.startswith(casework.CATEGORY_PREFIX)
+        ]
+        name, ok = QInputDialog.getItem(
+            self,
+            self.tr("Set category"),
+            self.tr("Category for %1 item(s):").replace("%1", str(len(ids))),
+            existing or ["advert", "victim photo", "chat", "document", "irrelevant"],
+            0,
+            True,
+        )
         if ok and name.strip():
             self.annotator.category(ids, name)
 
@@ -547,9 +589,14 @@ class MainWindow(QMainWindow):
             return
         infos = service.taxonomy()
         labels = [f"{i.code} · {i.label}" for i in infos]
-        choice, ok = QInputDialog.getItem(self, self.tr("Indicator"),
-                                          self.tr("Confirm indicator for %1 item(s):").replace("%1", str(len(ids))),
-                                          labels, 0, False)
+        choice, ok = QInputDialog.getItem(
+            self,
+            self.tr("Indicator"),
+            self.tr("Confirm indicator for %1 item(s):").replace("%1", str(len(ids))),
+            labels,
+            0,
+            False,
+        )
         if ok and choice:
             self.annotator.indicator(ids, infos[labels.index(choice)].code)
 
@@ -576,6 +623,13 @@ class MainWindow(QMainWindow):
         if not reports.available():
             self.act_report.setToolTip(reports.unavailable_text())
 
+    def _on_dedup_clusters_ready(self) -> None:
+        if self.clusters_view is not None:
+            current = self.clusters_view.cluster.id if self.clusters_view.cluster else None
+            self.clusters_view.refresh(keep_cluster=current)
+        if self.inspector.item_id is not None and self.inspector.waiting_for_clusters:
+            self.inspector.refresh()
+
     def _on_session_annotations_changed(self, ids: list[int]) -> None:
         self.model.refresh_items(ids)
         if self.inspector.item_id in ids or any(i in ids for i in self.inspector.selection):
@@ -585,6 +639,7 @@ class MainWindow(QMainWindow):
     def _on_session_items_changed(self) -> None:
         self.model.reload()
         self.navigator.refresh()
+        self.services.dedup.refresh()
         if self.errors_view is not None:
             self.errors_view.refresh()
         if self.clusters_view is not None:
@@ -653,7 +708,9 @@ class MainWindow(QMainWindow):
             QMessageBox.information(self, self.tr("Import"), self.tr("An import is already running."))
             return None
         task = Task(import_job, label="import", opener=self.session.open_worker_case, paths=[str(p) for p in paths])
-        dialog = ProgressDialog(task, self.tr("Import"), self.tr("files"), summarize=self._summarize_import, parent=self)
+        dialog = ProgressDialog(
+            task, self.tr("Import"), self.tr("files"), summarize=self._summarize_import, parent=self
+        )
         dialog.setObjectName("importDialog")
         self.import_task = task
         self._track(task, self.tr("Importing"))
@@ -704,11 +761,16 @@ class MainWindow(QMainWindow):
                 text = self.tr("Intact: %1 original(s) re-hashed, %2 audit entries, chain head %3.")
             else:
                 text = self.tr("PROBLEMS FOUND: %1 original(s) re-hashed, %2 audit entries, chain head %3.")
-            text = (text.replace("%1", str(report["blobs_checked"])).replace("%2", str(report["audit_entries"]))
-                    .replace("%3", str(report["audit_head"])[:16]))
+            text = (
+                text.replace("%1", str(report["blobs_checked"]))
+                .replace("%2", str(report["audit_entries"]))
+                .replace("%3", str(report["audit_head"])[:16])
+            )
             return text, [(p.get("sha256") or p["what"], p["problem"]) for p in report["problems"]]
 
-        dialog = ProgressDialog(task, self.tr("Verify integrity"), self.tr("originals"), summarize=summarize, parent=self)
+        dialog = ProgressDialog(
+            task, self.tr("Verify integrity"), self.tr("originals"), summarize=summarize, parent=self
+        )
         self.dialogs.append(dialog)
         self._track(task, self.tr("Verifying"))
         dialog.show()
@@ -745,6 +807,10 @@ class MainWindow(QMainWindow):
             if self.settings.analyst and self.settings.analyst != self.session.case.analyst:
                 self.session.case.analyst = self.settings.analyst
             self._apply_wellbeing()
+            if self.services.dedup.threshold != self.settings.dedup_threshold:
+                self.services.dedup.threshold = self.settings.dedup_threshold
+                self.services.dedup.refresh()
+                self.navigator.refresh()
             self.inspector.refresh()
 
     def show_audit(self) -> AuditDialog:
@@ -755,12 +821,32 @@ class MainWindow(QMainWindow):
 
     def show_shortcuts(self) -> None:
         rows = []
-        for act in (self.act_next, self.act_prev, self.act_open, self.act_relevant, self.act_not_relevant,
-                    self.act_clear_mark, self.act_tag, self.act_category, self.act_minor, self.act_note,
-                    self.act_exhibit, self.act_unexhibit, self.act_indicator, self.act_reveal, self.act_safe,
-                    self.act_grid, self.act_table, self.act_undo, self.act_redo, self.act_import_files):
-            rows.append(f"<tr><td><b>{act.shortcut().toString(QKeySequence.SequenceFormat.NativeText)}</b>"
-                        f"</td><td>{act.text().replace('&', '')}</td></tr>")
+        for act in (
+            self.act_next,
+            self.act_prev,
+            self.act_open,
+            self.act_relevant,
+            self.act_not_relevant,
+            self.act_clear_mark,
+            self.act_tag,
+            self.act_category,
+            self.act_minor,
+            self.act_note,
+            self.act_exhibit,
+            self.act_unexhibit,
+            self.act_indicator,
+            self.act_reveal,
+            self.act_safe,
+            self.act_grid,
+            self.act_table,
+            self.act_undo,
+            self.act_redo,
+            self.act_import_files,
+        ):
+            rows.append(
+                f"<tr><td><b>{act.shortcut().toString(QKeySequence.SequenceFormat.NativeText)}</b>"
+                f"</td><td>{act.text().replace('&', '')}</td></tr>"
+            )
         rows.append(f"<tr><td><b>1 … 9</b></td><td>{self.tr('Frequent indicators (Annotate menu)')}</td></tr>")
         QMessageBox.information(self, self.tr("Keyboard shortcuts"), "<table>" + "".join(rows) + "</table>")
 

@@ -33,7 +33,7 @@ def decode_html(data: bytes, declared: str | None = None) -> tuple[str, str]:
     """
     for bom, enc in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
         if data.startswith(bom):
-            return data[len(bom):].decode(enc, "replace"), enc
+            return data[len(bom) :].decode(enc, "replace"), enc
     candidates = []
     if declared:
         candidates.append(declared)
@@ -51,7 +51,7 @@ def decode_html(data: bytes, declared: str | None = None) -> tuple[str, str]:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[:1 << 20]).best()
+    best = from_bytes(data[: 1 << 20]).best()
     enc = best.encoding if best is not None else "windows-1252"
     return data.decode(enc, "replace"), enc
 
@@ -159,8 +159,16 @@ class CaseResourceResolver:
                 [self.page.item["id"]],
             ).fetchall()
             self._children = [
-                {"id": r[0], "sha256": r[1], "mime": r[2], "source_url": r[3], "final_url": r[4],
-                 "source_path": r[5], "original_name": r[6], "metadata": r[7] or ""}
+                {
+                    "id": r[0],
+                    "sha256": r[1],
+                    "mime": r[2],
+                    "source_url": r[3],
+                    "final_url": r[4],
+                    "source_path": r[5],
+                    "original_name": r[6],
+                    "metadata": r[7] or "",
+                }
                 for r in rows
             ]
         return self._children

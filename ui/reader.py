@@ -71,16 +71,14 @@ def safe_image(image: QImage, variant: int) -> QImage:
 class CaseReader:
     """One thread, one read connection to the case, two request queues."""
 
-    def __init__(self, opener: Callable[[], Case]) -> None:
+    def __init__(self, opener: Callable[[], Case], name: str = "case-reader") -> None:
         self.signals = ReaderSignals()
         self._opener = opener
         self._cv = threading.Condition()
         self._thumbs: OrderedDict[tuple[int, int], None] = OrderedDict()
-        self._queries: OrderedDict[str, tuple[int, str, list[Any], Callable[[Any], Any] | None]] = (
-            OrderedDict()
-        )
+        self._queries: OrderedDict[str, tuple[int, str, list[Any], Callable[[Any], Any] | None]] = OrderedDict()
         self._stop = False
-        self._thread = threading.Thread(target=self._run, name="case-reader", daemon=True)
+        self._thread = threading.Thread(target=self._run, name=name, daemon=True)
         self.ready = threading.Event()
         self.decoded = 0
 

@@ -32,8 +32,12 @@ class CaseSession(QObject):
         super().__init__(parent)
         self.case = case
         self._passphrase = passphrase
-        self.reader = CaseReader(self.open_worker_case)
+        self.reader = CaseReader(self.open_worker_case, name="case-reader")
         self.reader.start()
+        # Counts and analysis (clusters over every hash) can take seconds at seizure scale: they
+        # get their own reader so that thumbnails and item lists never wait behind them.
+        self.analysis = CaseReader(self.open_worker_case, name="case-analysis")
+        self.analysis.start()
 
     @property
     def path(self) -> Path:
@@ -52,7 +56,14 @@ class CaseSession(QObject):
     def notify_annotations(self, item_ids: list[int]) -> None:
         self.annotations_changed.emit([int(i) for i in item_ids])
 
+    @property
+    def closed(self) -> bool:
+        return not self._passphrase
+
     def close(self) -> None:
+        if self.closed:
+            return
         self.reader.stop()
+        self.analysis.stop()
         self.case.close()
         self._passphrase = ""

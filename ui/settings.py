@@ -85,7 +85,8 @@ class AppSettings:
     # -- thresholds --------------------------------------------------------------------------
     @property
     def dedup_threshold(self) -> int:
-        return int(self._get("thresholds/dedup", 31, int))  # type: ignore[arg-type]
+        """Largest distance (bits of a 64-bit pHash) still called the same photo."""
+        return int(self._get("thresholds/dedup", 10, int))  # type: ignore[arg-type]
 
     @dedup_threshold.setter
     def dedup_threshold(self, value: int) -> None:

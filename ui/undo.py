@@ -120,8 +120,9 @@ class ExhibitCommand(_CaseCommand):
         self.add = add
         self.numbers: dict[int, int] = {}
         self.setText(
-            (session.tr("Add %1 item(s) to exhibits") if add else session.tr("Remove %1 item(s) from exhibits"))
-            .replace("%1", str(len(self.item_ids)))
+            (
+                session.tr("Add %1 item(s) to exhibits") if add else session.tr("Remove %1 item(s) from exhibits")
+            ).replace("%1", str(len(self.item_ids)))
         )
 
     def apply(self) -> None:

@@ -37,8 +37,11 @@ def _no_worker_outlives_its_test(request: pytest.FixtureRequest) -> Iterator[Non
         assert QThreadPool.globalInstance().waitForDone(60_000), "a worker task is still running"
 
 
-def jpeg_with_exif(colour: tuple[int, int, int] = (200, 40, 40), size: tuple[int, int] = (640, 480),
-                   gps: tuple[float, float] | None = (52.3676, 4.9041)) -> bytes:
+def jpeg_with_exif(
+    colour: tuple[int, int, int] = (200, 40, 40),
+    size: tuple[int, int] = (640, 480),
+    gps: tuple[float, float] | None = (52.3676, 4.9041),
+) -> bytes:
     """A real JPEG written by Pillow with camera EXIF and (optionally) a GPS position."""
     img = Image.new("RGB", size, colour)
     for x in range(0, size[0], 40):
@@ -52,9 +55,13 @@ def jpeg_with_exif(colour: tuple[int, int, int] = (200, 40, 40), size: tuple[int
     exif_ifd[0x9003] = "2025:03:14 09:26:53"  # DateTimeOriginal
     if gps is not None:
         lat, lon = gps
+
         def dms(v: float) -> tuple[float, float, float]:
-            d = int(v); m = int((v - d) * 60); s = round(((v - d) * 60 - m) * 60, 2)
+            d = int(v)
+            m = int((v - d) * 60)
+            s = round(((v - d) * 60 - m) * 60, 2)
             return (float(d), float(m), float(s))
+
         gps_ifd = exif.get_ifd(0x8825)
         gps_ifd[1] = "N"
         gps_ifd[2] = dms(lat)
@@ -81,14 +88,21 @@ def add_item(case: Case, kind: str, data: bytes, **fields: Any) -> int:
     with case.transaction():
         blob = case.blobs.put_bytes(data)
         row = {
-            "kind": kind, "sha256": blob.sha256, "md5": blob.md5, "size": blob.size,
-            "imported_at": utc_now(), "analyst": case.analyst,
+            "kind": kind,
+            "sha256": blob.sha256,
+            "md5": blob.md5,
+            "size": blob.size,
+            "imported_at": utc_now(),
+            "analyst": case.analyst,
             "import_key": hashlib.sha256(f"{kind}{blob.sha256}{fields}".encode()).hexdigest(),
-            "metadata": json.dumps(metadata), **fields,
+            "metadata": json.dumps(metadata),
+            **fields,
         }
-        item_id = int(case.db.execute(
-            f"INSERT INTO items ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})", list(row.values())
-        ).lastrowid)
+        item_id = int(
+            case.db.execute(
+                f"INSERT INTO items ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})", list(row.values())
+            ).lastrowid
+        )
         case.audit("test.item_added", {"item": item_id})
     return item_id
 
@@ -109,8 +123,16 @@ def material(tmp_path: Path) -> Path:
 @pytest.fixture
 def case_file(tmp_path: Path) -> Path:
     path = tmp_path / "test.case"
-    Case.create(path, PASSPHRASE, title="GUI test case", case_number="T-1", agency="Test Agency",
-                analyst="Test Analyst", timezone="Europe/Amsterdam", default_region="NL").close()
+    Case.create(
+        path,
+        PASSPHRASE,
+        title="GUI test case",
+        case_number="T-1",
+        agency="Test Agency",
+        analyst="Test Analyst",
+        timezone="Europe/Amsterdam",
+        default_region="NL",
+    ).close()
     return path
 
 
@@ -145,7 +167,7 @@ def window_factory(qtbot: Any) -> Iterator[Any]:
 
     yield make
     for window in windows:
-        if window.isVisible() or not window.session.reader._stop:
+        if not window.session.closed:
             window.close()
 
 

@@ -22,14 +22,16 @@ def _wait_counts(qtbot, window) -> None:
         window.navigator.refresh()
 
 
-def test_import_action_shows_progress_and_lists_per_file_errors(qtbot, window_factory, case_file, material,
-                                                                 monkeypatch):
+def test_import_action_shows_progress_and_lists_per_file_errors(
+    qtbot, window_factory, case_file, material, monkeypatch
+):
     window = window_factory(case_file)
     assert window.model.rowCount() == 0
     assert window.items_view.stack.currentWidget() is window.items_view.empty
     assert "no items yet" in window.items_view.empty.text()
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames",
-                        lambda *a, **k: ([str(p) for p in sorted(material.iterdir())], ""))
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(p) for p in sorted(material.iterdir())], "")
+    )
     window.act_import_files.trigger()
     dialog = next(d for d in window.dialogs if d.objectName() == "importDialog")
     assert dialog.isVisible()
@@ -48,7 +50,8 @@ def test_import_action_shows_progress_and_lists_per_file_errors(qtbot, window_fa
 
 
 def test_cancel_in_the_progress_dialog_stops_the_import_and_keeps_the_case_consistent(
-        qtbot, window_factory, case_file, tmp_path):
+    qtbot, window_factory, case_file, tmp_path
+):
     folder = tmp_path / "many"
     folder.mkdir()
     for i in range(40):
@@ -224,8 +227,9 @@ def test_drop_of_files_imports_them(qtbot, window_factory, case_file, material):
     window = window_factory(case_file)
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(material / "IMG_0001.jpg"))])
-    event = QDropEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton,
-                       Qt.KeyboardModifier.NoModifier)
+    event = QDropEvent(
+        QPoint(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier
+    )
     window.dropEvent(event)
     dialog = next(d for d in window.dialogs if d.objectName() == "importDialog")
     with qtbot.waitSignal(dialog.ended, timeout=60_000):
@@ -250,7 +254,7 @@ def test_empty_states_of_feature_views_say_there_is_no_data(qtbot, window):
 def test_closing_the_window_closes_the_case(qtbot, window):
     path = window.session.path
     window.close()
-    assert window.session.reader._stop
+    assert window.session.closed
     with Case.open(path, PASSPHRASE) as case:
         assert case.verify()["ok"]
 

@@ -10,7 +10,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
 
 from tests.gui.conftest import add_item, png_bytes
@@ -96,17 +96,27 @@ def page_html(port: int) -> str:
 </body></html>"""
 
 
-def test_captured_page_renders_offline_and_no_request_leaves_the_process(
-        qtbot, window, listener, connect_attempts):
+def test_captured_page_renders_offline_and_no_request_leaves_the_process(qtbot, window, listener, connect_attempts):
     case = window.session.case
     page_id = add_item(
-        case, "page", page_html(listener.port).encode("utf-8"), original_name="ad.html", mime="text/html",
-        source_url="https://ads.example.test/listing/42", capture_method="WARC",
-        title="Nieuw in de stad", text="Nieuw in de stad Нова дівчина в місті 新来的女孩",
+        case,
+        "page",
+        page_html(listener.port).encode("utf-8"),
+        original_name="ad.html",
+        mime="text/html",
+        source_url="https://ads.example.test/listing/42",
+        capture_method="WARC",
+        title="Nieuw in de stad",
+        text="Nieuw in de stad Нова дівчина в місті 新来的女孩",
     )
     child = add_item(
-        case, "image", png_bytes((10, 200, 10)), original_name="captured.png", mime="image/png",
-        source_url="https://ads.example.test/listing/images/captured.png", parent_id=page_id,
+        case,
+        "image",
+        png_bytes((10, 200, 10)),
+        original_name="captured.png",
+        mime="image/png",
+        source_url="https://ads.example.test/listing/images/captured.png",
+        parent_id=page_id,
     )
     viewer = window.open_item(page_id)
     assert isinstance(viewer, PageViewer)
@@ -153,12 +163,19 @@ def test_mhtml_page_shows_its_own_parts(qtbot, window, listener):
     msg.add_related(
         f'<html><body><p>Werk in Nederland</p><img src="https://jobs.example.test/a.png">'
         f'<img src="http://127.0.0.1:{listener.port}/b.png"></body></html>',
-        subtype="html", headers=["Content-Location: https://jobs.example.test/offer"])
-    msg.add_related(png_bytes((250, 0, 0)), maintype="image", subtype="png",
-                    headers=["Content-Location: https://jobs.example.test/a.png"])
+        subtype="html",
+        headers=["Content-Location: https://jobs.example.test/offer"],
+    )
+    msg.add_related(
+        png_bytes((250, 0, 0)),
+        maintype="image",
+        subtype="png",
+        headers=["Content-Location: https://jobs.example.test/a.png"],
+    )
     data = bytes(msg)
-    page_id = add_item(window.session.case, "page", data, original_name="offer.mhtml", mime="multipart/related",
-                       capture_method="MHTML")
+    page_id = add_item(
+        window.session.case, "page", data, original_name="offer.mhtml", mime="multipart/related", capture_method="MHTML"
+    )
     viewer = window.open_item(page_id)
     viewer.browser.resize(900, 2000)
     viewer.browser.grab()
@@ -171,7 +188,7 @@ def test_mhtml_page_shows_its_own_parts(qtbot, window, listener):
 def test_html_decoding_respects_declared_and_detected_charsets():
     text, enc = decode_html("<meta charset='windows-1251'><p>Привіт</p>".encode("cp1251"))
     assert "Привіт" in text and enc.lower() in ("windows-1251", "cp1251")
-    text, enc = decode_html("新来的".encode("utf-8"))
+    text, enc = decode_html("新来的".encode())
     assert text == "新来的"
     text, _ = decode_html(b"\xef\xbb\xbfBOM")
     assert text == "BOM"
@@ -257,8 +274,9 @@ def test_document_viewer_shows_pdf_text(qtbot, window, tmp_path: Path):
     c.drawString(100, 750, "Employment contract: passport kept by employer")
     c.showPage()
     c.save()
-    doc_id = add_item(window.session.case, "document", pdf.read_bytes(), original_name="contract.pdf",
-                      mime="application/pdf")
+    doc_id = add_item(
+        window.session.case, "document", pdf.read_bytes(), original_name="contract.pdf", mime="application/pdf"
+    )
     viewer = window.open_item(doc_id)
     qtbot.waitUntil(lambda: "passport kept" in viewer.text.toPlainText(), timeout=20_000)
     viewer.render_pages()

@@ -36,8 +36,14 @@ class AuditModel(QAbstractTableModel):
         self.case = case
         self.rows: list[tuple[Any, ...]] = []
         self.total = int(case.db.execute("SELECT count(*) FROM audit").fetchone()[0])
-        self.headers = [self.tr("#"), self.tr("When (UTC)"), self.tr("Analyst"), self.tr("Action"),
-                        self.tr("Details"), self.tr("Hash")]
+        self.headers = [
+            self.tr("#"),
+            self.tr("When (UTC)"),
+            self.tr("Analyst"),
+            self.tr("Action"),
+            self.tr("Details"),
+            self.tr("Hash"),
+        ]
         self.fetchMore(QModelIndex())  # the first page at once; the view asks for the rest
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
@@ -143,7 +149,8 @@ class AuditDialog(QDialog):
         self.problems = result["problems"]
         if not self.problems:
             self.status.setText(
-                self.tr("Chain intact: %1 entries, head %2").replace("%1", str(result["entries"]))
+                self.tr("Chain intact: %1 entries, head %2")
+                .replace("%1", str(result["entries"]))
                 .replace("%2", result["head"])
             )
             self.status.setStyleSheet("color: #1e7b34; font-weight: 600;")

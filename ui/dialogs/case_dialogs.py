@@ -56,7 +56,9 @@ class OpenCaseDialog(QDialog):
     After ``exec()`` returns Accepted, ``case`` and ``passphrase`` hold the open case.
     """
 
-    def __init__(self, path: str | Path, settings: AppSettings, parent: QWidget | None = None, message: str = "") -> None:
+    def __init__(
+        self, path: str | Path, settings: AppSettings, parent: QWidget | None = None, message: str = ""
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Open case"))
         self.settings = settings

@@ -110,7 +110,12 @@ class ProgressDialog(QDialog):
             self.note.setText(note)
         progress = self.task.progress
         rate = progress.rate
-        parts = [self.tr("%1 of %2 %3").replace("%1", str(done)).replace("%2", str(total) if total >= 0 else "?").replace("%3", self.unit)]
+        parts = [
+            self.tr("%1 of %2 %3")
+            .replace("%1", str(done))
+            .replace("%2", str(total) if total >= 0 else "?")
+            .replace("%3", self.unit)
+        ]
         if rate:
             parts.append(self.tr("%1 per second").replace("%1", f"{rate:.1f}"))
         eta = progress.eta
@@ -126,8 +131,13 @@ class ProgressDialog(QDialog):
         if state == "succeeded" and self.bar.maximum() == 0:
             self.bar.setRange(0, 1)
             self.bar.setValue(1)
-        self.note.setText({"succeeded": self.tr("Finished."), "failed": self.tr("Stopped by an error."),
-                           "cancelled": self.tr("Cancelled.")}[state])
+        self.note.setText(
+            {
+                "succeeded": self.tr("Finished."),
+                "failed": self.tr("Stopped by an error."),
+                "cancelled": self.tr("Cancelled."),
+            }[state]
+        )
         self.summary.setText(text)
         self.summary.show()
         if problems:

@@ -53,9 +53,11 @@ class SettingsDialog(QDialog):
         form = QFormLayout(limits)
         self.dedup_threshold = QSpinBox()
         self.dedup_threshold.setObjectName("dedupThreshold")
-        self.dedup_threshold.setRange(0, 128)
+        self.dedup_threshold.setRange(0, 32)
         self.dedup_threshold.setValue(settings.dedup_threshold)
-        self.dedup_threshold.setToolTip(self.tr("Largest perceptual-hash distance still called a near duplicate"))
+        self.dedup_threshold.setToolTip(
+            self.tr("Largest distance (bits of a 64-bit perceptual hash) still called the same photo; default 10")
+        )
         form.addRow(self.tr("Near-duplicate distance:"), self.dedup_threshold)
         self.suggestion_score = QSpinBox()
         self.suggestion_score.setRange(0, 100)

@@ -18,7 +18,15 @@ from enum import IntEnum
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QImage
 
 from ui.models.query import ItemQuery
@@ -258,8 +266,22 @@ class ItemModel(QAbstractTableModel):
         for r in rows:
             tags = tuple(sorted(r[12].split(TAG_SEP))) if r[12] else ()
             out[r[0]] = RowData(
-                r[0], r[1], r[2] or "", r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10], bool(r[11]),
-                tags, r[13], int(r[14] or 0), int(r[15] or 0),
+                r[0],
+                r[1],
+                r[2] or "",
+                r[3],
+                r[4],
+                r[5],
+                r[6],
+                r[7],
+                r[8],
+                r[9],
+                r[10],
+                bool(r[11]),
+                tags,
+                r[13],
+                int(r[14] or 0),
+                int(r[15] or 0),
             )
         return out
 

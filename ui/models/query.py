@@ -75,9 +75,7 @@ class ItemQuery:
                 clauses.append("items.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)")
                 params.append('"' + text.replace('"', '""') + '"')
             else:
-                clauses.append(
-                    "(instr(items.text, ?) OR instr(items.title, ?) OR instr(items.original_name, ?))"
-                )
+                clauses.append("(instr(items.text, ?) OR instr(items.title, ?) OR instr(items.original_name, ?))")
                 params.extend([text, text, text])
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 

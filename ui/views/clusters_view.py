@@ -37,8 +37,15 @@ class MemberCard(QWidget):
     decided = Signal(int, str)
     open_requested = Signal(int)
 
-    def __init__(self, member: ClusterMember, thumbnail: bytes | None, hidden: bool, first: bool,
-                 can_decide: bool, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        member: ClusterMember,
+        thumbnail: bytes | None,
+        hidden: bool,
+        first: bool,
+        can_decide: bool,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.member = member
         self.setObjectName(f"member{member.item_id}")
@@ -52,8 +59,11 @@ class MemberCard(QWidget):
             image = QImage.fromData(thumbnail)
             if hidden:
                 image = safe_image(image, VARIANT_BLUR | VARIANT_GRAY)
-            picture.setPixmap(QPixmap.fromImage(image).scaled(
-                CARD, CARD, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation))
+            picture.setPixmap(
+                QPixmap.fromImage(image).scaled(
+                    CARD, CARD, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+                )
+            )
         layout.addWidget(picture)
         name = QLabel(f"<b>#{member.item_id}</b> {member.name}")
         name.setWordWrap(True)
@@ -73,8 +83,11 @@ class MemberCard(QWidget):
         source.setStyleSheet("color: #777; font-size: 8pt;")
         layout.addWidget(source)
         if member.status:
-            status = QLabel({"kept": self.tr("kept as duplicate"),
-                             "not-duplicate": self.tr("marked: not a duplicate")}.get(member.status, member.status))
+            status = QLabel(
+                {"kept": self.tr("kept as duplicate"), "not-duplicate": self.tr("marked: not a duplicate")}.get(
+                    member.status, member.status
+                )
+            )
             status.setStyleSheet("color: #1f618d; font-weight: 600;")
             layout.addWidget(status)
         row = QHBoxLayout()
@@ -111,6 +124,7 @@ class ClustersView(QWidget):
         self.services = services
         self.safe_view = False
         self.cluster: Cluster | None = None
+        self._pending_open: int | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         self.stack = QStackedWidget()
@@ -151,12 +165,19 @@ class ClustersView(QWidget):
             self.empty.setText(service.unavailable_text())
             self.stack.setCurrentWidget(self.empty)
             return
+        if not service.ready():
+            self.empty.setText(self.tr("Finding near-duplicate clusters…"))
+            self.stack.setCurrentWidget(self.empty)
+            service.refresh()
+            return
         clusters = service.clusters()
         if not clusters:
             self.empty.setText(self.tr("No duplicate clusters: no photo appears more than once in this case."))
             self.stack.setCurrentWidget(self.empty)
             return
         self.stack.setCurrentIndex(0)
+        if keep_cluster is None:
+            keep_cluster, self._pending_open = self._pending_open, None
         self.list.blockSignals(True)
         self.list.clear()
         select = 0
@@ -173,9 +194,12 @@ class ClustersView(QWidget):
         self.list.setCurrentRow(select)
 
     def open_cluster(self, cluster_id: int) -> bool:
+        """Show one cluster (now, or as soon as the clusters are computed)."""
+        self._pending_open = cluster_id
         for row in range(self.list.count()):
             if self.list.item(row).data(Qt.ItemDataRole.UserRole) == cluster_id:
                 self.list.setCurrentRow(row)
+                self._pending_open = None
                 return True
         return False
 
@@ -198,7 +222,7 @@ class ClustersView(QWidget):
             f"<b>{self.tr('Cluster %1').replace('%1', str(cluster.id))}</b> — "
             + self.tr("%1 items; distances are to the reference member").replace("%1", str(cluster.size))
         )
-        can_decide = hasattr(self.services.dedup, "decide")
+        can_decide = True
         for i, member in enumerate(cluster.members):
             card = MemberCard(member, self.session.case.thumbnail(member.item_id), self.safe_view, i == 0, can_decide)
             card.open_requested.connect(self.open_requested)
@@ -206,10 +230,14 @@ class ClustersView(QWidget):
             self.members_layout.addWidget(card)
 
     def member_cards(self) -> list[MemberCard]:
-        return [self.members_layout.itemAt(i).widget() for i in range(self.members_layout.count())
-                if isinstance(self.members_layout.itemAt(i).widget(), MemberCard)]
+        return [
+            self.members_layout.itemAt(i).widget()
+            for i in range(self.members_layout.count())
+            if isinstance(self.members_layout.itemAt(i).widget(), MemberCard)
+        ]
 
     def _show_in_grid(self) -> None:
         if self.cluster is not None:
-            self.items_requested.emit([m.item_id for m in self.cluster.members],
-                                      self.tr("Cluster %1").replace("%1", str(self.cluster.id)))
+            self.items_requested.emit(
+                [m.item_id for m in self.cluster.members], self.tr("Cluster %1").replace("%1", str(self.cluster.id))
+            )

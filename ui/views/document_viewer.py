@@ -60,7 +60,10 @@ def render_pdf_pages(case: Case, sha256: str, max_pages: int = MAX_PAGES, dpi: i
         try:
             proc = subprocess.run(
                 [tool, "-png", "-r", str(dpi), "-f", str(page), "-l", str(page), "-singlefile", "-"],
-                input=data, capture_output=True, timeout=RENDER_TIMEOUT, check=False,
+                input=data,
+                capture_output=True,
+                timeout=RENDER_TIMEOUT,
+                check=False,
             )
         except subprocess.TimeoutExpired:
             break
@@ -139,7 +142,9 @@ class DocumentViewer(QWidget):
         self.render_button.setEnabled(False)
         self.render_button.setText(self.tr("Rendering…"))
         sha = self.item["sha256"]
-        self.session.reader.call(f"docpages:{self.item_id}", self._pages_token, lambda case: render_pdf_pages(case, sha))
+        self.session.reader.call(
+            f"docpages:{self.item_id}", self._pages_token, lambda case: render_pdf_pages(case, sha)
+        )
 
     def _on_reader_done(self, token: int, result: Any) -> None:
         if token == self._token:

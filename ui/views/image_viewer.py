@@ -11,7 +11,18 @@ import re
 from typing import Any
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QAction, QBrush, QColor, QImage, QImageReader, QKeySequence, QPainter, QPen, QPixmap, QWheelEvent
+from PySide6.QtGui import (
+    QAction,
+    QBrush,
+    QColor,
+    QImage,
+    QImageReader,
+    QKeySequence,
+    QPainter,
+    QPen,
+    QPixmap,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -117,7 +128,7 @@ class ImageCanvas(QGraphicsView):
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
         steps = event.angleDelta().y() / 120
         if steps:
-            self.zoom(1.25 ** steps)
+            self.zoom(1.25**steps)
         event.accept()
 
     def resizeEvent(self, event: Any) -> None:  # noqa: N802
@@ -227,8 +238,16 @@ class ImageViewer(QWidget):
 
     loaded = Signal()
 
-    def __init__(self, session: CaseSession, services: Services, annotator: Annotator, item_id: int,
-                 safe_view: bool = False, blur_minors: bool = True, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: CaseSession,
+        services: Services,
+        annotator: Annotator,
+        item_id: int,
+        safe_view: bool = False,
+        blur_minors: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.session = session
         self.services = services
@@ -250,7 +269,9 @@ class ImageViewer(QWidget):
         self.status.setContentsMargins(6, 2, 6, 2)
         layout.addWidget(self.status)
 
-        def action(text: str, shortcut: str | QKeySequence.StandardKey | None, slot: Any, checkable: bool = False) -> QAction:
+        def action(
+            text: str, shortcut: str | QKeySequence.StandardKey | None, slot: Any, checkable: bool = False
+        ) -> QAction:
             act = QAction(text, self)
             if shortcut is not None:
                 act.setShortcut(QKeySequence(shortcut))
@@ -288,7 +309,11 @@ class ImageViewer(QWidget):
         self.loaded.emit()
 
     def _show(self) -> None:
-        shown = safe_image(self.image, VARIANT_BLUR | VARIANT_GRAY) if self.hidden and not self.reveal_action.isChecked() else self.image
+        shown = (
+            safe_image(self.image, VARIANT_BLUR | VARIANT_GRAY)
+            if self.hidden and not self.reveal_action.isChecked()
+            else self.image
+        )
         self.canvas.set_image(shown)
         self._show_regions()
         self._on_canvas_zoom_changed(self.canvas.transform().m11())
@@ -317,7 +342,7 @@ class ImageViewer(QWidget):
             match = REGION_NOTE.match(note["text"])
             if match:
                 region = tuple(int(v) for v in match.groups())
-                out.append((region, note["text"][match.end():]))  # type: ignore[arg-type]
+                out.append((region, note["text"][match.end() :]))  # type: ignore[arg-type]
         return out
 
     def _show_regions(self) -> None:

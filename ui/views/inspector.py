@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QUrl, Qt, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QCompleter,
@@ -46,8 +46,16 @@ td.k { color: #666; white-space: nowrap; }
 
 
 EXIF_FIRST = (
-    "DateTimeOriginal", "OffsetTimeOriginal", "DateTime", "Make", "Model", "LensModel", "Software",
-    "Artist", "ImageDescription", "Orientation",
+    "DateTimeOriginal",
+    "OffsetTimeOriginal",
+    "DateTime",
+    "Make",
+    "Model",
+    "LensModel",
+    "Software",
+    "Artist",
+    "ImageDescription",
+    "Orientation",
 )
 
 
@@ -77,9 +85,11 @@ class Inspector(QWidget):
 
     item_requested = Signal(int)
     open_requested = Signal(int)
+    cluster_requested = Signal(int)
 
-    def __init__(self, session: CaseSession, services: Services, annotator: Annotator,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: CaseSession, services: Services, annotator: Annotator, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.session = session
         self.services = services
@@ -90,6 +100,7 @@ class Inspector(QWidget):
         self.safe_view = False
         self.blur_minors = True
         self.revealed = False
+        self.waiting_for_clusters = False
         self.setObjectName("inspector")
         self.setMinimumWidth(300)
 
@@ -310,10 +321,7 @@ class Inspector(QWidget):
             local = moment.astimezone(ZoneInfo(zone))
         except ValueError:
             return _esc(iso)
-        return (
-            f"{local.strftime('%Y-%m-%d %H:%M:%S')} {_esc(zone)} "
-            f"<span class='muted'>({_esc(iso)} UTC)</span>"
-        )
+        return f"{local.strftime('%Y-%m-%d %H:%M:%S')} {_esc(zone)} <span class='muted'>({_esc(iso)} UTC)</span>"
 
     def _details_html(self, item: dict[str, Any], tags: list[str]) -> str:
         tr = self.tr
@@ -413,7 +421,11 @@ class Inspector(QWidget):
             parts.append(f"<p class='muted'>{_esc(dedup.unavailable_text())}</p>")
         else:
             dups = dedup.duplicates_of(item["id"])
-            if dups:
+            self.waiting_for_clusters = dups is None
+            if dups is None:
+                parts.append(f"<p class='muted'>{tr('Looking for near duplicates…')}</p>")
+                dedup.refresh()
+            elif dups:
                 parts.append(
                     "<table>"
                     + "".join(
@@ -426,6 +438,12 @@ class Inspector(QWidget):
                     )
                     + "</table>"
                 )
+                cluster = dedup.cluster_of(item["id"])
+                if cluster is not None:
+                    parts.append(
+                        f"<p class='muted'>{tr('Distances are to the reference of')} "
+                        f"<a href='cluster:{cluster.id}'>{tr('cluster %1').replace('%1', str(cluster.id))}</a>.</p>"
+                    )
             else:
                 parts.append(f"<p class='muted'>{tr('None found.')}</p>")
 
@@ -440,8 +458,12 @@ class Inspector(QWidget):
                 parts.append(
                     "<table>"
                     + "".join(
-                        _row(s.kind, f"<span class='mono'>{_esc(s.value)}</span> <span class='muted'>"
-                             + tr("on %1 item(s)").replace("%1", str(len(s.items))) + "</span>")
+                        _row(
+                            s.kind,
+                            f"<span class='mono'>{_esc(s.value)}</span> <span class='muted'>"
+                            + tr("on %1 item(s)").replace("%1", str(len(s.items)))
+                            + "</span>",
+                        )
                         for s in found
                     )
                     + "</table>"
@@ -457,9 +479,14 @@ class Inspector(QWidget):
             if rows:
                 parts.append(
                     "<table>"
-                    + "".join(_row(r.status, f"{_esc(r.code)} · {_esc(r.label)}"
-                                   + (f" <span class='muted'>“{_esc(r.span)}”</span>" if r.span else ""))
-                              for r in rows)
+                    + "".join(
+                        _row(
+                            r.status,
+                            f"{_esc(r.code)} · {_esc(r.label)}"
+                            + (f" <span class='muted'>“{_esc(r.span)}”</span>" if r.span else ""),
+                        )
+                        for r in rows
+                    )
                     + "</table>"
                 )
             else:
@@ -475,7 +502,8 @@ class Inspector(QWidget):
         row = self.session.case.db.execute("SELECT original_name, kind FROM items WHERE id = ?", [item_id]).fetchone()
         if row is None:
             return f"#{item_id}"
-        return f"<a href='item:{item_id}'>#{item_id} {_esc(row[0])}</a> <span class='muted'>{_esc(kind_label(row[1]))}</span>"
+        kind = _esc(kind_label(row[1]))
+        return f"<a href='item:{item_id}'>#{item_id} {_esc(row[0])}</a> <span class='muted'>{kind}</span>"
 
     def _show_annotations(self, tags: list[str]) -> None:
         assert self.item_id is not None
@@ -539,11 +567,16 @@ class Inspector(QWidget):
             node.setToolTip(0, info.description)
             node.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable)
             ann = current.get(info.code)
-            node.setCheckState(0, Qt.CheckState.Checked if ann and ann.status == "confirmed" else Qt.CheckState.Unchecked)
+            node.setCheckState(
+                0, Qt.CheckState.Checked if ann and ann.status == "confirmed" else Qt.CheckState.Unchecked
+            )
             if ann is not None:
                 node.setData(1, Qt.ItemDataRole.UserRole, ann.annotation_id)
-                status = {"suggested": self.tr("suggested"), "confirmed": self.tr("confirmed"),
-                          "rejected": self.tr("rejected")}.get(ann.status, ann.status)
+                status = {
+                    "suggested": self.tr("suggested"),
+                    "confirmed": self.tr("confirmed"),
+                    "rejected": self.tr("rejected"),
+                }.get(ann.status, ann.status)
                 node.setText(1, status + (f": “{ann.span}”" if ann.span else ""))
                 if ann.status == "suggested":
                     parent.setExpanded(True)
@@ -604,11 +637,13 @@ class Inspector(QWidget):
 
     def _on_details_anchor_clicked(self, url: QUrl) -> None:
         text = url.toString()
-        if text.startswith("item:"):
-            try:
-                self.item_requested.emit(int(text[5:]))
-            except ValueError:
-                return
+        kind, _, value = text.partition(":")
+        if not value.isdigit():
+            return
+        if kind == "item":
+            self.item_requested.emit(int(value))
+        elif kind == "cluster":
+            self.cluster_requested.emit(int(value))
 
 
 def _dms(value: float, hemispheres: str) -> str:

@@ -81,8 +81,9 @@ class ItemsView(QWidget):
     activated = Signal(int)
     files_dropped = Signal(list)
 
-    def __init__(self, session: CaseSession, model: ItemModel, thumb_size: int = 160,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: CaseSession, model: ItemModel, thumb_size: int = 160, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.session = session
         self.model = model

@@ -18,6 +18,7 @@ from ui.session import CaseSession
 from workstation.case import Case
 
 _tokens = itertools.count(1_000_000)
+MAX_CLUSTER_ENTRIES = 50
 TargetRole = Qt.ItemDataRole.UserRole + 1
 KeyRole = Qt.ItemDataRole.UserRole + 2
 
@@ -26,14 +27,12 @@ KeyRole = Qt.ItemDataRole.UserRole + 2
 class Target:
     """What selecting a navigator entry shows: an item query, or a special view."""
 
-    view: str  # items, clusters, selectors, import_errors
+    view: str  # items, clusters, cluster, selectors, import_errors
     query: ItemQuery | None = None
     key: str = ""
 
 
-UNTRIAGED_SQL = (
-    "SELECT id FROM items WHERE id NOT IN (SELECT item_id FROM tags WHERE tag IN (?, ?))"
-)
+UNTRIAGED_SQL = "SELECT id FROM items WHERE id NOT IN (SELECT item_id FROM tags WHERE tag IN (?, ?))"
 
 
 def count_everything(case: Case, services: Services) -> dict[str, Any]:
@@ -58,7 +57,12 @@ def count_everything(case: Case, services: Services) -> dict[str, Any]:
         "exhibits": int(db.execute("SELECT count(*) FROM exhibits").fetchone()[0]),
         "import_errors": int(db.execute("SELECT count(*) FROM import_errors").fetchone()[0]),
     }
-    out["clusters"] = services.dedup.count(case) if services.dedup.available(case) else None
+    if services.dedup.available(case):
+        clusters = services.dedup.compute(case)
+        out["clusters"] = len(clusters)
+        out["cluster_list"] = [(c.id, c.size) for c in clusters[:MAX_CLUSTER_ENTRIES]]
+    else:
+        out["clusters"], out["cluster_list"] = None, []
     out["indicators"] = services.indicators.counts(case) if services.indicators.available(case) else None
     out["selectors"] = services.selectors.count(case) if services.selectors.available(case) else None
     return out
@@ -93,7 +97,7 @@ class Navigator(QTreeWidget):
         self._entries: dict[str, QTreeWidgetItem] = {}
         self._build()
         self.currentItemChanged.connect(self._on_current_changed)
-        session.reader.signals.query_done.connect(self._on_reader_query_done)
+        session.analysis.signals.query_done.connect(self._on_reader_query_done)
 
     # -- structure ---------------------------------------------------------------------------------
     def _section(self, key: str, title: str, target: Target | None = None) -> QTreeWidgetItem:
@@ -128,18 +132,26 @@ class Navigator(QTreeWidget):
         self._entry(
             items, "kind:document", tr("Documents"), Target("items", ItemQuery(kind="document", label=tr("Documents")))
         )
-        self._entry(items, "kind:file", tr("Other files"), Target("items", ItemQuery(kind="file", label=tr("Other files"))))
+        self._entry(
+            items, "kind:file", tr("Other files"), Target("items", ItemQuery(kind="file", label=tr("Other files")))
+        )
         triage = self._section("triage", tr("Triage"))
         self._entry(
-            triage, "untriaged", tr("Not yet triaged"),
+            triage,
+            "untriaged",
+            tr("Not yet triaged"),
             Target("items", ItemQuery(subquery=(UNTRIAGED_SQL, casework.TRIAGE_TAGS), label=tr("Not yet triaged"))),
         )
         self._entry(
-            triage, f"tag:{casework.RELEVANT}", tr("Relevant"),
+            triage,
+            f"tag:{casework.RELEVANT}",
+            tr("Relevant"),
             Target("items", ItemQuery(tag=casework.RELEVANT, label=tr("Relevant"))),
         )
         self._entry(
-            triage, f"tag:{casework.NOT_RELEVANT}", tr("Not relevant"),
+            triage,
+            f"tag:{casework.NOT_RELEVANT}",
+            tr("Not relevant"),
             Target("items", ItemQuery(tag=casework.NOT_RELEVANT, label=tr("Not relevant"))),
         )
         self._section("exhibits", tr("Exhibits"), Target("items", ItemQuery(exhibits=True, label=tr("Exhibits"))))
@@ -171,7 +183,7 @@ class Navigator(QTreeWidget):
         """Recount on the reader thread; the tree updates when the counts arrive."""
         self._token = next(_tokens)
         services = self.services
-        self.session.reader.call("navigator", self._token, lambda case: count_everything(case, services))
+        self.session.analysis.call("navigator", self._token, lambda case: count_everything(case, services))
 
     def _on_reader_query_done(self, token: int, counts: object) -> None:
         if token != self._token or not isinstance(counts, dict):
@@ -190,6 +202,7 @@ class Navigator(QTreeWidget):
         self._set_count("import_errors", counts["import_errors"])
         self._rebuild_tags(counts["tags"])
         self._set_optional("clusters", counts["clusters"])
+        self._rebuild_clusters(counts.get("cluster_list") or [])
         self._set_optional("selectors", counts["selectors"])
         self._rebuild_indicators(counts["indicators"])
         self.counts_updated.emit(counts)
@@ -214,13 +227,34 @@ class Navigator(QTreeWidget):
             section.removeChild(child)
         shown = [(t, n) for t, n in tags if t not in casework.TRIAGE_TAGS]
         for tag, n in shown:
-            entry = self._entry(section, f"usertag:{tag}", tag, Target("items", ItemQuery(tag=tag, label=tag)))
+            self._entry(section, f"usertag:{tag}", tag, Target("items", ItemQuery(tag=tag, label=tag)))
             self._set_count(f"usertag:{tag}", n)
         if not shown:
             empty = QTreeWidgetItem([self.tr("(no tags yet)"), ""])
             empty.setFlags(Qt.ItemFlag.NoItemFlags)
             section.addChild(empty)
         self._set_count("tags", len(shown))
+        if current_key and current_key in self._entries:
+            self.blockSignals(True)
+            self.setCurrentItem(self._entries[current_key])
+            self.blockSignals(False)
+
+    def _rebuild_clusters(self, clusters: list[tuple[int, int]]) -> None:
+        section = self._entries["clusters"]
+        current_key = self.currentItem().data(0, KeyRole) if self.currentItem() else None
+        for i in reversed(range(section.childCount())):
+            child = section.child(i)
+            self._entries.pop(child.data(0, KeyRole), None)
+            section.removeChild(child)
+        for cluster_id, size in clusters:
+            key = f"cluster:{cluster_id}"
+            self._entry(
+                section,
+                key,
+                self.tr("Cluster %1").replace("%1", str(cluster_id)),
+                Target("cluster", key=str(cluster_id)),
+            )
+            self._set_count(key, size)
         if current_key and current_key in self._entries:
             self.blockSignals(True)
             self.setCurrentItem(self._entries[current_key])
@@ -245,7 +279,9 @@ class Navigator(QTreeWidget):
         for code, n in shown:
             sub = self.services.indicators.subquery(code)
             label = f"{code} · {labels.get(code, code)}"
-            self._entry(section, f"indicator:{code}", label, Target("items", ItemQuery(subquery=sub, label=label), key=code))
+            self._entry(
+                section, f"indicator:{code}", label, Target("items", ItemQuery(subquery=sub, label=label), key=code)
+            )
             self._set_count(f"indicator:{code}", n)
         if not shown:
             empty = QTreeWidgetItem([self.tr("(none marked yet)"), ""])

@@ -13,7 +13,7 @@ import html
 import logging
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QUrl, Qt, Signal
+from PySide6.QtCore import QByteArray, Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QTextDocument
 from PySide6.QtWidgets import (
     QLabel,
@@ -193,6 +193,4 @@ class PageViewer(QWidget):
         if row is not None:
             self.item_requested.emit(int(row[0]))
         else:
-            self.banner.setText(
-                self.tr("Links are not followed (offline). Link target: %1").replace("%1", absolute)
-            )
+            self.banner.setText(self.tr("Links are not followed (offline). Link target: %1").replace("%1", absolute))

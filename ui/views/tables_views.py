@@ -99,8 +99,16 @@ class SelectorsView(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(QLabel(f"<b>{self.tr('Selectors')}</b> — " + self.tr("double-click to see the items")))
         self.stack = QStackedWidget()
-        self.table = _table([self.tr("Kind"), self.tr("Value"), self.tr("Items"), self.tr("Platforms"),
-                             self.tr("First seen"), self.tr("Last seen")])
+        self.table = _table(
+            [
+                self.tr("Kind"),
+                self.tr("Value"),
+                self.tr("Items"),
+                self.tr("Platforms"),
+                self.tr("First seen"),
+                self.tr("Last seen"),
+            ]
+        )
         self.table.setObjectName("selectors")
         self.table.itemDoubleClicked.connect(self._on_table_double_clicked)
         self.empty = _empty_label("")
@@ -124,8 +132,14 @@ class SelectorsView(QWidget):
         self.table.setSortingEnabled(False)
         self.table.setRowCount(len(self.rows))
         for r, sel in enumerate(self.rows):
-            values = [sel.kind, sel.value, len(sel.items), ", ".join(sel.platforms), sel.first_seen or "",
-                      sel.last_seen or ""]
+            values = [
+                sel.kind,
+                sel.value,
+                len(sel.items),
+                ", ".join(sel.platforms),
+                sel.first_seen or "",
+                sel.last_seen or "",
+            ]
             for c, value in enumerate(values):
                 item = QTableWidgetItem()
                 item.setData(Qt.ItemDataRole.DisplayRole, value)
