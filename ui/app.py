@@ -175,6 +175,15 @@ class WorkstationApp(QObject):
             self.show_start()
 
 
+GIL_SWITCH_INTERVAL = 0.001
+
+
+def configure_interpreter() -> None:
+    """The GUI thread shares the GIL with the reader threads: a 1 ms switch interval (Python's
+    default is 5 ms) bounds how long a repaint can wait for it."""
+    sys.setswitchinterval(GIL_SWITCH_INTERVAL)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m ui.app", description="Evidence Workstation desktop")
     parser.add_argument("case", nargs="?", help="a case file to open")
@@ -182,6 +191,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     passphrase = os.environ.pop(PASSPHRASE_ENV, None)
     setup_logging()
+    configure_interpreter()
     QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName("Evidence Workstation")

@@ -7,7 +7,6 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPainte
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from ui.casework import NOT_RELEVANT, RELEVANT
-from ui.models.item_model import Role
 
 KIND_GLYPHS = {"page": "HTML", "document": "PDF", "file": "FILE", "image": "IMG"}
 KIND_COLOURS = {
@@ -39,6 +38,11 @@ class ThumbnailDelegate(QStyledItemDelegate):
     def paint(
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
+        # One Python call for everything this cell shows (not one data() round trip per role).
+        cell = index.model().cell(index.row())  # type: ignore[attr-defined]
+        if cell is None:
+            return
+        data, image, hidden = cell
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
@@ -56,14 +60,15 @@ class ThumbnailDelegate(QStyledItemDelegate):
 
         size = self.thumb_size
         box = QRect(rect.left() + (rect.width() - size) // 2, rect.top() + 5, size, size)
-        image = index.data(Role.Thumbnail)
-        kind = index.data(Role.Kind) or "file"
+        kind = data.kind or "file"
         if isinstance(image, QImage) and not image.isNull():
-            target = _fit(image.size(), box)
+            ratio = image.devicePixelRatio() or 1.0
+            size_px = QSize(round(image.width() / ratio), round(image.height() / ratio))
+            target = _fit(size_px, box) if size_px.width() > size or size_px.height() > size else _centre(size_px, box)
             painter.drawImage(target, image)
-            if index.data(Role.Hidden):
+            if hidden:
                 self._veil_badge(painter, target)
-        elif index.data(Role.HasThumbnail):
+        elif data.has_thumbnail:
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(palette.color(QPalette.ColorRole.Midlight))
             painter.drawRoundedRect(QRectF(box.adjusted(8, 8, -8, -8)), 4, 4)
@@ -73,7 +78,7 @@ class ThumbnailDelegate(QStyledItemDelegate):
         # caption
         line = QFontMetrics(option.font).height()
         text_rect = QRect(rect.left() + 4, box.bottom() + 5, rect.width() - 8, line)
-        name = index.data(Qt.ItemDataRole.DisplayRole) or ""
+        name = data.name
         painter.setPen(palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text))
         painter.setFont(option.font)
         elided = QFontMetrics(option.font).elidedText(name, Qt.TextElideMode.ElideMiddle, text_rect.width())
@@ -84,21 +89,21 @@ class ThumbnailDelegate(QStyledItemDelegate):
         small.setPointSizeF(max(7.0, option.font.pointSizeF() * 0.85))
         small.setBold(True)
         painter.setFont(small)
-        exhibit = index.data(Role.Exhibit)
+        exhibit = data.exhibit
         if exhibit is not None:
             _pill(painter, box.topLeft().x() + 2, box.top() + 2, f"E{exhibit}", EXHIBIT, small)
-        tags = index.data(Role.Tags) or ()
+        tags = data.tags
         x_right = box.right() - 2
         if RELEVANT in tags:
             x_right = _pill_right(painter, x_right, box.top() + 2, "✓", RELEVANT_C, small)
         elif NOT_RELEVANT in tags:
             x_right = _pill_right(painter, x_right, box.top() + 2, "✕", NOT_RELEVANT_C, small)
-        indicators = index.data(Role.Indicators) or 0
+        indicators = data.indicators
         bottom = box.bottom() - QFontMetrics(small).height() - 4
         x_right = box.right() - 2
         if indicators:
             x_right = _pill_right(painter, x_right, bottom, f"! {indicators}", INDICATOR, small)
-        notes = index.data(Role.Notes) or 0
+        notes = data.notes
         if notes:
             _pill_right(painter, x_right, bottom, f"✎ {notes}", QColor(90, 90, 90), small)
         painter.restore()
@@ -134,6 +139,15 @@ class ThumbnailDelegate(QStyledItemDelegate):
         painter.drawRoundedRect(QRectF(badge), h / 2, h / 2)
         painter.setPen(QColor(255, 255, 255))
         painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, label)
+
+
+def _centre(size: QSize, box: QRect) -> QRect:
+    return QRect(
+        box.left() + (box.width() - size.width()) // 2,
+        box.top() + (box.height() - size.height()) // 2,
+        size.width(),
+        size.height(),
+    )
 
 
 def _fit(size: QSize, box: QRect) -> QRect:

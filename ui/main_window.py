@@ -43,31 +43,9 @@ from ui.views.items_view import ItemsView
 from ui.views.navigator import Navigator, Target
 from ui.views.page_viewer import PageViewer
 from ui.views.tables_views import ImportErrorsView, SelectorsView
-from workstation.case import Case
 
 log = logging.getLogger(__name__)
 MAX_VIEWER_TABS = 12
-
-
-def import_job(progress: Any, opener: Any, paths: list[str]) -> Any:
-    """Pool thread: import with the worker's own connection to the case."""
-    from workstation.importing.pipeline import run_import
-
-    case: Case = opener()
-    try:
-        return run_import(case, paths, progress)
-    finally:
-        case.close()
-
-
-def verify_job(progress: Any, opener: Any) -> dict[str, Any]:
-    case: Case = opener()
-    try:
-        report = case.verify(progress)
-        case.audit("case.verified", {"ok": report["ok"], "problems": len(report["problems"])})
-        return report
-    finally:
-        case.close()
 
 
 class MainWindow(QMainWindow):
@@ -128,6 +106,7 @@ class MainWindow(QMainWindow):
         self._recount.setSingleShot(True)
         self._recount.setInterval(300)
         self._recount.timeout.connect(self.navigator.refresh)
+        self._recount.timeout.connect(self._refresh_clusters_if_shown)
 
         self._build_status_bar()
         self._build_actions()
@@ -347,6 +326,8 @@ class MainWindow(QMainWindow):
         self.runner.wait()
         for dialog in self.dialogs:
             dialog.close()
+        self._recount.stop()
+        self.model.closed = True  # answers still queued for the model are dropped
         self.session.close()
         event.accept()
         self.closed.emit()
@@ -623,7 +604,13 @@ class MainWindow(QMainWindow):
         if not reports.available():
             self.act_report.setToolTip(reports.unavailable_text())
 
+    def _refresh_clusters_if_shown(self) -> None:
+        if self.clusters_view is not None or self.services.dedup.ready():
+            self.services.dedup.refresh()
+
     def _on_dedup_clusters_ready(self) -> None:
+        if self.session.closed:
+            return
         if self.clusters_view is not None:
             current = self.clusters_view.cluster.id if self.clusters_view.cluster else None
             self.clusters_view.refresh(keep_cluster=current)
@@ -707,7 +694,7 @@ class MainWindow(QMainWindow):
         if self.import_task is not None:
             QMessageBox.information(self, self.tr("Import"), self.tr("An import is already running."))
             return None
-        task = Task(import_job, label="import", opener=self.session.open_worker_case, paths=[str(p) for p in paths])
+        task = self.session.process_task("import", label="import", paths=[str(p) for p in paths])
         dialog = ProgressDialog(
             task, self.tr("Import"), self.tr("files"), summarize=self._summarize_import, parent=self
         )
@@ -754,7 +741,7 @@ class MainWindow(QMainWindow):
         task.signals.finished.connect(finished)
 
     def verify_case(self) -> ProgressDialog:
-        task = Task(verify_job, label="verify", opener=self.session.open_worker_case)
+        task = self.session.process_task("verify", label="verify")
 
         def summarize(report: dict[str, Any]) -> tuple[str, list[tuple[str, str]]]:
             if report["ok"]:

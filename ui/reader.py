@@ -10,12 +10,15 @@ requests beyond a bound are dropped and re-asked when visible again).
 
 from __future__ import annotations
 
+import io
 import logging
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
+from PIL import Image, ImageFilter
 from PySide6.QtCore import QObject, QSize, Qt, Signal
 from PySide6.QtGui import QImage
 
@@ -27,6 +30,8 @@ VARIANT_PLAIN = 0
 VARIANT_BLUR = 1
 VARIANT_GRAY = 2
 MAX_PENDING_THUMBNAILS = 600
+BATCH_SECONDS = 0.02
+BATCH_MAX = 48
 
 
 class ReaderSignals(QObject):
@@ -35,15 +40,17 @@ class ReaderSignals(QObject):
     Signals:
         opened(): the reader's connection is ready.
         open_failed(reason)
-        thumbnail_loaded(item_id, variant, image): image is null when the item has none.
-        thumbnails_dropped(keys): requests dropped unanswered (list of (item_id, variant)).
+        thumbnails_loaded(results): a batch of [(item_id, variant, size, image)]; image is null
+            when the item has none. Batched (up to ~20 ms of work) so the GUI thread handles one
+            signal per batch, not one per thumbnail.
+        thumbnails_dropped(keys): requests dropped unanswered (list of (item_id, variant, size)).
         query_done(token, rows)
         query_failed(token, reason)
     """
 
     opened = Signal()
     open_failed = Signal(str)
-    thumbnail_loaded = Signal(int, int, QImage)
+    thumbnails_loaded = Signal(object)
     thumbnails_dropped = Signal(object)
     query_done = Signal(int, object)
     query_failed = Signal(int, str)
@@ -75,7 +82,7 @@ class CaseReader:
         self.signals = ReaderSignals()
         self._opener = opener
         self._cv = threading.Condition()
-        self._thumbs: OrderedDict[tuple[int, int], None] = OrderedDict()
+        self._thumbs: OrderedDict[tuple[int, int, int], None] = OrderedDict()
         self._queries: OrderedDict[str, tuple[int, str, list[Any], Callable[[Any], Any] | None]] = OrderedDict()
         self._stop = False
         self._thread = threading.Thread(target=self._run, name=name, daemon=True)
@@ -95,10 +102,11 @@ class CaseReader:
             self._thread.join(timeout)
 
     # -- requests (any thread) -----------------------------------------------------------------
-    def request_thumbnail(self, item_id: int, variant: int = VARIANT_PLAIN) -> None:
-        dropped: list[tuple[int, int]] = []
+    def request_thumbnail(self, item_id: int, variant: int = VARIANT_PLAIN, size: int = 0) -> None:
+        """Decode an item's thumbnail, scaled to fit ``size`` px (0 = as stored)."""
+        dropped: list[tuple[int, int, int]] = []
         with self._cv:
-            key = (item_id, variant)
+            key = (item_id, variant, size)
             self._thumbs.pop(key, None)
             self._thumbs[key] = None  # newest at the end
             while len(self._thumbs) > MAX_PENDING_THUMBNAILS:
@@ -148,14 +156,12 @@ class CaseReader:
                         return
                     if self._queries:
                         _, job = self._queries.popitem(last=False)
-                        thumb = None
                     else:
-                        thumb, _ = self._thumbs.popitem(last=True)
                         job = None
                 if job is not None:
                     self._run_query(case, *job)
-                elif thumb is not None:
-                    self._load_thumbnail(case, *thumb)
+                else:
+                    self._load_thumbnails(case)
         finally:
             case.close()
 
@@ -174,11 +180,41 @@ class CaseReader:
             return
         self.signals.query_done.emit(token, result)
 
-    def _load_thumbnail(self, case: Case, item_id: int, variant: int) -> None:
-        data = case.thumbnail(item_id)
-        image = QImage()
-        if data:
-            image = QImage.fromData(data)
-            image = safe_image(image, variant)
-        self.decoded += 1
-        self.signals.thumbnail_loaded.emit(item_id, variant, image)
+    def _load_thumbnails(self, case: Case) -> None:
+        """Decode newest requests first for up to BATCH_SECONDS, then deliver them together."""
+        batch: list[tuple[int, int, int, QImage]] = []
+        started = time.monotonic()
+        while len(batch) < BATCH_MAX and time.monotonic() - started < BATCH_SECONDS:
+            with self._cv:
+                if self._stop or self._queries or not self._thumbs:
+                    break
+                (item_id, variant, size), _ = self._thumbs.popitem(last=True)
+            data = case.thumbnail(item_id)
+            image = decode_thumbnail(data, variant, size) if data else QImage()
+            self.decoded += 1
+            batch.append((item_id, variant, size, image))
+        if batch:
+            self.signals.thumbnails_loaded.emit(batch)
+
+
+def decode_thumbnail(data: bytes, variant: int, size: int) -> QImage:
+    """JPEG bytes -> QImage scaled to fit ``size``, blurred/greyed for safe view.
+
+    Pillow does the decoding, scaling and blurring because it releases the GIL while it works,
+    so the GUI thread never waits for this thread (QImage.fromData would hold the GIL).
+    """
+    try:
+        with Image.open(io.BytesIO(data)) as im:
+            if size:
+                im.draft("RGB", (size, size))
+            img = im.convert("RGB")
+    except (OSError, ValueError, Image.DecompressionBombError):
+        return QImage()
+    if size and (img.width > size or img.height > size):
+        img.thumbnail((size, size), Image.Resampling.BILINEAR)
+    if variant & VARIANT_BLUR:
+        img = img.filter(ImageFilter.GaussianBlur(max(3, max(img.size) // 14)))
+    if variant & VARIANT_GRAY:
+        img = img.convert("L").convert("RGB")
+    raw = img.tobytes()
+    return QImage(raw, img.width, img.height, img.width * 3, QImage.Format.Format_RGB888).copy()

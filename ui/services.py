@@ -6,49 +6,60 @@ view shows an empty state that says so, instead of failing.
 from __future__ import annotations
 
 import importlib
-import itertools
+import importlib.util
 import json
 import logging
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from ui import analysis
+from ui.analysis import Cluster, ClusterMember
 from ui.session import CaseSession
 from workstation.case import Case, utc_now
 from workstation.errors import WorkstationError
 
-_tokens = itertools.count(20_000_000)
+# workstation.dedup.clusters.DEFAULT_THRESHOLD, repeated so the window need not import the
+# dedup stack (numba, scipy) to open; tests/gui/test_features.py checks they agree.
+DEFAULT_DEDUP_THRESHOLD = 10
 
 log = logging.getLogger(__name__)
 
 
-def optional_module(name: str) -> Any | None:
-    """Import a feature module if this build has it (areas land on main one by one)."""
-    try:
-        return importlib.import_module(name)
-    except ImportError:
-        return None
+class LazyModule:
+    """A feature module this build may or may not have, imported on first use.
+
+    Feature modules pull in heavy libraries (the dedup index loads numba and scipy: 2 s), so
+    opening the window only checks that they exist; they are imported when first needed,
+    normally on a reader thread.
+    """
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self._module: Any | None = None
+        self._lock = threading.Lock()
+        try:
+            self.present = importlib.util.find_spec(name) is not None
+        except ImportError:
+            self.present = False
+
+    def __bool__(self) -> bool:
+        return self.present
+
+    def __getattr__(self, attr: str) -> Any:
+        if self._module is None:
+            with self._lock:
+                if self._module is None:
+                    self._module = importlib.import_module(self.name)
+        return getattr(self._module, attr)
 
 
-@dataclass
-class ClusterMember:
-    item_id: int
-    name: str
-    sha256: str
-    source: str
-    distance: int | None
-    transformation: str
-    status: str = ""  # '', 'kept', 'not-duplicate'
-
-
-@dataclass
-class Cluster:
-    id: int
-    size: int
-    members: list[ClusterMember] = field(default_factory=list)
-    label: str = ""
+def optional_module(name: str) -> LazyModule | None:
+    """A feature module if this build has it (areas land on main one by one), loaded lazily."""
+    module = LazyModule(name)
+    return module if module.present else None
 
 
 @dataclass
@@ -85,12 +96,11 @@ class SelectorRow:
 class DedupService(QObject):
     """Near-duplicate clusters (issue 4: workstation.dedup.service).
 
-    Clusters are computed over every hash of the case on the session's analysis reader (seconds
-    at seizure scale) and cached; the GUI thread only reads the cache. The cache is keyed by a
-    signature of the hashes and decisions, so a recount after a tag costs one small query.
+    Clusters are computed over every hash of the case in the analysis process (ui.analysis)
+    and kept here; the GUI thread only reads this copy.
 
     Signals:
-        clusters_ready(): a new cluster list is in the cache.
+        clusters_ready(): a new cluster list arrived.
     """
 
     clusters_ready = Signal()
@@ -99,96 +109,36 @@ class DedupService(QObject):
         super().__init__(session)
         self.session = session
         self.module = optional_module("workstation.dedup.service")
-        self.threshold: int | None = None  # None: the dedup module's calibrated default
-        self._lock = threading.Lock()
+        self.threshold: int | None = None  # None: the dedup module's calibrated default (10)
         self._cache: list[Cluster] | None = None
         self._by_item: dict[int, Cluster] = {}
-        self._signature: tuple[Any, ...] | None = None
         self._token = 0
-
-    def _db_has(self, case: Case | None, table: str) -> bool:
-        db = (case or self.session.case).db
-        return (
-            db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [table]).fetchone() is not None
-        )
+        session.analysis.answered.connect(self._on_analysis_answered)
 
     def available(self, case: Case | None = None) -> bool:
-        return self.module is not None and self._db_has(case, "dedup_hashes")
+        return self.module is not None and analysis.has_table(case or self.session.case, "dedup_hashes")
 
     def unavailable_text(self) -> str:
         return self.session.tr(
-            "Near-duplicate detection has no data in this case yet (the feature is not installed or has not been run)."
+            "Near-duplicate detection has no data in this case yet (the feature is not installed "
+            "or has not been run)."
         )
 
     def effective_threshold(self) -> int:
-        if self.threshold is not None:
-            return self.threshold
-        from workstation.dedup.clusters import DEFAULT_THRESHOLD
+        return DEFAULT_DEDUP_THRESHOLD if self.threshold is None else int(self.threshold)
 
-        return int(DEFAULT_THRESHOLD)
+    def refresh(self) -> None:
+        """Ask the analysis process for the clusters; clusters_ready follows."""
+        self._token = self.session.analysis.request("clusters", threshold=self.effective_threshold())
 
-    # -- computing (analysis thread) ----------------------------------------------------------------
-    def _signature_of(self, case: Case) -> tuple[Any, ...]:
-        db = case.db
-        hashes = db.execute("SELECT count(*), coalesce(max(item_id), 0) FROM dedup_hashes").fetchone()
-        images = db.execute("SELECT count(*), coalesce(max(id), 0) FROM items WHERE kind = 'image'").fetchone()
-        refused = db.execute("SELECT count(*) FROM dedup_not_duplicate").fetchone()[0]
-        reviews = (
-            db.execute("SELECT count(*) FROM ui_duplicate_reviews").fetchone()[0]
-            if self._db_has(case, "ui_duplicate_reviews")
-            else 0
-        )
-        return (tuple(hashes), tuple(images), refused, reviews, self.effective_threshold())
-
-    def compute(self, case: Case, force: bool = False) -> list[Cluster]:
-        """Clusters of the case (cached); call on a reader thread with that thread's case."""
-        if not self.available(case):
-            return []
-        signature = self._signature_of(case)
-        with self._lock:
-            if not force and signature == self._signature and self._cache is not None:
-                return self._cache
-        assert self.module is not None
-        raw = self.module.clusters_for_case(case, self.effective_threshold())
-        confirmed = (
-            {(a, b) for a, b in case.db.execute("SELECT item_a, item_b FROM ui_duplicate_reviews")}
-            if self._db_has(case, "ui_duplicate_reviews")
-            else set()
-        )
-        clusters = []
-        for members in raw:
-            ref = members[0]["id"]
-            cluster = Cluster(id=ref, size=len(members))
-            for m in members:
-                pair = tuple(sorted((ref, m["id"])))
-                cluster.members.append(
-                    ClusterMember(
-                        item_id=m["id"],
-                        name=m.get("original_name") or "",
-                        sha256=m["sha256"],
-                        source=m.get("source_path") or "",
-                        distance=m.get("distance"),
-                        transformation=m.get("transformation") or "",
-                        status="kept" if pair in confirmed else "",
-                    )
-                )
-            clusters.append(cluster)
-        clusters.sort(key=lambda c: (-c.size, c.id))
-        by_item = {m.item_id: c for c in clusters for m in c.members}
-        with self._lock:
-            self._cache, self._by_item, self._signature = clusters, by_item, signature
-        self.clusters_ready.emit()  # queued to the GUI thread
-        return clusters
-
-    def count(self, case: Case | None = None) -> int:
-        return len(self.compute(case or self.session.case))
+    def _on_analysis_answered(self, token: int, result: object) -> None:
+        if token != self._token or not isinstance(result, list) or self.session.closed:
+            return
+        self._cache = result
+        self._by_item = {m.item_id: c for c in result for m in c.members}
+        self.clusters_ready.emit()
 
     # -- reading (GUI thread) ----------------------------------------------------------------------
-    def refresh(self) -> None:
-        """Recompute on the analysis reader; clusters_ready follows."""
-        self._token = next(_tokens)
-        self.session.analysis.call("clusters", self._token, lambda case: self.compute(case))
-
     def ready(self) -> bool:
         return self._cache is not None
 
@@ -340,15 +290,6 @@ class ReportService:
         from reports.model import ReportOptions
 
         return ReportOptions(**values)
-
-    def job(self, progress: Any, opener: Any, out: str, options: Any) -> Any:
-        """Pool thread: write the report with the worker's own case connection."""
-        assert self.module is not None
-        case: Case = opener()
-        try:
-            return self.module.generate_report(case, out, options, progress)
-        finally:
-            case.close()
 
     def preview(self, case: Case, options: Any) -> Any:
         assert self.module is not None

@@ -6,7 +6,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from ui.analysis_client import AnalysisClient
 from ui.reader import CaseReader
+from ui.tasks import ProcessTask
 from workstation.case import Case
 
 
@@ -34,10 +36,9 @@ class CaseSession(QObject):
         self._passphrase = passphrase
         self.reader = CaseReader(self.open_worker_case, name="case-reader")
         self.reader.start()
-        # Counts and analysis (clusters over every hash) can take seconds at seizure scale: they
-        # get their own reader so that thumbnails and item lists never wait behind them.
-        self.analysis = CaseReader(self.open_worker_case, name="case-analysis")
-        self.analysis.start()
+        # Counts and analysis (clusters over every hash) take seconds to minutes at seizure
+        # scale: they run in their own process so they neither queue behind nor slow the window.
+        self.analysis = AnalysisClient(str(case.path), passphrase, case.analyst, self)
 
     @property
     def path(self) -> Path:
@@ -46,6 +47,10 @@ class CaseSession(QObject):
     def open_worker_case(self) -> Case:
         """A new connection to the same case for another thread (same analyst)."""
         return Case.open(self.case.path, self._passphrase, analyst=self.case.analyst)
+
+    def process_task(self, job: str, label: str = "", **kwargs: object) -> ProcessTask:
+        """A job of ui.jobs to run in a child process on this case (start it with a TaskRunner)."""
+        return ProcessTask(job, str(self.case.path), self._passphrase, self.case.analyst, label=label, **kwargs)
 
     def table_exists(self, name: str) -> bool:
         row = self.case.db.execute(

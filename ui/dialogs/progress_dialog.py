@@ -108,8 +108,7 @@ class ProgressDialog(QDialog):
             self.bar.setValue(min(done, total))
         if note and self.state == "running" and self.cancel_button.isEnabled():
             self.note.setText(note)
-        progress = self.task.progress
-        rate = progress.rate
+        rate = self.task.rate()
         parts = [
             self.tr("%1 of %2 %3")
             .replace("%1", str(done))
@@ -118,7 +117,7 @@ class ProgressDialog(QDialog):
         ]
         if rate:
             parts.append(self.tr("%1 per second").replace("%1", f"{rate:.1f}"))
-        eta = progress.eta
+        eta = self.task.eta()
         if eta is not None and total > 0:
             parts.append(self.tr("about %1 left").replace("%1", format_duration(eta)))
         self.rate.setText(" · ".join(parts))

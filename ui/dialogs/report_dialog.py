@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from ui.dialogs.progress_dialog import ProgressDialog
 from ui.services import Services
 from ui.session import CaseSession
-from ui.tasks import Task, TaskRunner
+from ui.tasks import TaskRunner
 
 MAX_PREVIEW = 500
 
@@ -158,8 +158,7 @@ class ReportDialog(QDialog):
 
     def generate(self) -> ProgressDialog:
         out = self.out_edit.text().strip()
-        service = self.services.reports
-        task = Task(service.job, label="report", opener=self.session.open_worker_case, out=out, options=self.options())
+        task = self.session.process_task("report", label="report", out=out, options=self.options())
 
         def summarize(result: Any) -> tuple[str, list[tuple[str, str]]]:
             text = (

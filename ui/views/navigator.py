@@ -1,9 +1,8 @@
 """The navigator: item kinds, triage, exhibits, tags, clusters, indicators, selectors, import errors,
-each with its count (counted on the reader thread, so 100,000 items never stall the window)."""
+each with its count (counted in the analysis process, so 100,000 items never stall the window)."""
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,10 +14,7 @@ from ui import casework
 from ui.models.query import ItemQuery
 from ui.services import Services
 from ui.session import CaseSession
-from workstation.case import Case
 
-_tokens = itertools.count(1_000_000)
-MAX_CLUSTER_ENTRIES = 50
 TargetRole = Qt.ItemDataRole.UserRole + 1
 KeyRole = Qt.ItemDataRole.UserRole + 2
 
@@ -33,39 +29,6 @@ class Target:
 
 
 UNTRIAGED_SQL = "SELECT id FROM items WHERE id NOT IN (SELECT item_id FROM tags WHERE tag IN (?, ?))"
-
-
-def count_everything(case: Case, services: Services) -> dict[str, Any]:
-    """All navigator counts in one go (runs on the reader thread with the reader's connection)."""
-    db = case.db
-    kinds = {k: n for k, n in db.execute("SELECT kind, count(*) FROM items GROUP BY kind")}
-    tags = [
-        (t, n)
-        for t, n in db.execute("SELECT tag, count(*) FROM tags GROUP BY tag ORDER BY count(*) DESC, tag LIMIT 200")
-    ]
-    total = sum(kinds.values())
-    marked = int(
-        db.execute(
-            "SELECT count(DISTINCT item_id) FROM tags WHERE tag IN (?, ?)", list(casework.TRIAGE_TAGS)
-        ).fetchone()[0]
-    )
-    out: dict[str, Any] = {
-        "kinds": kinds,
-        "total": total,
-        "tags": tags,
-        "untriaged": total - marked,
-        "exhibits": int(db.execute("SELECT count(*) FROM exhibits").fetchone()[0]),
-        "import_errors": int(db.execute("SELECT count(*) FROM import_errors").fetchone()[0]),
-    }
-    if services.dedup.available(case):
-        clusters = services.dedup.compute(case)
-        out["clusters"] = len(clusters)
-        out["cluster_list"] = [(c.id, c.size) for c in clusters[:MAX_CLUSTER_ENTRIES]]
-    else:
-        out["clusters"], out["cluster_list"] = None, []
-    out["indicators"] = services.indicators.counts(case) if services.indicators.available(case) else None
-    out["selectors"] = services.selectors.count(case) if services.selectors.available(case) else None
-    return out
 
 
 class Navigator(QTreeWidget):
@@ -97,7 +60,7 @@ class Navigator(QTreeWidget):
         self._entries: dict[str, QTreeWidgetItem] = {}
         self._build()
         self.currentItemChanged.connect(self._on_current_changed)
-        session.analysis.signals.query_done.connect(self._on_reader_query_done)
+        session.analysis.answered.connect(self._on_analysis_answered)
 
     # -- structure ---------------------------------------------------------------------------------
     def _section(self, key: str, title: str, target: Target | None = None) -> QTreeWidgetItem:
@@ -180,13 +143,11 @@ class Navigator(QTreeWidget):
 
     # -- counts --------------------------------------------------------------------------------------
     def refresh(self) -> None:
-        """Recount on the reader thread; the tree updates when the counts arrive."""
-        self._token = next(_tokens)
-        services = self.services
-        self.session.analysis.call("navigator", self._token, lambda case: count_everything(case, services))
+        """Recount in the analysis process; the tree updates when the counts arrive."""
+        self._token = self.session.analysis.request("counts", threshold=self.services.dedup.effective_threshold())
 
-    def _on_reader_query_done(self, token: int, counts: object) -> None:
-        if token != self._token or not isinstance(counts, dict):
+    def _on_analysis_answered(self, token: int, counts: object) -> None:
+        if token != self._token or not isinstance(counts, dict) or self.session.closed:
             return
         self.counts = counts
         kinds = counts["kinds"]
