@@ -165,6 +165,9 @@ REQUESTS = {"counts": counts, "clusters": clusters}
 
 def analysis_main(conn: Connection, case_path: str, analyst: str | None) -> None:
     """Entry point of the analysis process: answer (token, name, kwargs) until told to stop."""
+    from ui.jobs import lower_priority
+
+    lower_priority()
     passphrase = conn.recv()
     try:
         case = Case.open(case_path, passphrase, analyst=analyst)

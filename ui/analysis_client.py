@@ -32,16 +32,25 @@ class AnalysisClient(QObject):
 
     def __init__(self, case_path: str, passphrase: str, analyst: str | None, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._args = (case_path, analyst)
+        self._passphrase = passphrase
+        self._send_lock = threading.Lock()
+        self._stopped = False
+        self._conn: Any = None
+        self._process: Any = None
+        self._relay: threading.Thread | None = None
+
+    def _start(self) -> None:
+        """Start the process at the first request (not while the window is opening)."""
         ctx = multiprocessing.get_context("spawn")
         self._conn, child = ctx.Pipe()
         self._process = ctx.Process(
-            target=analysis.analysis_main, args=(child, case_path, analyst), name="workstation-analysis", daemon=True
+            target=analysis.analysis_main, args=(child, *self._args), name="workstation-analysis", daemon=True
         )
         self._process.start()
         child.close()
-        self._send_lock = threading.Lock()
-        self._conn.send(passphrase)
-        self._stopped = False
+        self._conn.send(self._passphrase)
+        self._passphrase = ""
         self._relay = threading.Thread(target=self._relay_answers, name="analysis-relay", daemon=True)
         self._relay.start()
 
@@ -51,6 +60,8 @@ class AnalysisClient(QObject):
         with self._send_lock:
             if self._stopped:
                 return token
+            if self._process is None:
+                self._start()
             try:
                 self._conn.send((token, name, kwargs))
             except (OSError, ValueError):
@@ -74,6 +85,9 @@ class AnalysisClient(QObject):
             if self._stopped:
                 return
             self._stopped = True
+            self._passphrase = ""
+            if self._process is None:
+                return
             try:
                 self._conn.send(None)
             except (OSError, ValueError):
@@ -83,4 +97,5 @@ class AnalysisClient(QObject):
             self._process.terminate()
             self._process.join(timeout)
         self._conn.close()
-        self._relay.join(timeout)
+        if self._relay is not None:
+            self._relay.join(timeout)

@@ -7,6 +7,7 @@ next progress step once the window asks it to cancel.
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 import traceback
@@ -50,13 +51,25 @@ JOBS: dict[str, Callable[..., Any]] = {
     "dedup-hash": dedup_hash_job,
 }
 
-EMIT_EVERY = 0.1  # seconds between progress messages (plus the last one)
+EMIT_EVERY = 0.1
+NICENESS = 10
+
+
+def lower_priority() -> None:
+    """Background work yields the CPU to the window: the job and the worker processes it starts
+    (which inherit this) run at a lower priority, so repaints win on a busy 2-core machine."""
+    if hasattr(os, "nice"):
+        try:
+            os.nice(NICENESS)
+        except OSError:
+            pass  # seconds between progress messages (plus the last one)
 
 
 def child_main(
     conn: Connection, cancel: Any, job: str, case_path: str, analyst: str | None, kwargs: dict[str, Any]
 ) -> None:
     """Entry point of the job process."""
+    lower_priority()
     passphrase = conn.recv()
     state = {"next": 0.0}
     progress: Progress

@@ -117,8 +117,9 @@ class MainWindow(QMainWindow):
         self.items_view.set_mode(settings.view_mode)
         self._restore_layout()
         self._update_title()
-        self.navigator.refresh()
         self.items_view.set_query(ItemQuery(label=self.tr("All items")))
+        # Counts start once the items are listed: on 2 cores, opening the window comes first.
+        self.model.loaded.connect(self._first_load, Qt.ConnectionType.SingleShotConnection)
         self._update_service_actions()
 
     # -- construction ------------------------------------------------------------------------------
@@ -603,6 +604,9 @@ class MainWindow(QMainWindow):
         self.act_report.setEnabled(reports.available())
         if not reports.available():
             self.act_report.setToolTip(reports.unavailable_text())
+
+    def _first_load(self, _count: int) -> None:
+        self.navigator.refresh()
 
     def _refresh_clusters_if_shown(self) -> None:
         if self.clusters_view is not None or self.services.dedup.ready():
