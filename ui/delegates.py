@@ -40,7 +40,9 @@ class ThumbnailDelegate(QStyledItemDelegate):
     ) -> None:
         # One Python call for everything this cell shows (not one data() round trip per role).
         cell = index.model().cell(index.row())  # type: ignore[attr-defined]
-        if cell is None:
+        if cell is None:  # its page is being read: a quiet placeholder for a few milliseconds
+            box = QRect(option.rect.left() + 8, option.rect.top() + 8, self.thumb_size, self.thumb_size)
+            painter.fillRect(box.intersected(option.rect.adjusted(3, 3, -3, -3)), option.palette.midlight())
             return
         data, image, hidden = cell
         painter.save()

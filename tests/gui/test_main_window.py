@@ -17,6 +17,12 @@ def _count(window, key: str) -> str:
     return window.navigator.entry(key).text(1)
 
 
+def _data(qtbot, index, role=Qt.ItemDataRole.DisplayRole):
+    """A model value as a view sees it: rows are read off the GUI thread, so wait for it."""
+    qtbot.waitUntil(lambda: index.data(role) is not None, timeout=10_000)
+    return index.data(role)
+
+
 def _wait_counts(qtbot, window) -> None:
     with qtbot.waitSignal(window.navigator.counts_updated, timeout=10_000):
         window.navigator.refresh()
@@ -94,7 +100,7 @@ def test_triage_keys_change_the_counts_and_undo_takes_it_back(qtbot, window):
     qtbot.keyClick(window.items_view.grid, Qt.Key.Key_R)  # mark relevant, move to the next item
     qtbot.waitUntil(lambda: _count(window, f"tag:{casework.RELEVANT}") == "1", timeout=10_000)
     assert window.items_view.current_id() != first  # triage flow moved on
-    assert casework.RELEVANT in window.model.index(0, 0).data(Role.Tags)
+    assert casework.RELEVANT in _data(qtbot, window.model.index(0, 0), Role.Tags)
     qtbot.keyClick(window.items_view.grid, Qt.Key.Key_X)
     qtbot.waitUntil(lambda: _count(window, f"tag:{casework.NOT_RELEVANT}") == "1", timeout=10_000)
     window.undo_stack.undo()
@@ -125,7 +131,7 @@ def test_bulk_tag_note_and_exhibit_on_a_multi_selection(qtbot, window):
     window.navigator.select("exhibits")
     qtbot.waitUntil(lambda: window.model.rowCount() == 2, timeout=10_000)
     # minors are veiled by default
-    assert window.model.index(0, 0).data(Role.Hidden) is True
+    assert _data(qtbot, window.model.index(0, 0), Role.Hidden) is True
     window.undo_stack.undo()  # exhibit
     _wait_counts(qtbot, window)
     assert _count(window, "exhibits") == "0"
@@ -150,7 +156,7 @@ def test_search_box_filters_with_the_full_text_index(qtbot, window):
         search.setText("IMG_0002")
         window.items_view._apply_search()
     assert window.model.rowCount() == 1
-    assert window.model.index(0, 0).data() == "IMG_0002.jpg"
+    assert _data(qtbot, window.model.index(0, 0)) == "IMG_0002.jpg"
     with qtbot.waitSignal(window.model.loaded, timeout=10_000):
         search.setText("no such thing anywhere")
         window.items_view._apply_search()
@@ -172,7 +178,7 @@ def test_table_sorts_in_sql_and_shares_the_selection_with_the_grid(qtbot, window
 
 def test_safe_view_veils_thumbnails_until_revealed(qtbot, window):
     index = window.model.index(0, 0)
-    assert index.data(Role.Hidden) is False
+    assert _data(qtbot, index, Role.Hidden) is False
     window.act_safe.trigger()
     assert window.model.index(0, 0).data(Role.Hidden) is True
     assert window.safe_label.text() == "SAFE VIEW"
@@ -184,6 +190,7 @@ def test_safe_view_veils_thumbnails_until_revealed(qtbot, window):
 
 def test_thumbnails_are_decoded_off_the_gui_thread_and_cached(qtbot, window):
     index = window.model.index(0, 0)
+    _data(qtbot, index, Role.Kind)  # the row is read
     index.data(Role.Thumbnail)  # asks the reader
     qtbot.waitUntil(lambda: index.data(Role.Thumbnail) is not None, timeout=10_000)
     image = index.data(Role.Thumbnail)
@@ -262,7 +269,7 @@ def test_closing_the_window_closes_the_case(qtbot, window):
 def test_item_model_pages_rows_from_sql(qtbot, window):
     model = window.model
     assert model.rowCount() == 4
-    names = {model.index(r, 0).data() for r in range(4)}
+    names = {_data(qtbot, model.index(r, 0)) for r in range(4)}
     assert names == {"IMG_0001.jpg", "IMG_0002.jpg", "logo.png", "note.txt"}
     assert all(isinstance(model.index(r, 0).data(Role.ItemId), int) for r in range(4))
     assert model.headerData(8, Qt.Orientation.Horizontal) == "SHA-256"

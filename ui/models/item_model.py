@@ -161,6 +161,8 @@ class ItemModel(QAbstractTableModel):
         self._thumbs: OrderedDict[tuple[int, int, int], QImage] = OrderedDict()
         self._thumb_bytes = 0
         self._pending: dict[tuple[int, int, int], int] = {}  # request -> row it was asked for
+        self._pages_pending: dict[int, int] = {}  # first row of a page being read -> token
+        self._page_tokens: dict[int, int] = {}
         self._token = 0
         self.loading = False
         self.closed = False
@@ -193,6 +195,9 @@ class ItemModel(QAbstractTableModel):
         self.set_query(self.query)
 
     def _on_reader_query_done(self, token: int, ids: object) -> None:
+        if token in self._page_tokens:
+            self._on_page_loaded(token, ids)
+            return
         if token != self._token or self.closed:
             return
         self.beginResetModel()
@@ -200,12 +205,27 @@ class ItemModel(QAbstractTableModel):
         self._n = len(self._ids)
         self._rows.clear()
         self._pending.clear()
+        self._pages_pending.clear()
+        self._page_tokens.clear()
         self.endResetModel()
         self.loading = False
         self.loading_changed.emit(False)
         self.loaded.emit(self._n)
 
+    def _on_page_loaded(self, token: int, rows: object) -> None:
+        start = self._page_tokens.pop(token)
+        if self._pages_pending.get(start) != token or self.closed or not isinstance(rows, dict):
+            return  # the id list changed meanwhile
+        del self._pages_pending[start]
+        self._store(rows)  # type: ignore[arg-type]
+        last = min(self._n, start + PAGE) - 1
+        if last >= start:
+            self.dataChanged.emit(self.index(start, 0), self.index(last, self._ncols - 1))
+
     def _on_reader_query_failed(self, token: int, reason: str) -> None:
+        if token in self._page_tokens:
+            self._pages_pending.pop(self._page_tokens.pop(token), None)
+            return
         if token != self._token:
             return
         self.loading = False
@@ -267,60 +287,47 @@ class ItemModel(QAbstractTableModel):
             return None
 
     def row_data(self, row: int) -> RowData | None:
+        """The row, read now if it is not cached (for callers outside painting)."""
         if not 0 <= row < self._n or self.closed:
             return None
         item_id = self._ids[row]
         data = self._rows.get(item_id)
         if data is None:
-            self._fetch_page(row)
+            start = row - row % PAGE
+            self._store(self._query_rows([int(i) for i in self._ids[start : start + PAGE]]))
             data = self._rows.get(item_id)
         return data
 
-    def _fetch_page(self, row: int) -> None:
-        start = row - row % PAGE
-        ids = [int(i) for i in self._ids[start : start + PAGE]]
-        self._rows.update(self._query_rows(ids))
+    def _row_for_paint(self, row: int) -> RowData | None:
+        """The row if cached; else None now, and its page is read on the reader thread.
+
+        Painting never waits for SQL: a row not read yet is drawn as a placeholder for the few
+        milliseconds until its page arrives (dataChanged then repaints it).
+        """
+        if not 0 <= row < self._n or self.closed:
+            return None
+        data = self._rows.get(self._ids[row])
+        if data is None:
+            start = row - row % PAGE
+            if start not in self._pages_pending:
+                ids = [int(i) for i in self._ids[start : start + PAGE]]
+                token = next(_tokens)
+                self._pages_pending[start] = token
+                self._page_tokens[token] = start
+                sql, params = rows_sql(ids, self.indicator_count_sql)
+                self.reader.query(f"page:{start}", token, sql, params, transform=rows_from)
+        return data
+
+    def _store(self, rows: dict[int, RowData]) -> None:
+        self._rows.update(rows)
         while len(self._rows) > ROW_CACHE:
             self._rows.popitem(last=False)
 
     def _query_rows(self, ids: list[int]) -> dict[int, RowData]:
         if not ids:
             return {}
-        indicators = self.indicator_count_sql or "0"
-        marks = ",".join("?" * len(ids))
-        rows = self.case.db.execute(
-            "SELECT items.id, kind, original_name, size, mime, captured_at, imported_at, width, height, "
-            "coalesce(source_url, source_path), sha256, "
-            "EXISTS(SELECT 1 FROM thumbnails t WHERE t.item_id = items.id), "
-            f"(SELECT group_concat(tag, '{TAG_SEP}') FROM tags WHERE tags.item_id = items.id), "
-            "(SELECT number FROM exhibits WHERE exhibits.item_id = items.id), "
-            "(SELECT count(*) FROM notes WHERE notes.item_id = items.id), "
-            f"{indicators} "
-            f"FROM items WHERE items.id IN ({marks})",
-            ids,
-        ).fetchall()
-        out = {}
-        for r in rows:
-            tags = tuple(sorted(r[12].split(TAG_SEP))) if r[12] else ()
-            out[r[0]] = RowData(
-                r[0],
-                r[1],
-                r[2] or "",
-                r[3],
-                r[4],
-                r[5],
-                r[6],
-                r[7],
-                r[8],
-                r[9],
-                r[10],
-                bool(r[11]),
-                tags,
-                r[13],
-                int(r[14] or 0),
-                int(r[15] or 0),
-            )
-        return out
+        sql, params = rows_sql(ids, self.indicator_count_sql)
+        return rows_from(self.case.db.execute(sql, params).fetchall())
 
     def refresh_items(self, item_ids: list[int] | None = None) -> None:
         """Re-read the rows of these items (after an annotation); all rows when None."""
@@ -329,8 +336,11 @@ class ItemModel(QAbstractTableModel):
             if self._n:
                 self.dataChanged.emit(self.index(0, 0), self.index(self._n - 1, self._ncols - 1))
             return
+        # A handful of ids after an annotation: read them now, so the cell never blanks.
+        cached = [int(i) for i in item_ids if int(i) in self._rows]
+        for start in range(0, len(cached), PAGE):
+            self._store(self._query_rows(cached[start : start + PAGE]))
         for item_id in item_ids:
-            self._rows.pop(int(item_id), None)
             row = self.row_of(item_id)
             if row is not None:
                 self.dataChanged.emit(self.index(row, 0), self.index(row, self._ncols - 1))
@@ -344,7 +354,7 @@ class ItemModel(QAbstractTableModel):
             return self.item_id(row)
         if role == Role.Row:
             return row
-        data = self.row_data(row)
+        data = self._row_for_paint(row)
         if data is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
@@ -377,8 +387,8 @@ class ItemModel(QAbstractTableModel):
         return None
 
     def cell(self, row: int) -> tuple[RowData, QImage | None, bool] | None:
-        """Everything the grid delegate paints for one row, in one Python call."""
-        data = self.row_data(row)
+        """Everything the grid delegate paints for one row, in one Python call (None: not read yet)."""
+        data = self._row_for_paint(row)
         if data is None:
             return None
         return data, self.thumbnail(data, row), self.variant_for(data) != VARIANT_PLAIN
@@ -496,6 +506,34 @@ class ItemModel(QAbstractTableModel):
 
     def cached_thumbnails(self) -> int:
         return len(self._thumbs)
+
+
+def rows_sql(ids: list[int], indicator_count_sql: str | None) -> tuple[str, list[int]]:
+    """One query for the displayed columns of a page of items."""
+    indicators = indicator_count_sql or "0"
+    marks = ",".join("?" * len(ids))
+    sql = (
+        "SELECT items.id, kind, original_name, size, mime, captured_at, imported_at, width, height, "
+        "coalesce(source_url, source_path), sha256, "
+        "EXISTS(SELECT 1 FROM thumbnails t WHERE t.item_id = items.id), "
+        f"(SELECT group_concat(tag, '{TAG_SEP}') FROM tags WHERE tags.item_id = items.id), "
+        "(SELECT number FROM exhibits WHERE exhibits.item_id = items.id), "
+        "(SELECT count(*) FROM notes WHERE notes.item_id = items.id), "
+        f"{indicators} "
+        f"FROM items WHERE items.id IN ({marks})"
+    )
+    return sql, ids
+
+
+def rows_from(rows: list[Any]) -> dict[int, RowData]:
+    out = {}
+    for r in rows:
+        tags = tuple(sorted(r[12].split(TAG_SEP))) if r[12] else ()
+        out[r[0]] = RowData(
+            r[0], r[1], r[2] or "", r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10], bool(r[11]),
+            tags, r[13], int(r[14] or 0), int(r[15] or 0),
+        )  # fmt: skip
+    return out
 
 
 def _id_array(rows: list[Any]) -> array[int]:
