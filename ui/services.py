@@ -13,7 +13,7 @@ import threading
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QLocale, QObject, Signal
 
 from ui import analysis
 from ui.analysis import Cluster, ClusterMember
@@ -68,6 +68,7 @@ class IndicatorInfo:
     category: str
     label: str
     description: str = ""
+    weight: float = 0.0
 
 
 @dataclass
@@ -80,7 +81,7 @@ class ItemIndicator:
     span: str = ""
     region: tuple[int, int, int, int] | None = None
     author: str = ""
-    score: float | None = None
+    origin: str = ""
 
 
 @dataclass
@@ -91,6 +92,10 @@ class SelectorRow:
     platforms: list[str]
     first_seen: str | None
     last_seen: str | None
+    item_count: int = 0
+
+    def __post_init__(self) -> None:
+        self.item_count = self.item_count or len(self.items)
 
 
 class DedupService(QObject):
@@ -120,8 +125,7 @@ class DedupService(QObject):
 
     def unavailable_text(self) -> str:
         return self.session.tr(
-            "Near-duplicate detection has no data in this case yet (the feature is not installed "
-            "or has not been run)."
+            "Near-duplicate detection has no data in this case yet (the feature is not installed or has not been run)."
         )
 
     def effective_threshold(self) -> int:
@@ -210,67 +214,200 @@ class DedupService(QObject):
 
 
 class IndicatorService:
-    """Indicator taxonomy and annotations (issue 6)."""
+    """Indicator taxonomy and annotations (issue 6: workstation.annotations).
+
+    Reads the ``annotations`` table defensively: without the module or the table the feature is
+    shown as unavailable. Labels follow the interface language (English or Dutch).
+    """
+
+    CONFIRMED_COUNT_SQL = "(SELECT count(*) FROM annotations a WHERE a.item_id = items.id AND a.status = 'confirmed')"
 
     def __init__(self, session: CaseSession) -> None:
         self.session = session
+        self.module = optional_module("workstation.annotations")
+        self.language = "nl" if QLocale().language() == QLocale.Language.Dutch else "en"
+        self._taxonomy: list[IndicatorInfo] | None = None
+        self._frequent: list[IndicatorInfo] | None = None
 
     def available(self, case: Case | None = None) -> bool:
-        return False
+        return self.module is not None and analysis.has_table(case or self.session.case, "annotations")
 
     def unavailable_text(self) -> str:
         return self.session.tr("Indicators are not available in this build or case yet.")
 
     def taxonomy(self) -> list[IndicatorInfo]:
-        return []
+        """Every indicator of the case's taxonomy (with the case's own), in category order."""
+        if not self.available():
+            return []
+        if self._taxonomy is None:
+            assert self.module is not None
+            tax = self.module.taxonomy_for(self.session.case)
+            categories = getattr(tax, "categories", {}) or {}
 
-    def counts(self, case: Case | None = None) -> dict[str, int]:
-        return {}
+            def category(code: str) -> str:
+                names = categories.get(code) or {}
+                return names.get(self.language) or names.get("en") or code
+
+            self._taxonomy = sorted(
+                (
+                    IndicatorInfo(
+                        code=ind.code,
+                        category=category(ind.category),
+                        label=ind.label_in(self.language),
+                        description=(ind.description.get(self.language) or ind.description.get("en") or ""),
+                        weight=float(getattr(ind, "weight", 0.0)),
+                    )
+                    for ind in tax
+                ),
+                key=lambda i: (i.category, i.code),
+            )
+        return self._taxonomy
+
+    def label(self, code: str) -> str:
+        return next((i.label for i in self.taxonomy() if i.code == code), code)
 
     def for_item(self, item_id: int) -> list[ItemIndicator]:
-        return []
+        if not self.available():
+            return []
+        assert self.module is not None
+        out = []
+        for row in self.module.annotations_for(self.session.case, item_id, language=self.language):
+            region = row.get("region")
+            span = row.get("span") or {}
+            out.append(
+                ItemIndicator(
+                    annotation_id=int(row["id"]),
+                    code=row["indicator"],
+                    label=row.get("label") or row["indicator"],
+                    status=row["status"],
+                    note=row.get("note") or "",
+                    span=span.get("text") or "",
+                    region=(region["x"], region["y"], region["w"], region["h"]) if region else None,
+                    author=row.get("author") or "",
+                    origin=row.get("origin") or "",
+                )
+            )
+        return out
 
     def item_count_sql(self) -> str | None:
-        return None
+        return self.CONFIRMED_COUNT_SQL if self.available() else None
 
     def subquery(self, code: str) -> tuple[str, tuple[Any, ...]] | None:
-        return None
+        return ("SELECT item_id FROM annotations WHERE indicator = ? AND status = 'confirmed'", (code,))
 
     def annotate(
         self, item_ids: list[int], code: str, note: str = "", region: tuple[int, int, int, int] | None = None
-    ) -> Any:
-        raise NotImplementedError
+    ) -> list[int]:
+        """Confirm ``code`` on each item (an analyst finding); returns the new annotation ids."""
+        assert self.module is not None
+        case = self.session.case
+        with case.transaction():
+            return [
+                int(self.module.annotate(case, item_id, code, note=note or None, region=region)["id"])
+                for item_id in item_ids
+            ]
 
-    def undo_annotate(self, state: Any) -> None:
-        raise NotImplementedError
+    def undo_annotate(self, annotation_ids: list[int]) -> None:
+        """Take back findings just made: they stay in the case as rejected, with the reason."""
+        assert self.module is not None
+        case = self.session.case
+        with case.transaction():
+            for ann_id in annotation_ids:
+                self.module.set_status(case, ann_id, "rejected", note="withdrawn by undo")
 
-    def set_status(self, annotation_id: int, status: str) -> Any:
-        raise NotImplementedError
+    def set_status(self, annotation_id: int, status: str) -> tuple[int, str, str | None]:
+        """Confirm or reject one annotation; returns what undo needs."""
+        assert self.module is not None
+        case = self.session.case
+        before = case.db.execute("SELECT status, note FROM annotations WHERE id = ?", [annotation_id]).fetchone()
+        if before is None:
+            raise WorkstationError(f"no annotation {annotation_id}")
+        self.module.set_status(case, annotation_id, status)
+        return (annotation_id, before[0], before[1])
+
+    def undo_status(self, state: tuple[int, str, str | None]) -> None:
+        assert self.module is not None
+        annotation_id, status, note = state
+        self.module.set_status(self.session.case, annotation_id, status, note=note)
 
     def frequent(self, n: int = 9) -> list[IndicatorInfo]:
-        return []
+        """Indicators for the number keys 1-9: the ones this case uses most, then the weightiest.
+
+        Fixed for the session once computed, so a key never changes meaning under the
+        analyst's fingers.
+        """
+        if not self.available():
+            return []
+        if self._frequent is None:
+            taxonomy = {i.code: i for i in self.taxonomy()}
+            used = [
+                r[0]
+                for r in self.session.case.db.execute(
+                    "SELECT indicator FROM annotations WHERE status = 'confirmed' "
+                    "GROUP BY indicator ORDER BY count(*) DESC, indicator LIMIT ?",
+                    [n],
+                )
+                if r[0] in taxonomy
+            ]
+            rest = sorted((i for c, i in taxonomy.items() if c not in used), key=lambda i: (-i.weight, i.code))
+            self._frequent = [taxonomy[c] for c in used] + rest[: max(0, n - len(used))]
+        return self._frequent[:n]
 
 
 class SelectorService:
-    """Selectors (phones, e-mails, handles) linked across items (issue 6)."""
+    """Selectors (phones, e-mails, handles) linked across items (issue 6: workstation.annotations)."""
 
     def __init__(self, session: CaseSession) -> None:
         self.session = session
+        self.module = optional_module("workstation.annotations")
 
     def available(self, case: Case | None = None) -> bool:
-        return False
+        return self.module is not None and analysis.has_table(case or self.session.case, "selectors")
 
     def unavailable_text(self) -> str:
         return self.session.tr("Selectors have not been extracted in this case yet.")
 
-    def count(self, case: Case | None = None) -> int:
-        return 0
-
     def all(self) -> list[SelectorRow]:
-        return []
+        if not self.available():
+            return []
+        assert self.module is not None
+        return [
+            SelectorRow(
+                kind=r["kind"],
+                value=r["value"],
+                items=list(r["items"]),
+                platforms=list(r.get("platforms") or []),
+                first_seen=r.get("first_seen"),
+                last_seen=r.get("last_seen"),
+            )
+            for r in self.module.selectors_for(self.session.case)
+        ]
 
     def for_item(self, item_id: int) -> list[SelectorRow]:
-        return []
+        if not self.available():
+            return []
+        assert self.module is not None
+        seen: dict[tuple[str, str], SelectorRow] = {}
+        for r in self.module.selectors_of_item(self.session.case, item_id):
+            key = (r["kind"], r["value"])
+            if key not in seen:
+                seen[key] = SelectorRow(
+                    kind=r["kind"],
+                    value=r["value"],
+                    items=[],
+                    platforms=[r["platform"]] if r.get("platform") else [],
+                    first_seen=None,
+                    last_seen=None,
+                    item_count=int(r.get("linked_items") or 1),
+                )
+        return list(seen.values())
+
+    def subquery(self, kind: str, value: str) -> tuple[str, tuple[Any, ...]]:
+        return (
+            "SELECT l.item_id FROM selector_links l JOIN selectors s ON s.id = l.selector_id "
+            "WHERE s.kind = ? AND s.value = ?",
+            (kind, value),
+        )
 
 
 class ReportService:

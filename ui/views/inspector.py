@@ -461,7 +461,7 @@ class Inspector(QWidget):
                         _row(
                             s.kind,
                             f"<span class='mono'>{_esc(s.value)}</span> <span class='muted'>"
-                            + tr("on %1 item(s)").replace("%1", str(len(s.items)))
+                            + tr("on %1 item(s)").replace("%1", str(s.item_count))
                             + "</span>",
                         )
                         for s in found
@@ -550,7 +550,12 @@ class Inspector(QWidget):
         self.confirm_button.show()
         self.reject_button.show()
         assert self.item_id is not None
-        current = {a.code: a for a in service.for_item(self.item_id)}
+        rank = {"confirmed": 0, "suggested": 1, "rejected": 2}
+        current: dict[str, Any] = {}
+        for ann in service.for_item(self.item_id):
+            held = current.get(ann.code)
+            if held is None or rank.get(ann.status, 3) < rank.get(held.status, 3):
+                current[ann.code] = ann
         self.indicator_info.setText(
             self.tr("Tick an indicator to confirm it for this item; suggestions from the text scan are marked.")
         )
