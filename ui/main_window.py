@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.items_view, self.tr("Items"))
         self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
         self.tabs.tabCloseRequested.connect(self.close_tab)
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self.setCentralWidget(self.tabs)
         self.clusters_view: ClustersView | None = None
         self.selectors_view: SelectorsView | None = None
@@ -503,6 +504,14 @@ class MainWindow(QMainWindow):
         self.tabs.setTabToolTip(index, name)
         self.tabs.setCurrentIndex(index)
         return viewer
+
+    def _on_tabs_current_changed(self, _index: int) -> None:
+        """The inspector follows the item of a viewer tab, and the grid's selection otherwise."""
+        item_id = getattr(self.tabs.currentWidget(), "item_id", None)
+        if isinstance(item_id, int):
+            self.inspector.show_items([item_id], item_id)
+        elif hasattr(self, "items_view"):
+            self.inspector.show_items(self.items_view.selected_ids(), self.items_view.current_id())
 
     def close_tab(self, index: int) -> None:
         widget = self.tabs.widget(index)

@@ -121,6 +121,9 @@ def test_captured_page_renders_offline_and_no_request_leaves_the_process(qtbot, 
     viewer = window.open_item(page_id)
     assert isinstance(viewer, PageViewer)
     browser = viewer.browser
+    # every <img> was asked for while opening, before any paint: the banner count is complete
+    assert any("photo1.jpg" in u for u in browser.blocked)
+    assert "images/captured.png" in viewer.resolver.served
     browser.resize(900, 3000)  # tall enough that painting it requests every image
     browser.grab()
     viewer._update_banner()

@@ -4,7 +4,7 @@ distance and transformation of each, and keep / not-a-duplicate decisions."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -23,7 +23,7 @@ from ui.services import Cluster, ClusterMember, Services
 from ui.session import CaseSession
 from ui.views.tables_views import _empty_label
 
-CARD = 220
+CARD = 190
 
 
 class MemberCard(QWidget):
@@ -75,6 +75,7 @@ class MemberCard(QWidget):
             if member.transformation:
                 info += " · " + member.transformation
         detail = QLabel(info)
+        detail.setWordWrap(True)
         detail.setObjectName("distance")
         detail.setStyleSheet("color: #555;")
         layout.addWidget(detail)
@@ -90,20 +91,21 @@ class MemberCard(QWidget):
             )
             status.setStyleSheet("color: #1f618d; font-weight: 600;")
             layout.addWidget(status)
-        row = QHBoxLayout()
         open_button = QPushButton(self.tr("Open"))
         open_button.clicked.connect(lambda: self.open_requested.emit(member.item_id))
-        row.addWidget(open_button)
+        layout.addWidget(open_button)
         if can_decide and not first:
+            row = QHBoxLayout()
             keep = QPushButton(self.tr("Keep"))
             keep.setToolTip(self.tr("Confirm: the same photo"))
             keep.clicked.connect(lambda: self.decided.emit(member.item_id, "keep"))
             reject = QPushButton(self.tr("Not a duplicate"))
+            reject.setToolTip(self.tr("Not the same photo: take it out of this cluster"))
             reject.setObjectName("notDuplicate")
             reject.clicked.connect(lambda: self.decided.emit(member.item_id, "not-duplicate"))
             row.addWidget(keep)
-            row.addWidget(reject)
-        layout.addLayout(row)
+            row.addWidget(reject, 1)
+            layout.addLayout(row)
         layout.addStretch(1)
 
 
@@ -187,6 +189,12 @@ class ClustersView(QWidget):
                 + (f"\n{cluster.label}" if cluster.label else "")
             )
             item.setData(Qt.ItemDataRole.UserRole, cluster.id)
+            thumb = self.session.case.thumbnail(cluster.id)
+            if thumb:
+                image = QImage.fromData(thumb)
+                if self.safe_view:
+                    image = safe_image(image, VARIANT_BLUR | VARIANT_GRAY)
+                item.setIcon(QIcon(QPixmap.fromImage(image)))
             self.list.addItem(item)
             if cluster.id == keep_cluster:
                 select = i

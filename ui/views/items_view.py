@@ -108,6 +108,7 @@ class ItemsView(QWidget):
         font.setBold(True)
         self.title.setFont(font)
         bar.addWidget(self.title)
+        bar.addSpacing(8)
         self.count_label = QLabel()
         self.count_label.setObjectName("countLabel")
         bar.addWidget(self.count_label)

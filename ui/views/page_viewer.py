@@ -13,7 +13,7 @@ import html
 import logging
 from typing import Any
 
-from PySide6.QtCore import QByteArray, Qt, QUrl, Signal
+from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QTextDocument
 from PySide6.QtWidgets import (
     QLabel,
@@ -59,6 +59,7 @@ class OfflinePageBrowser(QTextBrowser):
     """
 
     link_clicked = Signal(str)
+    resource_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,6 +77,7 @@ class OfflinePageBrowser(QTextBrowser):
         kind = int(type_.value) if hasattr(type_, "value") else int(type_)
         self.requests.append((kind, url))
         data = self.resolver.resolve(url) if self.resolver is not None else None
+        self.resource_requested.emit(url)
         if data is None:
             self.blocked.append(url)
             # No URL in the log: the log file is plaintext and URLs of captured pages are evidence.
@@ -101,6 +103,24 @@ class OfflinePageBrowser(QTextBrowser):
         self.blocked.clear()
         self.document().clear()
         self.setHtml(page.html)
+        self.preload_images()
+
+    def preload_images(self) -> None:
+        """Ask for every <img> now (Qt would on first paint), so the blocked list is complete."""
+        document = self.document()
+        block = document.begin()
+        seen: set[str] = set()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                fmt = it.fragment().charFormat()
+                if fmt.isImageFormat():
+                    name = fmt.toImageFormat().name()
+                    if name and name not in seen:
+                        seen.add(name)
+                        document.resource(IMAGE, QUrl(name))
+                it += 1
+            block = block.next()
 
 
 class PageViewer(QWidget):
@@ -138,6 +158,11 @@ class PageViewer(QWidget):
         self.browser = OfflinePageBrowser()
         self.browser.setObjectName("renderedPage")
         self.browser.link_clicked.connect(self._on_browser_link_clicked)
+        self._banner_timer = QTimer(self)
+        self._banner_timer.setSingleShot(True)
+        self._banner_timer.setInterval(100)
+        self._banner_timer.timeout.connect(self._update_banner)
+        self.browser.resource_requested.connect(lambda _url: self._banner_timer.start())
         self.text = QPlainTextEdit()
         self.text.setReadOnly(True)
         self.text.setObjectName("pageText")
