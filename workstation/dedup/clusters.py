@@ -95,6 +95,8 @@ def compare(a: ImageHashes, b: ImageHashes) -> Evidence:
     for va in a.views:
         for vb in b.views:
             trimmed = va.name != "full" or vb.name != "full"
+            if not trimmed and a.framed and b.framed:
+                continue
             d = _pop(va.phash ^ vb.phash[0]).astype(int)
             k = int(np.argmin(d))
             best = _better(best, Evidence(int(d[k]), "phash", DIHEDRAL[k], trimmed, False, int(d[k])))
