@@ -23,8 +23,8 @@ import numpy as np
 from workstation.dedup.index import HammingIndex
 from workstation.dedup.phash import DIHEDRAL, ImageHashes
 
-DEFAULT_THRESHOLD = 10
-WINDOW_PENALTY = 2
+DEFAULT_THRESHOLD = 12
+WINDOW_PENALTY = 4
 PDQ_BITS_PER_UNIT = 4
 # Dihedral variant k turns A into B; the variant that turns B back into A.
 DIHEDRAL_INVERSE = (0, 3, 2, 1, 4, 5, 6, 7)
