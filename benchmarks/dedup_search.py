@@ -37,6 +37,25 @@ def planted(n: int, words: int, seed: int = 0) -> np.ndarray:
     return h
 
 
+def synthetic_image_hashes(n: int) -> list:
+    """What ``dedupe`` sees for n images: 1 view (8 pHash + 8 PDQ variants) and 9 windows each,
+    random, with 1 % planted near-copies (a few bits flipped in every hash)."""
+    from workstation.dedup.phash import ImageHashes, View
+
+    ph = planted(n, 1, 5)[:, 0]
+    pdq = planted(n, 4, 6)
+    rng = np.random.default_rng(7)
+    wins = rng.integers(0, 2**64, (n, 9), dtype=np.uint64)
+    var_ph = rng.integers(0, 2**64, (n, 8), dtype=np.uint64)
+    var_pdq = rng.integers(0, 2**64, (n, 8, 4), dtype=np.uint64)
+    var_ph[:, 0], var_pdq[:, 0] = ph, pdq
+    out = []
+    for i in range(n):
+        view = View("full", (0, 0, 640, 480), var_ph[i], var_pdq[i], 100)
+        out.append(ImageHashes(640, 480, f"{int(ph[i]):016x}", "", 100, (view,), wins[i]))
+    return out
+
+
 def warm() -> None:
     h = planted(2000, 4)
     ix.all_pairs(h, 31)
@@ -77,6 +96,14 @@ def one(what: str, n: int, words: int, radius: int) -> dict[str, object]:
             "median_ms": round(float(np.median(times)) * 1000, 2),
             "index_mb": round(index.nbytes / 1e6, 1),
         }
+    elif what == "dedupe":
+        from workstation.dedup import clusters as cl
+
+        hashes = synthetic_image_hashes(n)
+        base = peak_mb()
+        t0 = time.perf_counter()
+        matches = cl.find_matches(hashes, radius)
+        extra = {"pairs": len(matches)}
     else:
         raise SystemExit(f"unknown measurement {what}")
     seconds = time.perf_counter() - t0
