@@ -29,10 +29,19 @@ CHUNK_BITS = 16
 _BUCKETS = 1 << CHUNK_BITS
 # Above this per-chunk radius the buckets to visit outnumber the items: scan everything instead.
 MAX_CHUNK_RADIUS = 3
-# From this many queries at once, walking both sides bucket by bucket beats probing per query.
-BULK_QUERIES = 2048
-# Below this many word comparisons a plain scan is faster than visiting 65,536 buckets per chunk.
-BRUTE_WORK = 200_000_000
+# Relative cost of a random bucket visit against one sequential word comparison (measured).
+PROBE_COST = 4
+
+
+def _cheapest(queries: int, items: int, words: int, masks: int) -> str:
+    """Pick scan, per-query probing or the bucket-order bulk join by a rough cost model."""
+    chunks = words * 4
+    candidates = queries * chunks * masks * items / _BUCKETS * words
+    scan = queries * items * words
+    probe = queries * chunks * masks * PROBE_COST + candidates
+    bulk = chunks * _BUCKETS * masks * PROBE_COST / 4 + candidates
+    return min((scan, "scan"), (probe, "probe"), (bulk, "bulk"))[1]
+
 
 
 @intrinsic
@@ -335,11 +344,13 @@ class HammingIndex:
         if radius < 0 or len(self.hashes) == 0 or len(q) == 0:
             return _empty()
         rho = chunk_radius(radius, q.shape[1])
-        work = len(q) * len(self.hashes) * q.shape[1]
-        if rho > MAX_CHUNK_RADIUS or len(self.hashes) < 256 or work <= BRUTE_WORK:
+        if rho > MAX_CHUNK_RADIUS or len(self.hashes) < 256:
             return _sorted(_brute_cross(q, self.hashes, radius))
         masks = _masks(rho)
-        if len(q) >= BULK_QUERIES:
+        plan = _cheapest(len(q), len(self.hashes), q.shape[1], len(masks))
+        if plan == "scan":
+            return _sorted(_brute_cross(q, self.hashes, radius))
+        if plan == "bulk":
             return _sorted(np.concatenate(list(_bulk_join(q, self.hashes, rho, radius, masks))))
         parts = [
             _cross_join_chunk(q, self.hashes, c, rho, radius, masks, self._orders[c], self._starts[c])
