@@ -4,7 +4,8 @@ The identity lives in the user's data directory (``platformdirs``), or in ``WORK
 when set, so two identities can share one machine in scripts and tests::
 
     <home>/identity.json         public parts, label, creation time (plain: nothing secret)
-    <home>/identity.secret.age   both private keys, age passphrase-encrypted (scrypt)
+    <home>/identity.secret       both private keys, sealed with the key passphrase
+                                 (Argon2id + ChaCha20-Poly1305, see workstation.sealing)
     <home>/contacts.json         partners' public identities, keyed by the name you gave them
 
 A public identity travels as ONE line (``keys show --export``)::
@@ -38,11 +39,13 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from workstation.errors import UsageError, WorkstationError
+from workstation.sealing import SealError, seal, unseal
 
 LINE_PREFIX = "wsid1"
 _FP_DOMAIN = b"evidence-workstation identity v1\x00"
 IDENTITY_FILE = "identity.json"
-SECRET_FILE = "identity.secret.age"
+SECRET_FILE = "identity.secret"
+SECRET_CONTEXT = "evidence-workstation identity private keys v1"
 CONTACTS_FILE = "contacts.json"
 
 
@@ -195,7 +198,7 @@ def create_identity(
     """Make a new key pair for encryption (age X25519) and one for signing (Ed25519).
 
     Args:
-        passphrase: protects both private keys (age scrypt encryption of the key file).
+        passphrase: protects both private keys (sealed: Argon2id + ChaCha20-Poly1305).
         label: free text shown to partners (name, agency); not part of the keys.
         force: replace an existing identity; the old files are kept next to it as ``*.old``.
         where: the identity directory (default :func:`home`).
@@ -233,7 +236,7 @@ def create_identity(
             ),
         }
     ).encode("utf-8")
-    _write_private(secret_file, pyrage.passphrase.encrypt(secret, passphrase))
+    _write_private(secret_file, seal(secret, passphrase, context=SECRET_CONTEXT))
     record = {"version": 1, "label": label, "created_at": utc_now(), **public.to_json()}
     _write_private(public_file, (json.dumps(record, indent=2) + "\n").encode("utf-8"))
     return public
@@ -274,9 +277,9 @@ def unlock(passphrase: str, where: Path | None = None) -> Identity:
     except OSError as exc:
         raise IdentityError(f"cannot read the private key file: {exc.strerror}", secret_file) from exc
     try:
-        secret = json.loads(pyrage.passphrase.decrypt(blob, passphrase))
-    except pyrage.DecryptError as exc:
-        raise IdentityError("wrong key passphrase (or damaged private key file)", secret_file) from exc
+        secret = json.loads(unseal(blob, passphrase, context=SECRET_CONTEXT))
+    except SealError as exc:
+        raise IdentityError(f"cannot unlock your keys: {exc}", secret_file) from exc
     except ValueError as exc:
         raise IdentityError("damaged private key file", secret_file) from exc
     try:
