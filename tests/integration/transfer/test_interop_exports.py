@@ -16,8 +16,6 @@ from workstation.case import Case
 
 from tests.integration.transfer.transfer_helpers import CASE_PASSPHRASE, as_json, case_rows
 
-PHASH = "d1c4b2a39e8f7061"
-PDQ = "f" * 16 + "0" * 48
 
 
 def case_validate(path: Path) -> subprocess.CompletedProcess[str]:
@@ -27,22 +25,11 @@ def case_validate(path: Path) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.fixture
-def with_perceptual_hashes(sender_case, monkeypatch):  # type: ignore[no-untyped-def]
-    """The dedup area's hash table, as it may look (read by shape, not by name)."""
-    from storage import migrations
-
-    extra = (
-        "0199_test_image_hashes",
-        "CREATE TABLE test_image_hashes (item_id INTEGER PRIMARY KEY REFERENCES items(id), "
-        "phash TEXT, pdq TEXT, pdq_quality INTEGER);\n",
-    )
-    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, extra])
-    photo = sender_case.exhibit_ids[0]
-    with Case.open(sender_case.path, CASE_PASSPHRASE) as case, case.transaction():
-        case.db.conn.execute(
-            "INSERT INTO test_image_hashes VALUES (?, ?, ?, 100)", (photo, PHASH, PDQ)
-        )
-    return photo
+def with_perceptual_hashes(sender_case):  # type: ignore[no-untyped-def]
+    """pHash/PDQ as the dedup area stored them at import: {item_id: (phash, pdq)}."""
+    rows = case_rows(sender_case.path, "SELECT item_id, phash, pdq FROM dedup_hashes ORDER BY item_id")
+    assert rows, "the import should have hashed the photos"
+    return {item_id: (phash, pdq) for item_id, phash, pdq in rows}
 
 
 def test_case_uco_export_validates_and_holds_every_exhibit_hash(tmp_path, analysts, cli, sender_case, with_perceptual_hashes):  # type: ignore[no-untyped-def]
@@ -79,7 +66,8 @@ def test_case_uco_export_validates_and_holds_every_exhibit_hash(tmp_path, analys
     assert investigation["uco-core:name"] == "Operation Lantern"
     statements = [n.get("uco-core:statement", "") for n in graph.values() if n["@type"] == "uco-core:Annotation"]
     assert "Same face as in ad 123 — 同一个人" in statements
-    assert f"pHash {PHASH}; PDQ {PDQ}" in statements
+    for phash, pdq in with_perceptual_hashes.values():
+        assert f"pHash {phash}; PDQ {pdq}" in statements
     kinds = {n["uco-core:kindOfRelationship"] for n in graph.values() if n["@type"] == "uco-core:Relationship"}
     assert kinds == {"Contained_Within", "Downloaded_From"}
     # The export is recorded in the case's own audit log.
@@ -106,14 +94,17 @@ def test_hashset_csv_from_the_cli(tmp_path, analysts, cli, sender_case, with_per
     code, stdout, err = cli(analysts["ann"], "hashset", "export", sender_case.path, "--out", out,
                             "--label", "NL-2026-17", "--json")
     assert code == 0, err
-    assert as_json(stdout)["rows"] == 7 and as_json(stdout)["phash"] == 1
+    hashed = with_perceptual_hashes
+    assert as_json(stdout)["rows"] == 7 and as_json(stdout)["phash"] == len(hashed)
     with out.open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
     assert list(rows[0]) == ["sha256", "md5", "phash", "pdq", "labels", "exhibit", "item_id", "kind", "file_name", "size"]
     items = case_rows(sender_case.path, "SELECT id, sha256, md5 FROM items ORDER BY id")
     assert [(int(r["item_id"]), r["sha256"], r["md5"]) for r in rows] == items
-    photo = next(r for r in rows if int(r["item_id"]) == with_perceptual_hashes)
-    assert (photo["phash"], photo["pdq"], photo["exhibit"]) == (PHASH, PDQ, "1")
+    for row in rows:
+        assert (row["phash"], row["pdq"]) == hashed.get(int(row["item_id"]), ("", ""))
+    photo = next(r for r in rows if int(r["item_id"]) == sender_case.exhibit_ids[0])
+    assert photo["exhibit"] == "1"
     page = next(r for r in rows if int(r["item_id"]) == sender_case.page_id)
     assert page["labels"] == "NL-2026-17|recruitment" and page["exhibit"] == "2"
 
