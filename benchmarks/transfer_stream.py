@@ -104,20 +104,19 @@ def main() -> int:
         ident.Contacts(homes["sender"]).add("Receiver", receiver_line)
         ident.Contacts(homes["receiver"]).add("Sender", sender_line)
 
-        base = dict(os.environ, PYTHONPATH=str(ROOT), WORKSTATION_KEY_PASSPHRASE=KEY,
-                    WORKSTATION_PASSPHRASE=CASE)
+        base = dict(os.environ, PYTHONPATH=str(ROOT), WORKSTATION_KEY_PASSPHRASE=KEY, WORKSTATION_PASSPHRASE=CASE)
         py = sys.executable
         case, bundle, received = work / "big.case", work / "big.wsbundle", work / "received.case"
         results = []
         t, rss, _ = run([py, __file__, "--make", str(case), str(size)], base)
         results.append(("make case (put_stream)", t, rss))
         env = dict(base, WORKSTATION_HOME=str(homes["sender"]))
-        t, rss, out = run([py, "-m", "workstation.cli", "export", str(case), "--to", "Receiver",
-                           "--out", str(bundle), "--json"], env)
+        t, rss, out = run(
+            [py, "-m", "workstation.cli", "export", str(case), "--to", "Receiver", "--out", str(bundle), "--json"], env
+        )
         results.append(("export (age, signed)", t, rss))
         env = dict(base, WORKSTATION_HOME=str(homes["receiver"]))
-        t, rss, out = run([py, "-m", "workstation.cli", "receive", str(bundle), "--out",
-                           str(received), "--json"], env)
+        t, rss, out = run([py, "-m", "workstation.cli", "receive", str(bundle), "--out", str(received), "--json"], env)
         summary = json.loads(out)
         assert summary["blobs"] == 1 and summary["sender"]["verified"], summary
         results.append(("receive (verify, new case)", t, rss))

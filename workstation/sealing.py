@@ -45,9 +45,9 @@ def _b64(data: bytes) -> str:
 
 
 def _key(passphrase: str, salt: bytes, memory_kib: int, iterations: int, lanes: int) -> bytes:
-    return Argon2id(
-        salt=salt, length=32, iterations=iterations, lanes=lanes, memory_cost=memory_kib
-    ).derive(passphrase.encode("utf-8"))
+    return Argon2id(salt=salt, length=32, iterations=iterations, lanes=lanes, memory_cost=memory_kib).derive(
+        passphrase.encode("utf-8")
+    )
 
 
 def seal(data: bytes, passphrase: str, *, context: str) -> bytes:
@@ -95,8 +95,13 @@ def unseal(blob: bytes, passphrase: str, *, context: str) -> bytes:
         if isinstance(exc, SealError):
             raise
         raise SealError("damaged sealed secret") from exc
-    if not (8 * lanes <= memory <= MAX_MEMORY_KIB and 1 <= iterations <= MAX_ITERATIONS
-            and 1 <= lanes <= MAX_LANES and len(salt) >= 8 and len(nonce) == 12):
+    if not (
+        8 * lanes <= memory <= MAX_MEMORY_KIB
+        and 1 <= iterations <= MAX_ITERATIONS
+        and 1 <= lanes <= MAX_LANES
+        and len(salt) >= 8
+        and len(nonce) == 12
+    ):
         raise SealError("sealed secret with parameters outside the accepted limits")
     key = _key(passphrase, salt, memory, iterations, lanes)
     try:

@@ -312,7 +312,7 @@ class _HashingReader:
 
 
 def bundle_mode(path: Path) -> str:
-    """"recipients" or "passphrase", from the first bytes; refuses anything else."""
+    """ "recipients" or "passphrase", from the first bytes; refuses anything else."""
     try:
         with path.open("rb") as fh:
             head = fh.read(len(PASSPHRASE_MAGIC))
@@ -368,9 +368,7 @@ class BundleReader:
         except BaseException:
             fh.close()
             raise
-        self._thread = threading.Thread(
-            target=self._decrypt, args=(keys,), name="bundle-decrypt", daemon=True
-        )
+        self._thread = threading.Thread(target=self._decrypt, args=(keys,), name="bundle-decrypt", daemon=True)
         self._thread.start()
         return self
 
@@ -415,16 +413,14 @@ class BundleReader:
             text = " ".join(str(exc).split())
             if "No matching keys" in text:
                 error = BundleError(
-                    "this bundle is not addressed to your key (wrong recipient), or its header "
-                    "is damaged",
+                    "this bundle is not addressed to your key (wrong recipient), or its header is damaged",
                     self.path,
                 )
             else:
                 error = BundleError(f"damaged bundle header ({text.split('.')[0]})", self.path)
         except OSError as exc:
             error = BundleError(
-                "the bundle is damaged or truncated: decryption failed after "
-                f"{self._pipe.delivered} bytes ({exc})",
+                f"the bundle is damaged or truncated: decryption failed after {self._pipe.delivered} bytes ({exc})",
                 self.path,
             )
         except BaseException as exc:  # noqa: BLE001 - handed to the consumer thread, re-raised there

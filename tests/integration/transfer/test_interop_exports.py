@@ -12,10 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from workstation.case import Case
-
 from tests.integration.transfer.transfer_helpers import CASE_PASSPHRASE, as_json, case_rows
-
+from workstation.case import Case
 
 
 def case_validate(path: Path) -> subprocess.CompletedProcess[str]:
@@ -32,7 +30,9 @@ def with_perceptual_hashes(sender_case):  # type: ignore[no-untyped-def]
     return {item_id: (phash, pdq) for item_id, phash, pdq in rows}
 
 
-def test_case_uco_export_validates_and_holds_every_exhibit_hash(tmp_path, analysts, cli, sender_case, with_perceptual_hashes):  # type: ignore[no-untyped-def]
+def test_case_uco_export_validates_and_holds_every_exhibit_hash(
+    tmp_path, analysts, cli, sender_case, with_perceptual_hashes
+):  # type: ignore[no-untyped-def]
     out = tmp_path / "lantern.jsonld"
     code, stdout, err = cli(analysts["ann"], "export-case", sender_case.path, "--out", out, "--json")
     assert code == 0, err
@@ -79,26 +79,50 @@ def test_case_uco_export_validates_and_holds_every_exhibit_hash(tmp_path, analys
 def test_validator_rejects_a_broken_graph(tmp_path):  # type: ignore[no-untyped-def]
     """The validator is a real check: a hash without its value does not conform."""
     bad = tmp_path / "bad.jsonld"
-    bad.write_text(json.dumps({
-        "@context": {"uco-types": "https://ontology.unifiedcyberontology.org/uco/types/",
-                     "kb": "urn:evidence-workstation:"},
-        "@graph": [{"@id": "kb:Hash-0f3c2b1e-5d4a-4c3b-9a8f-7e6d5c4b3a21", "@type": "uco-types:Hash",
-                    "uco-types:hashMethod": "SHA256"}],
-    }), encoding="utf-8")
+    bad.write_text(
+        json.dumps(
+            {
+                "@context": {
+                    "uco-types": "https://ontology.unifiedcyberontology.org/uco/types/",
+                    "kb": "urn:evidence-workstation:",
+                },
+                "@graph": [
+                    {
+                        "@id": "kb:Hash-0f3c2b1e-5d4a-4c3b-9a8f-7e6d5c4b3a21",
+                        "@type": "uco-types:Hash",
+                        "uco-types:hashMethod": "SHA256",
+                    }
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
     result = case_validate(bad)
     assert result.returncode != 0 and "Conforms: False" in result.stdout
 
 
 def test_hashset_csv_from_the_cli(tmp_path, analysts, cli, sender_case, with_perceptual_hashes):  # type: ignore[no-untyped-def]
     out = tmp_path / "known.csv"
-    code, stdout, err = cli(analysts["ann"], "hashset", "export", sender_case.path, "--out", out,
-                            "--label", "NL-2026-17", "--json")
+    code, stdout, err = cli(
+        analysts["ann"], "hashset", "export", sender_case.path, "--out", out, "--label", "NL-2026-17", "--json"
+    )
     assert code == 0, err
     hashed = with_perceptual_hashes
     assert as_json(stdout)["rows"] == 7 and as_json(stdout)["phash"] == len(hashed)
     with out.open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
-    assert list(rows[0]) == ["sha256", "md5", "phash", "pdq", "labels", "exhibit", "item_id", "kind", "file_name", "size"]
+    assert list(rows[0]) == [
+        "sha256",
+        "md5",
+        "phash",
+        "pdq",
+        "labels",
+        "exhibit",
+        "item_id",
+        "kind",
+        "file_name",
+        "size",
+    ]
     items = case_rows(sender_case.path, "SELECT id, sha256, md5 FROM items ORDER BY id")
     assert [(int(r["item_id"]), r["sha256"], r["md5"]) for r in rows] == items
     for row in rows:
@@ -111,8 +135,9 @@ def test_hashset_csv_from_the_cli(tmp_path, analysts, cli, sender_case, with_per
 
 def test_hashset_vics_json(tmp_path, analysts, cli, sender_case):  # type: ignore[no-untyped-def]
     out = tmp_path / "known.json"
-    code, _, err = cli(analysts["ann"], "hashset", "export", sender_case.path, "--out", out,
-                       "--format", "vics", "--exhibits-only")
+    code, _, err = cli(
+        analysts["ann"], "hashset", "export", sender_case.path, "--out", out, "--format", "vics", "--exhibits-only"
+    )
     assert code == 0, err
     doc = json.loads(out.read_text(encoding="utf-8"))
     assert doc["@odata.context"].endswith("$metadata#Cases")

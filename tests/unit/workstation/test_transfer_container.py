@@ -37,8 +37,9 @@ def test_round_trip_in_both_modes(tmp_path):  # type: ignore[no-untyped-def]
     key = pyrage.x25519.Identity.generate()
     blob = os.urandom(1_000_003)
     records: list[EntryRecord] = []
-    written = write_bundle(tmp_path / "r.wsb", tar_stream(entries(blob, records), records, 0),
-                           recipients=[str(key.to_public())])
+    written = write_bundle(
+        tmp_path / "r.wsb", tar_stream(entries(blob, records), records, 0), recipients=[str(key.to_public())]
+    )
     got, digest, size = read_all(tmp_path / "r.wsb", identities=[key])
     assert got["blobs/x"] == blob and b"bundle.json" in got["manifest.json"]
     assert (digest, size) == (written.sha256, written.size)
@@ -84,8 +85,11 @@ def test_unsafe_member_names_are_refused():  # type: ignore[no-untyped-def]
 def test_early_stop_of_the_reader_ends_the_decrypting_thread(tmp_path):  # type: ignore[no-untyped-def]
     key = pyrage.x25519.Identity.generate()
     records: list[EntryRecord] = []
-    write_bundle(tmp_path / "r.wsb", tar_stream(entries(os.urandom(20 << 20), records), records, 0),
-                 recipients=[str(key.to_public())])
+    write_bundle(
+        tmp_path / "r.wsb",
+        tar_stream(entries(os.urandom(20 << 20), records), records, 0),
+        recipients=[str(key.to_public())],
+    )
     with BundleReader(tmp_path / "r.wsb", identities=[key]) as reader:
         for _member, _fileobj in reader.members():
             break
