@@ -43,7 +43,6 @@ def _cheapest(queries: int, items: int, words: int, masks: int) -> str:
     return min((scan, "scan"), (probe, "probe"), (bulk, "bulk"))[1]
 
 
-
 @intrinsic
 def _popcount(typingctx, x):  # type: ignore[no-untyped-def]
     """LLVM's ctpop: one POPCNT instruction on the host CPU."""
