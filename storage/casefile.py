@@ -7,7 +7,7 @@ from pathlib import Path
 import sqlcipher3
 import sqlite_utils
 
-from storage.errors import StorageError, WrongKey, NotEncryptedCase
+from storage.errors import NotEncryptedCase, StorageError, WrongKey
 
 PLAIN_SQLITE_HEADER = b"SQLite format 3\x00"
 # Set inside the encrypted database so a decrypted foreign SQLCipher file is recognised as "not ours".

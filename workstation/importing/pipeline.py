@@ -10,6 +10,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
@@ -19,9 +20,10 @@ from workstation.case import Case, utc_now
 from workstation.errors import Cancelled, ImportFailure, WorkstationError
 from workstation.hashing import hash_file, hash_stream
 from workstation.importing import hooks
+from workstation.importing.html import is_companion_folder
 from workstation.importing.images import analyse_image
 from workstation.importing.model import ImportedItem, Source
-from workstation.importing.registry import read_any
+from workstation.importing.registry import describe_error, read_any
 from workstation.progress import Progress
 
 BATCH_ITEMS = 64
@@ -53,11 +55,17 @@ def _worker_init() -> None:
     hooks.load()
 
 
-def prepare(file: str | None, data: bytes | None, analyse: bool) -> dict[str, Any]:
+def prepare(
+    file: str | None, data: bytes | None, analyse: bool, known: frozenset[str] = frozenset()
+) -> dict[str, Any]:
     """Hash one original and, for images, decode once for metadata, thumbnail and hashes.
 
     Runs in a worker process; returns plain data. Never raises for bad content: returns
     {"error": reason} instead, so one bad file cannot stop the import.
+
+    Args:
+        known: SHA-256 values already stored for this source path: when the content hashes to
+            one of them, the item was imported before (a resumed run) and decoding is skipped.
     """
     try:
         if file is not None:
@@ -66,9 +74,13 @@ def prepare(file: str | None, data: bytes | None, analyse: bool) -> dict[str, An
             assert data is not None
             sha256, md5, size = hash_stream(io.BytesIO(data))
         out: dict[str, Any] = {"sha256": sha256, "md5": md5, "size": size}
-        if analyse:
+        if sha256 in known:
+            out["known"] = True
+        elif analyse:
             hooks.load()
-            out["derived"] = analyse_image(file if file is not None else data, hooks.IMAGE_ANALYZERS)
+            out["derived"] = analyse_image(
+                file if file is not None else data, hooks.IMAGE_ANALYZERS
+            )
         return out
     except ValueError as exc:
         return {"error": str(exc)}
@@ -76,6 +88,8 @@ def prepare(file: str | None, data: bytes | None, analyse: bool) -> dict[str, An
         return {"error": "too large to analyse within the memory limit"}
     except OSError as exc:
         return {"error": f"cannot read: {exc.strerror or exc}"}
+    except Exception as exc:  # noqa: BLE001 - a decoder's complaint about hostile input
+        return {"error": describe_error(exc)}
 
 
 # -- main side ------------------------------------------------------------------------------
@@ -87,11 +101,14 @@ def _walk(paths: Iterable[Path], errors: list[dict[str, str]]) -> list[Path]:
             errors.append({"path": str(path), "error": "no such file or folder"})
         elif path.is_dir():
             for root, dirs, names in os.walk(path, followlinks=False):
-                dirs.sort()
+                # A saved page's "_files" folder is imported with its page, as the page's children.
+                dirs[:] = sorted(d for d in dirs if not is_companion_folder(Path(root) / d))
                 for name in sorted(names):
                     candidate = Path(root) / name
                     if candidate.is_symlink():
-                        errors.append({"path": str(candidate), "error": "symbolic link not followed"})
+                        errors.append(
+                            {"path": str(candidate), "error": "symbolic link not followed"}
+                        )
                     elif candidate.is_file():
                         files.append(candidate)
         elif path.is_file():
@@ -101,15 +118,19 @@ def _walk(paths: Iterable[Path], errors: list[dict[str, str]]) -> list[Path]:
     return files
 
 
-def _items_from(files: list[Path], progress: Progress, errors: list[dict[str, str]]) -> Iterator[ImportedItem]:
+def _items_from(
+    files: list[Path], progress: Progress, errors: list[dict[str, str]]
+) -> Iterator[ImportedItem]:
     for path in files:
         seen = len(progress.warnings)
         try:
             yield from read_any(Source.from_path(path.resolve()), progress)
+        except Cancelled:
+            raise
         except WorkstationError as exc:
-            errors.append({"path": str(path), "error": exc.reason})
-        except (OSError, ValueError, RuntimeError, MemoryError, RecursionError) as exc:
-            errors.append({"path": str(path), "error": f"cannot import: {exc}"})
+            errors.append({"path": exc.path or str(path), "error": exc.reason})
+        except Exception as exc:  # noqa: BLE001 - hostile input: reported per file, never fatal
+            errors.append({"path": str(path), "error": describe_error(exc)})
         for warning in progress.warnings[seen:]:
             errors.append({"path": warning.path, "error": warning.reason})
         progress.step(note=path.name, nbytes=_size(path))
@@ -160,7 +181,9 @@ def run_import(
                 [utc_now(), case.analyst, json.dumps([str(p) for p in paths], ensure_ascii=False)],
             ).lastrowid
         )
-        case.audit("import.started", {"run": run_id, "paths": [str(p) for p in paths], "files": len(files)})
+        case.audit(
+            "import.started", {"run": run_id, "paths": [str(p) for p in paths], "files": len(files)}
+        )
     result = ImportResult(run_id=run_id, errors=errors)
     progress.start(len(files), "importing")
     if workers is None:
@@ -174,7 +197,7 @@ def run_import(
     try:
         batch: list[tuple[ImportedItem, dict[str, Any]]] = []
         batch_bytes = 0
-        for item, prep in _prepared(_items_from(files, progress, errors), executor, workers):
+        for item, prep in _prepared(case, _items_from(files, progress, errors), executor, workers):
             batch.append((item, prep))
             batch_bytes += int(prep.get("size", 0))
             if len(batch) >= BATCH_ITEMS or batch_bytes >= BATCH_BYTES:
@@ -197,23 +220,50 @@ def run_import(
 
 
 def _prepared(
-    items: Iterator[ImportedItem], executor: ProcessPoolExecutor | None, workers: int
+    case: Case, items: Iterator[ImportedItem], executor: ProcessPoolExecutor | None, workers: int
 ) -> Iterator[tuple[ImportedItem, dict[str, Any]]]:
-    """Hash/analyse items in the pool, yielding results in input order (parents before children)."""
-    if executor is None:
-        for item in items:
-            yield item, prepare(_fs(item.file), item.data, item.analyse_image)
-        return
+    """Hash/analyse items in the pool, yielding results in input order (parents before children).
+
+    Large members of containers (``opener`` items) are hashed here, streaming: their opener
+    cannot cross a process boundary and they are not decoded anyway.
+    """
     window: deque[tuple[ImportedItem, Future[dict[str, Any]]]] = deque()
     limit = max(4, workers * 4)
     for item in items:
-        window.append((item, executor.submit(prepare, _fs(item.file), item.data, item.analyse_image)))
-        while len(window) >= limit:
-            done_item, future = window.popleft()
-            yield done_item, future.result()
+        known = _known(case, item)
+        if item.opener is not None:
+            future: Future[dict[str, Any]] = Future()
+            future.set_result(_prepare_stream(item))
+        elif executor is None:
+            future = Future()
+            future.set_result(prepare(_fs(item.file), item.data, item.analyse_image, known))
+        else:
+            future = executor.submit(prepare, _fs(item.file), item.data, item.analyse_image, known)
+        window.append((item, future))
+        while len(window) >= (limit if executor is not None else 1):
+            done_item, done = window.popleft()
+            yield done_item, done.result()
     while window:
-        done_item, future = window.popleft()
-        yield done_item, future.result()
+        done_item, done = window.popleft()
+        yield done_item, done.result()
+
+
+def _known(case: Case, item: ImportedItem) -> frozenset[str]:
+    rows = case.db.execute(
+        "SELECT sha256 FROM items WHERE source_path = ? AND source_url IS ?",
+        [item.source_path, item.source_url],
+    ).fetchall()
+    return frozenset(r[0] for r in rows)
+
+
+def _prepare_stream(item: ImportedItem) -> dict[str, Any]:
+    assert item.opener is not None
+    try:
+        with item.opener() as fh:
+            sha256, md5, size = hash_stream(fh)
+    except Exception as exc:  # noqa: BLE001 - a damaged member: reported against it
+        return {"error": describe_error(exc)}
+    return {"sha256": sha256, "md5": md5, "size": size}
 
 
 def _fs(path: Path | None) -> str | None:
@@ -253,6 +303,23 @@ def _write_batch(
             parent_id = result.keys.get(item.parent_key) if item.parent_key else None
             metadata = dict(item.metadata)
             metadata.update(derived.get("metadata", {}))
+            captured_at, captured_tz = item.captured_at, item.captured_tz
+            if captured_at is None and derived.get("photo_taken"):
+                captured_at, captured_tz = derived["photo_taken"]
+            capture_method = item.capture_method
+            tags = list(item.tags)
+            if derived.get("screenshot"):
+                metadata["screenshot_evidence"] = (
+                    metadata.get("screenshot_evidence", []) + derived["screenshot"]
+                )
+                if "screenshot" not in tags:
+                    tags.append("screenshot")
+                if capture_method == "seized file":
+                    capture_method = "screenshot"
+            if item.file is not None:
+                modified = _mtime(item.file)
+                if modified:
+                    metadata["file_modified_at"] = modified
             row = {
                 "kind": item.kind,
                 "sha256": blob.sha256,
@@ -263,9 +330,9 @@ def _write_batch(
                 "source_path": item.source_path,
                 "source_url": item.source_url,
                 "final_url": item.final_url,
-                "capture_method": item.capture_method,
-                "captured_at": item.captured_at,
-                "captured_tz": item.captured_tz,
+                "capture_method": capture_method,
+                "captured_at": captured_at,
+                "captured_tz": captured_tz,
                 "imported_at": utc_now(),
                 "analyst": case.analyst,
                 "parent_id": parent_id,
@@ -278,10 +345,12 @@ def _write_batch(
                 "text": item.text,
                 "metadata": json.dumps(metadata, ensure_ascii=False, sort_keys=True),
             }
-            item_id = int(db.execute(
-                f"INSERT INTO items ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
-                list(row.values()),
-            ).lastrowid)
+            item_id = int(
+                db.execute(
+                    f"INSERT INTO items ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+                    list(row.values()),
+                ).lastrowid
+            )
             result.keys[item.key] = item_id
             if "thumbnail" in derived:
                 data, w, h = derived["thumbnail"]
@@ -289,8 +358,10 @@ def _write_batch(
                     "INSERT INTO thumbnails (item_id, width, height, data) VALUES (?, ?, ?, ?)",
                     [item_id, w, h, data],
                 )
-            for tag in item.tags:
-                db.execute("INSERT OR IGNORE INTO tags (item_id, tag) VALUES (?, ?)", [item_id, tag])
+            for tag in tags:
+                db.execute(
+                    "INSERT OR IGNORE INTO tags (item_id, tag) VALUES (?, ?)", [item_id, tag]
+                )
             stored = dict(row, id=item_id, metadata=metadata)
             for writer in hooks.ITEM_WRITERS:
                 writer(case, item_id, stored, derived.get("analysis", {}))
@@ -342,8 +413,19 @@ def _store_blob(case: Case, item: ImportedItem, sha256: str):  # type: ignore[no
                 raise
             except Exception as exc:
                 raise ImportFailure(f"cannot store: {exc}", item.source_path) from exc
+    if item.opener is not None:
+        with item.opener() as fh:
+            return case.blobs.put_stream(fh, expected_sha256=sha256)
     assert item.data is not None
     return case.blobs.put_stream(io.BytesIO(item.data), expected_sha256=sha256)
+
+
+def _mtime(path: Path) -> str | None:
+    try:
+        stamp = path.stat().st_mtime
+    except OSError:
+        return None
+    return datetime.fromtimestamp(stamp, UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
 def _finish_run(case: Case, result: ImportResult, recorded_errors: int) -> None:
@@ -357,7 +439,14 @@ def _finish_run(case: Case, result: ImportResult, recorded_errors: int) -> None:
             case.db.execute(
                 "UPDATE import_runs SET finished_at = ?, status = ?, imported = ?, exact_duplicates = ?, "
                 "errors = ? WHERE id = ?",
-                [utc_now(), result.status, result.imported, result.exact_duplicates, len(result.errors), result.run_id],
+                [
+                    utc_now(),
+                    result.status,
+                    result.imported,
+                    result.exact_duplicates,
+                    len(result.errors),
+                    result.run_id,
+                ],
             )
             case.audit(
                 "import.finished",
