@@ -21,8 +21,8 @@ class ExpansionBudget:
     over many members or nesting levels is stopped as surely as one big member.
     """
 
-    def __init__(self, limit: int = limits.MAX_EXPANSION) -> None:
-        self.limit = limit
+    def __init__(self, limit: int | None = None) -> None:
+        self.limit = limits.MAX_EXPANSION if limit is None else limit
         self.used = 0
 
     def take(self, nbytes: int, display: str) -> None:

@@ -90,7 +90,13 @@ class WarcImporter:
     version: ClassVar[str] = "1"
 
     def sniff(self, head: bytes, path: PurePath) -> int:
-        return 90 if is_warc_head(head) else 0
+        if is_warc_head(head):
+            return 90
+        # Gzip that does not decompress, named as a WARC: claim it, so the analyst is told the
+        # capture is broken instead of seeing it stored as an anonymous file.
+        if head[:2] == b"\x1f\x8b" and path.name.lower().endswith((".warc.gz", ".warc")):
+            return 40
+        return 0
 
     def read(self, source: Source, progress: Progress) -> Iterator[ImportedItem]:
         method = "WACZ" if source.capture_method == "WACZ" else "WARC"
