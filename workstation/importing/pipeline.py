@@ -28,6 +28,7 @@ from workstation.progress import Progress
 
 BATCH_ITEMS = 64
 BATCH_BYTES = 64 << 20
+WINDOW_BYTES = 256 << 20  # container members held in memory while their workers run
 
 
 @dataclass
@@ -52,7 +53,24 @@ class ImportResult:
 
 # -- worker side ----------------------------------------------------------------------------
 def _worker_init() -> None:
+    """Load plug-ins and warm every analyzer once (lazy imports such as scipy's FFT), so the
+    start-up cost overlaps with the main process walking the inputs."""
     hooks.load()
+    try:
+        analyse_image(_WARMUP_JPEG, hooks.IMAGE_ANALYZERS)
+    except Exception:  # noqa: BLE001 - warm-up only; a real image will report any real problem
+        return
+
+
+def _warmup_jpeg() -> bytes:
+    from PIL import Image
+
+    buf = io.BytesIO()
+    Image.new("RGB", (64, 64), (128, 64, 32)).save(buf, "JPEG")
+    return buf.getvalue()
+
+
+_WARMUP_JPEG = _warmup_jpeg()
 
 
 def prepare(
@@ -193,6 +211,9 @@ def run_import(
         if workers > 0
         else None
     )
+    if executor is not None:
+        for _ in range(workers):  # start the workers now, not at the first image
+            executor.submit(_worker_ready)
     recorded_errors = 0
     try:
         batch: list[tuple[ImportedItem, dict[str, Any]]] = []
@@ -219,6 +240,10 @@ def run_import(
     return result
 
 
+def _worker_ready() -> bool:
+    return True
+
+
 def _prepared(
     case: Case, items: Iterator[ImportedItem], executor: ProcessPoolExecutor | None, workers: int
 ) -> Iterator[tuple[ImportedItem, dict[str, Any]]]:
@@ -228,7 +253,10 @@ def _prepared(
     cannot cross a process boundary and they are not decoded anyway.
     """
     window: deque[tuple[ImportedItem, Future[dict[str, Any]]]] = deque()
-    limit = max(4, workers * 4)
+    # Keep the workers busy while this process writes a batch: enough items in flight to cover
+    # a whole batch, bounded by the bytes held in memory for container members.
+    limit = max(4, BATCH_ITEMS * 2, workers * 8)
+    in_memory = 0
     for item in items:
         known = _known(case, item)
         if item.opener is not None:
@@ -240,8 +268,12 @@ def _prepared(
         else:
             future = executor.submit(prepare, _fs(item.file), item.data, item.analyse_image, known)
         window.append((item, future))
-        while len(window) >= (limit if executor is not None else 1):
+        in_memory += len(item.data or b"")
+        while window and (
+            executor is None or len(window) >= limit or in_memory > WINDOW_BYTES
+        ):
             done_item, done = window.popleft()
+            in_memory -= len(done_item.data or b"")
             yield done_item, done.result()
     while window:
         done_item, done = window.popleft()
