@@ -9,6 +9,7 @@ import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from multiprocessing import get_context
@@ -206,19 +207,12 @@ def run_import(
     progress.start(len(files), "importing")
     if workers is None:
         workers = min(os.cpu_count() or 1, 8) if len(files) > 4 else 0
-    executor = (
-        ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=_worker_init)
-        if workers > 0
-        else None
-    )
-    if executor is not None:
-        for _ in range(workers):  # start the workers now, not at the first image
-            executor.submit(_worker_ready)
+    pool = _Pool(workers)
     recorded_errors = 0
     try:
         batch: list[tuple[ImportedItem, dict[str, Any]]] = []
         batch_bytes = 0
-        for item, prep in _prepared(case, _items_from(files, progress, errors), executor, workers):
+        for item, prep in _prepared(case, _items_from(files, progress, errors), pool):
             batch.append((item, prep))
             batch_bytes += int(prep.get("size", 0))
             if len(batch) >= BATCH_ITEMS or batch_bytes >= BATCH_BYTES:
@@ -234,8 +228,7 @@ def run_import(
         result.status = "failed"
         raise
     finally:
-        if executor is not None:
-            executor.shutdown(wait=True, cancel_futures=True)
+        pool.shutdown()
         _finish_run(case, result, recorded_errors)
     return result
 
@@ -244,40 +237,97 @@ def _worker_ready() -> bool:
     return True
 
 
+class _Pool:
+    """The worker processes, replaced if a decoder crashes one (a segfault on hostile input)."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self.executor: ProcessPoolExecutor | None = None
+        if workers > 0:
+            self.executor = self._start(workers)
+
+    @staticmethod
+    def _start(workers: int) -> ProcessPoolExecutor:
+        executor = ProcessPoolExecutor(
+            workers, mp_context=get_context("spawn"), initializer=_worker_init
+        )
+        for _ in range(workers):  # start the workers now, not at the first image
+            executor.submit(_worker_ready)
+        return executor
+
+    def submit(self, item: ImportedItem, known: frozenset[str]) -> Future[dict[str, Any]]:
+        if item.opener is not None:
+            future: Future[dict[str, Any]] = Future()
+            future.set_result(_prepare_stream(item))
+            return future
+        if self.executor is None:
+            future = Future()
+            future.set_result(prepare(_fs(item.file), item.data, item.analyse_image, known))
+            return future
+        return self.executor.submit(prepare, _fs(item.file), item.data, item.analyse_image, known)
+
+    def isolate(self, pending: list[tuple[ImportedItem, frozenset[str]]]) -> list[dict[str, Any]]:
+        """After a crash: run the pending items one at a time to find the one that kills its
+        worker (it gets an error; the others are processed normally), then restart the pool."""
+        self.shutdown()
+        results = []
+        single = self._start(1)
+        for item, known in pending:
+            try:
+                results.append(single.submit(prepare, _fs(item.file), item.data,
+                                             item.analyse_image, known).result())
+            except BrokenProcessPool:
+                results.append({"error": "the decoder crashed on this file (damaged or hostile "
+                                "content); the rest of the import went on"})
+                single.shutdown(wait=True, cancel_futures=True)
+                single = self._start(1)
+        single.shutdown(wait=True, cancel_futures=True)
+        self.executor = self._start(self.workers)
+        return results
+
+    def shutdown(self) -> None:
+        if self.executor is not None:
+            self.executor.shutdown(wait=True, cancel_futures=True)
+            self.executor = None
+
+
 def _prepared(
-    case: Case, items: Iterator[ImportedItem], executor: ProcessPoolExecutor | None, workers: int
+    case: Case, items: Iterator[ImportedItem], pool: _Pool
 ) -> Iterator[tuple[ImportedItem, dict[str, Any]]]:
     """Hash/analyse items in the pool, yielding results in input order (parents before children).
 
     Large members of containers (``opener`` items) are hashed here, streaming: their opener
     cannot cross a process boundary and they are not decoded anyway.
     """
-    window: deque[tuple[ImportedItem, Future[dict[str, Any]]]] = deque()
+    window: deque[tuple[ImportedItem, frozenset[str], Future[dict[str, Any]]]] = deque()
     # Keep the workers busy while this process writes a batch: enough items in flight to cover
     # a whole batch, bounded by the bytes held in memory for container members.
-    limit = max(4, BATCH_ITEMS * 2, workers * 8)
+    limit = max(4, BATCH_ITEMS * 2, pool.workers * 8) if pool.workers else 1
     in_memory = 0
+
+    def drain(until: int) -> Iterator[tuple[ImportedItem, dict[str, Any]]]:
+        nonlocal in_memory
+        while window and (len(window) >= until or in_memory > WINDOW_BYTES):
+            done_item, known, done = window[0]
+            try:
+                result = done.result()
+            except BrokenProcessPool:
+                pending = [(i, k) for i, k, _ in window]
+                window.clear()
+                for (item, _), res in zip(pending, pool.isolate(pending), strict=True):
+                    in_memory -= len(item.data or b"")
+                    yield item, res
+                return
+            window.popleft()
+            in_memory -= len(done_item.data or b"")
+            yield done_item, result
+
     for item in items:
         known = _known(case, item)
-        if item.opener is not None:
-            future: Future[dict[str, Any]] = Future()
-            future.set_result(_prepare_stream(item))
-        elif executor is None:
-            future = Future()
-            future.set_result(prepare(_fs(item.file), item.data, item.analyse_image, known))
-        else:
-            future = executor.submit(prepare, _fs(item.file), item.data, item.analyse_image, known)
-        window.append((item, future))
+        window.append((item, known, pool.submit(item, known)))
         in_memory += len(item.data or b"")
-        while window and (
-            executor is None or len(window) >= limit or in_memory > WINDOW_BYTES
-        ):
-            done_item, done = window.popleft()
-            in_memory -= len(done_item.data or b"")
-            yield done_item, done.result()
-    while window:
-        done_item, done = window.popleft()
-        yield done_item, done.result()
+        yield from drain(limit)
+    yield from drain(1)
 
 
 def _known(case: Case, item: ImportedItem) -> frozenset[str]:

@@ -91,3 +91,21 @@ def test_parallel_workers_give_the_same_items(tmp_path, case, do_import):
     kinds = sorted(i["kind"] for i in case.items())
     assert kinds.count("image") == 15 and kinds.count("page") == 1
     assert all(case.thumbnail(i["id"]) for i in case.items(kind="image"))
+
+
+def test_a_crashing_decoder_costs_one_file_not_the_import(tmp_path, case, do_import, monkeypatch):
+    from workstation.importing import hooks
+
+    monkeypatch.setenv("WORKSTATION_EXTRA_PLUGINS", "import_crash_plugin")
+    monkeypatch.setattr(hooks, "_loaded", False)
+    folder = tmp_path / "in"
+    for i in range(6):
+        S.write(folder / f"ok{i}.jpg", S.jpeg(40 + i, 30))
+    S.write(folder / "killer.jpg", S.jpeg(13, 30))
+    try:
+        result, _ = do_import(folder, workers=2)
+    finally:
+        hooks.IMAGE_ANALYZERS.pop("crash_test", None)
+    assert [e["path"].rsplit("/", 1)[-1] for e in result.errors] == ["killer.jpg"]
+    assert "crashed" in result.errors[0]["error"]
+    assert result.imported == 6
