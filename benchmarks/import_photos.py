@@ -30,8 +30,13 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 DATA = HERE / "data"
 PHOTOS = DATA / "photos-3mp"
-PACKAGES = ("ukui-wallpapers", "lomiri-wallpapers-20.04", "lomiri-wallpapers-16.04", "mate-backgrounds",
-            "plasma-workspace-wallpapers")
+PACKAGES = (
+    "ukui-wallpapers",
+    "lomiri-wallpapers-20.04",
+    "lomiri-wallpapers-16.04",
+    "mate-backgrounds",
+    "plasma-workspace-wallpapers",
+)
 TARGET_PIXELS = 3_000_000
 
 
@@ -105,8 +110,9 @@ def phase_import(files: list[Path], workers: int) -> dict:
 
 def run_phase(name: str, limit: int, workers: int) -> dict:
     cmd = [sys.executable, str(Path(__file__)), "--phase", name, "--limit", str(limit), "--workers", str(workers)]
-    out = subprocess.run(cmd, cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT)), check=True,
-                         capture_output=True, text=True)
+    out = subprocess.run(
+        cmd, cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT)), check=True, capture_output=True, text=True
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -131,27 +137,32 @@ def main() -> int:
     loop = run_phase("loop", args.limit, args.workers)
     imp = run_phase("import", args.limit, args.workers)
     rows = []
-    for label, r in (("imagehash.phash loop (1 process)", loop),
-                     (f"workstation import ({args.workers} workers, phash analyzer, encrypted case)", imp)):
-        peak = f"{r['peak_mb']:.0f} MB" + (f" (+ each worker ≤ {r['children_peak_mb']:.0f} MB)"
-                                          if "children_peak_mb" in r else "")
+    for label, r in (
+        ("imagehash.phash loop (1 process)", loop),
+        (f"workstation import ({args.workers} workers, phash analyzer, encrypted case)", imp),
+    ):
+        peak = f"{r['peak_mb']:.0f} MB" + (
+            f" (+ each worker ≤ {r['children_peak_mb']:.0f} MB)" if "children_peak_mb" in r else ""
+        )
         rows.append(f"| {label} | {len(files) / r['seconds']:.1f} | {total_mb / r['seconds']:.1f} | {peak} |")
     ratio = loop["seconds"] / imp["seconds"]
     load = os.getloadavg()
-    text = "\n".join([
-        f"Run {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} on {platform.machine()}, "
-        f"{os.cpu_count()} cores, load average before/while {load[0]:.1f}/{load[1]:.1f} "
-        "(other engineers' work was running on the same 2 cores).",
-        f"{len(files)} real photographs (Debian wallpaper packages, scaled to {mp:.1f} MP on average), "
-        f"{total_mb:.0f} MB of JPEG.",
-        "",
-        "| phase | images/s | MB/s | peak memory |",
-        "| --- | --- | --- | --- |",
-        *rows,
-        "",
-        f"Import is **{ratio:.1f}×** the plain loop's images/s (target ≥ 4×).",
-        "Reproduce: `/work/venv/bin/python benchmarks/import_photos.py --record`",
-    ])
+    text = "\n".join(
+        [
+            f"Run {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} on {platform.machine()}, "
+            f"{os.cpu_count()} cores, load average before/while {load[0]:.1f}/{load[1]:.1f} "
+            "(other engineers' work was running on the same 2 cores).",
+            f"{len(files)} real photographs (Debian wallpaper packages, scaled to {mp:.1f} MP on average), "
+            f"{total_mb:.0f} MB of JPEG.",
+            "",
+            "| phase | images/s | MB/s | peak memory |",
+            "| --- | --- | --- | --- |",
+            *rows,
+            "",
+            f"Import is **{ratio:.1f}×** the plain loop's images/s (target ≥ 4×).",
+            "Reproduce: `/work/venv/bin/python benchmarks/import_photos.py --record`",
+        ]
+    )
     print(text)
     if args.record:
         results = HERE / "RESULTS.md"

@@ -44,8 +44,7 @@ def main() -> None:
     photo = PHOTO.read_bytes()
     # 1. "Save page as... complete": page + folder
     (OUT / "vacature_8841.html").write_text(
-        f"<!-- saved from url=({len(URL):04d}){URL} -->\n"
-        + PAGE.format(img="vacature_8841_files/8841.jpg"),
+        f"<!-- saved from url=({len(URL):04d}){URL} -->\n" + PAGE.format(img="vacature_8841_files/8841.jpg"),
         encoding="utf-8",
     )
     (OUT / "vacature_8841_files").mkdir(exist_ok=True)
@@ -70,22 +69,37 @@ def main() -> None:
     # 3. WARC.gz, with a short link that redirects to the ad
     buf = io.BytesIO()
     writer = WARCWriter(buf, gzip=True)
-    writer.write_record(writer.create_warcinfo_record("vacature_8841.warc.gz",
-                                                      {"software": "demo capture (warcio)"}))
+    writer.write_record(writer.create_warcinfo_record("vacature_8841.warc.gz", {"software": "demo capture (warcio)"}))
     short = "https://sho.example.net/a8841"
-    writer.write_record(writer.create_warc_record(
-        short, "response", payload=io.BytesIO(b""),
-        http_headers=StatusAndHeaders("302 Found", [("Location", URL)], protocol="HTTP/1.1"),
-        warc_headers_dict={"WARC-Date": "2024-03-05T13:29:58Z"}))
-    writer.write_record(writer.create_warc_record(
-        URL, "response", payload=io.BytesIO(PAGE.format(img=IMG_URL).encode("utf-8")),
-        http_headers=StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")],
-                                      protocol="HTTP/1.1"),
-        warc_headers_dict={"WARC-Date": "2024-03-05T13:30:00Z"}))
-    writer.write_record(writer.create_warc_record(
-        IMG_URL, "response", payload=io.BytesIO(photo),
-        http_headers=StatusAndHeaders("200 OK", [("Content-Type", "image/jpeg")], protocol="HTTP/1.1"),
-        warc_headers_dict={"WARC-Date": "2024-03-05T13:30:01Z"}))
+    writer.write_record(
+        writer.create_warc_record(
+            short,
+            "response",
+            payload=io.BytesIO(b""),
+            http_headers=StatusAndHeaders("302 Found", [("Location", URL)], protocol="HTTP/1.1"),
+            warc_headers_dict={"WARC-Date": "2024-03-05T13:29:58Z"},
+        )
+    )
+    writer.write_record(
+        writer.create_warc_record(
+            URL,
+            "response",
+            payload=io.BytesIO(PAGE.format(img=IMG_URL).encode("utf-8")),
+            http_headers=StatusAndHeaders(
+                "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
+            ),
+            warc_headers_dict={"WARC-Date": "2024-03-05T13:30:00Z"},
+        )
+    )
+    writer.write_record(
+        writer.create_warc_record(
+            IMG_URL,
+            "response",
+            payload=io.BytesIO(photo),
+            http_headers=StatusAndHeaders("200 OK", [("Content-Type", "image/jpeg")], protocol="HTTP/1.1"),
+            warc_headers_dict={"WARC-Date": "2024-03-05T13:30:01Z"},
+        )
+    )
     (OUT / "vacature_8841.warc.gz").write_bytes(buf.getvalue())
 
 

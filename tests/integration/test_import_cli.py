@@ -17,8 +17,14 @@ UK, ZH, NL = "Дівчата шукають роботу", "我们提供高薪�
 
 def cli(*args, check=True):
     env = dict(os.environ, WORKSTATION_PASSPHRASE="integration-pw", PYTHONPATH=str(ROOT))
-    proc = subprocess.run([sys.executable, "-m", "workstation.cli", *map(str, args)], cwd=ROOT,
-                          env=env, capture_output=True, text=True, timeout=600)
+    proc = subprocess.run(
+        [sys.executable, "-m", "workstation.cli", *map(str, args)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     if check and proc.returncode not in (0, 1):
         raise AssertionError(proc.stderr)
     return proc
@@ -40,8 +46,11 @@ def material(tmp_path):
         http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
         import io
 
-        writer.write_record(writer.create_warc_record("https://ads.example.com/1", "response",
-                                                      payload=io.BytesIO(page.encode()), http_headers=http))
+        writer.write_record(
+            writer.create_warc_record(
+                "https://ads.example.com/1", "response", payload=io.BytesIO(page.encode()), http_headers=http
+            )
+        )
     with zipfile.ZipFile(root / "seized.zip", "w") as z:
         z.writestr("../escape.txt", "x")
         z.writestr("dcim/p.jpg", (root / "photo.jpg").read_bytes())

@@ -54,9 +54,5 @@ class FileImporter:
                 language, lang_info = detect_language(text)
                 metadata.update(lang_info)
         elif source.size > TEXT_LIMIT and looks_like_text(source.head):
-            metadata["text_skipped"] = (
-                f"text file larger than {TEXT_LIMIT >> 20} MiB: stored, not indexed"
-            )
-        yield source.item(
-            "file", self.name, mime=mime, text=text, language=language, metadata=metadata
-        )
+            metadata["text_skipped"] = f"text file larger than {TEXT_LIMIT >> 20} MiB: stored, not indexed"
+        yield source.item("file", self.name, mime=mime, text=text, language=language, metadata=metadata)

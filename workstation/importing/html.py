@@ -68,8 +68,7 @@ class HtmlImporter:
         if source.size > limits.MAX_HTML_BYTES:
             progress.warn(
                 source.display,
-                f"page larger than {limits.MAX_HTML_BYTES >> 20} MiB: "
-                "stored whole, text not extracted",
+                f"page larger than {limits.MAX_HTML_BYTES >> 20} MiB: stored whole, text not extracted",
             )
             yield source.item(
                 "page",
@@ -129,9 +128,7 @@ class HtmlImporter:
             for name in sorted(names):
                 path = Path(root) / name
                 if path.is_symlink() or not path.is_file():
-                    progress.warn(
-                        str(path), "symbolic link or special file in a page folder: not followed"
-                    )
+                    progress.warn(str(path), "symbolic link or special file in a page folder: not followed")
                     continue
                 rel = path.relative_to(source.path.parent).as_posix()
                 child = source.child(

@@ -27,9 +27,7 @@ _BLOCK_TAG = re.compile(
     r"body)[\s/>])",
     re.IGNORECASE,
 )
-_OPEN_TAG = re.compile(
-    r"<(?!(?:area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr)[\s/>])[a-zA-Z]"
-)
+_OPEN_TAG = re.compile(r"<(?!(?:area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr)[\s/>])[a-zA-Z]")
 _CLOSE_TAG = re.compile(r"</[a-zA-Z]")
 _SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)(\S+?)\s*-->", re.IGNORECASE)
 _SINGLEFILE = re.compile(
@@ -71,9 +69,7 @@ def looks_like_html(head: bytes) -> bool:
     return any(tag in lowered for tag in (b"<html", b"<head>", b"<body", b"<title>", b"<meta "))
 
 
-def extract_page(
-    data: bytes, *, charset: str | None = None, base_url: str | None = None
-) -> PageInfo:
+def extract_page(data: bytes, *, charset: str | None = None, base_url: str | None = None) -> PageInfo:
     """Decode and parse one page; bounded in time and memory whatever the input.
 
     Args:

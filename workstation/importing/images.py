@@ -244,15 +244,11 @@ def analyse_image(data_or_path: Any, analyzers: dict[str, Any]) -> dict[str, Any
                 fmt = im.format
                 width, height = im.size
                 if width * height > MAX_PIXELS:
-                    raise ValueError(
-                        f"decompression bomb: {width}x{height} pixels exceeds the limit of {MAX_PIXELS:,}"
-                    )
+                    raise ValueError(f"decompression bomb: {width}x{height} pixels exceeds the limit of {MAX_PIXELS:,}")
                 exif = extract_exif(im)
                 info_text = _info_text(im)
                 raw_orientation = exif.get("Orientation", 1)
-                orientation = (
-                    int(raw_orientation) if isinstance(raw_orientation, (int, float)) else 1
-                )
+                orientation = int(raw_orientation) if isinstance(raw_orientation, (int, float)) else 1
                 frames = getattr(im, "n_frames", 1)
                 if fmt == "JPEG":
                     im.draft("RGB", (ANALYSIS_SIZE, ANALYSIS_SIZE))

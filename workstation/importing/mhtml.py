@@ -62,15 +62,11 @@ class MhtmlImporter:
                 source.display,
             )
         if len(parts) > limits.MAX_MHTML_PARTS:
-            raise WrongFormat(
-                f"MHTML with {len(parts)} parts (limit {limits.MAX_MHTML_PARTS})", source.display
-            )
+            raise WrongFormat(f"MHTML with {len(parts)} parts (limit {limits.MAX_MHTML_PARTS})", source.display)
         root = _root_part(msg, parts)
         if root is None:
             raise WrongFormat("malformed MHTML: no HTML part", source.display)
-        snapshot_url = _header(msg, "Snapshot-Content-Location") or _header(
-            root, "Content-Location"
-        )
+        snapshot_url = _header(msg, "Snapshot-Content-Location") or _header(root, "Content-Location")
         captured = parse_rfc2822(_header(msg, "Date"))
         payload = _payload(root)
         info = extract_page(payload, charset=root.get_content_charset(), base_url=snapshot_url)
@@ -110,11 +106,7 @@ class MhtmlImporter:
                 continue
             body = _payload(part)
             ctype = part.get_content_type()
-            wanted = (
-                image_mime(body[:64]) is not None
-                or ctype == "text/html"
-                or body[:1024].find(b"%PDF-") >= 0
-            )
+            wanted = image_mime(body[:64]) is not None or ctype == "text/html" or body[:1024].find(b"%PDF-") >= 0
             if not body or not wanted:
                 skipped += 1  # stylesheets, scripts, fonts: inside the stored .mht only
                 continue

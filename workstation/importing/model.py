@@ -85,9 +85,7 @@ class Source:
 
     @classmethod
     def from_bytes(cls, data: bytes, display: str, name: str, **kw: Any) -> Source:
-        return cls(
-            display=display, name=name, opener=lambda: io.BytesIO(data), size=len(data), **kw
-        )
+        return cls(display=display, name=name, opener=lambda: io.BytesIO(data), size=len(data), **kw)
 
     def child(
         self,

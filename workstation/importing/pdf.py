@@ -131,8 +131,7 @@ class PdfImporter:
                 if count > limits.MAX_PDF_IMAGES:
                     progress.warn(
                         source.display,
-                        f"more than {limits.MAX_PDF_IMAGES} embedded images: "
-                        "the rest stay inside the stored PDF only",
+                        f"more than {limits.MAX_PDF_IMAGES} embedded images: the rest stay inside the stored PDF only",
                     )
                     return
                 name = f"page{number + 1}-{image.name}"
@@ -160,9 +159,7 @@ def _text(reader: Any, n_pages: int, progress: Progress) -> tuple[str | None, li
     for number in range(min(n_pages, limits.MAX_PDF_PAGES_TEXT)):
         progress.check()
         if time.monotonic() > deadline:
-            problems.append(
-                f"text extraction stopped after {TEXT_SECONDS:.0f} s at page {number + 1}"
-            )
+            problems.append(f"text extraction stopped after {TEXT_SECONDS:.0f} s at page {number + 1}")
             break
         try:
             page_text = reader.pages[number].extract_text() or ""

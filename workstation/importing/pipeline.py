@@ -76,9 +76,7 @@ def _warmup_jpeg() -> bytes:
 _WARMUP_JPEG = _warmup_jpeg()
 
 
-def prepare(
-    file: str | None, data: bytes | None, analyse: bool, known: frozenset[str] = frozenset()
-) -> dict[str, Any]:
+def prepare(file: str | None, data: bytes | None, analyse: bool, known: frozenset[str] = frozenset()) -> dict[str, Any]:
     """Hash one original and, for images, decode once for metadata, thumbnail and hashes.
 
     Runs in a worker process; returns plain data. Never raises for bad content: returns
@@ -99,9 +97,7 @@ def prepare(
             out["known"] = True
         elif analyse:
             hooks.load()
-            out["derived"] = analyse_image(
-                file if file is not None else data, hooks.IMAGE_ANALYZERS
-            )
+            out["derived"] = analyse_image(file if file is not None else data, hooks.IMAGE_ANALYZERS)
         return out
     except ValueError as exc:
         return {"error": str(exc)}
@@ -127,9 +123,7 @@ def _walk(paths: Iterable[Path], errors: list[dict[str, str]]) -> list[Path]:
                 for name in sorted(names):
                     candidate = Path(root) / name
                     if candidate.is_symlink():
-                        errors.append(
-                            {"path": str(candidate), "error": "symbolic link not followed"}
-                        )
+                        errors.append({"path": str(candidate), "error": "symbolic link not followed"})
                     elif candidate.is_file():
                         files.append(candidate)
         elif path.is_file():
@@ -139,9 +133,7 @@ def _walk(paths: Iterable[Path], errors: list[dict[str, str]]) -> list[Path]:
     return files
 
 
-def _items_from(
-    files: list[Path], progress: Progress, errors: list[dict[str, str]]
-) -> Iterator[ImportedItem]:
+def _items_from(files: list[Path], progress: Progress, errors: list[dict[str, str]]) -> Iterator[ImportedItem]:
     for path in files:
         seen = len(progress.warnings)
         try:
@@ -202,9 +194,7 @@ def run_import(
                 [utc_now(), case.analyst, json.dumps([str(p) for p in paths], ensure_ascii=False)],
             ).lastrowid
         )
-        case.audit(
-            "import.started", {"run": run_id, "paths": [str(p) for p in paths], "files": len(files)}
-        )
+        case.audit("import.started", {"run": run_id, "paths": [str(p) for p in paths], "files": len(files)})
     result = ImportResult(run_id=run_id, errors=errors)
     progress.start(len(files), "importing")
     if workers is None:
@@ -255,9 +245,7 @@ class _Pool:
 
     @staticmethod
     def _start(workers: int) -> ProcessPoolExecutor:
-        executor = ProcessPoolExecutor(
-            workers, mp_context=get_context("spawn"), initializer=_worker_init
-        )
+        executor = ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=_worker_init)
         for _ in range(workers):  # start the workers now, not at the first image
             executor.submit(_worker_ready)
         return executor
@@ -281,11 +269,14 @@ class _Pool:
         single = self._start(1)
         for item, known in pending:
             try:
-                results.append(single.submit(prepare, _fs(item.file), item.data,
-                                             item.analyse_image, known).result())
+                results.append(single.submit(prepare, _fs(item.file), item.data, item.analyse_image, known).result())
             except BrokenProcessPool:
-                results.append({"error": "the decoder crashed on this file (damaged or hostile "
-                                "content); the rest of the import went on"})
+                results.append(
+                    {
+                        "error": "the decoder crashed on this file (damaged or hostile "
+                        "content); the rest of the import went on"
+                    }
+                )
                 single.shutdown(wait=True, cancel_futures=True)
                 single = self._start(1)
         single.shutdown(wait=True, cancel_futures=True)
@@ -298,9 +289,7 @@ class _Pool:
             self.executor = None
 
 
-def _prepared(
-    case: Case, items: Iterator[ImportedItem], pool: _Pool
-) -> Iterator[tuple[ImportedItem, dict[str, Any]]]:
+def _prepared(case: Case, items: Iterator[ImportedItem], pool: _Pool) -> Iterator[tuple[ImportedItem, dict[str, Any]]]:
     """Hash/analyse items in the pool, yielding results in input order (parents before children).
 
     Large members of containers (``opener`` items) are hashed here, streaming: their opener
@@ -398,9 +387,7 @@ def _write_batch(
             capture_method = item.capture_method
             tags = list(item.tags)
             if derived.get("screenshot"):
-                metadata["screenshot_evidence"] = (
-                    metadata.get("screenshot_evidence", []) + derived["screenshot"]
-                )
+                metadata["screenshot_evidence"] = metadata.get("screenshot_evidence", []) + derived["screenshot"]
                 if "screenshot" not in tags:
                     tags.append("screenshot")
                 if capture_method == "seized file":
@@ -448,9 +435,7 @@ def _write_batch(
                     [item_id, w, h, data],
                 )
             for tag in tags:
-                db.execute(
-                    "INSERT OR IGNORE INTO tags (item_id, tag) VALUES (?, ?)", [item_id, tag]
-                )
+                db.execute("INSERT OR IGNORE INTO tags (item_id, tag) VALUES (?, ?)", [item_id, tag])
             stored = dict(row, id=item_id, metadata=metadata)
             for writer in hooks.ITEM_WRITERS:
                 writer(case, item_id, stored, derived.get("analysis", {}))

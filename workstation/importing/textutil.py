@@ -53,9 +53,7 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 
-_META_CHARSET = re.compile(
-    rb"""<meta[^>]{0,512}?charset\s*=\s*["']?\s*([a-zA-Z0-9_\-:.]{1,40})""", re.IGNORECASE
-)
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,512}?charset\s*=\s*["']?\s*([a-zA-Z0-9_\-:.]{1,40})""", re.IGNORECASE)
 _XML_DECL = re.compile(rb"""^\s*<\?xml[^>]{0,200}encoding\s*=\s*["']([a-zA-Z0-9_\-.]{1,40})""")
 DETECT_SAMPLE = 1 << 20  # bytes given to charset detection
 
@@ -87,9 +85,7 @@ def sniff_html_charset(data: bytes) -> str | None:
     return m.group(1).decode("ascii", "replace") if m else None
 
 
-def decode(
-    data: bytes, declared: str | None = None, *, html: bool = False
-) -> tuple[str, dict[str, Any]]:
+def decode(data: bytes, declared: str | None = None, *, html: bool = False) -> tuple[str, dict[str, Any]]:
     """Decode captured bytes to text, choosing the charset as a browser would.
 
     Args:

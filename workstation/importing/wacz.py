@@ -34,11 +34,7 @@ class WaczImporter:
     def sniff(self, head: bytes, path: PurePath) -> int:
         if head[:4] not in ZIP_MAGIC:
             return 0
-        if (
-            path.suffix.lower() == ".wacz"
-            or b"datapackage.json" in head
-            or b"pages/pages.jsonl" in head
-        ):
+        if path.suffix.lower() == ".wacz" or b"datapackage.json" in head or b"pages/pages.jsonl" in head:
             return 70
         return 0
 
@@ -73,9 +69,7 @@ def read_wacz(source: Source, progress: Progress) -> Iterator[ImportedItem]:
     yield container
     for info in infos:
         name = info.filename
-        if not (
-            name.startswith("archive/") and (name.endswith(".warc") or name.endswith(".warc.gz"))
-        ):
+        if not (name.startswith("archive/") and (name.endswith(".warc") or name.endswith(".warc.gz"))):
             continue  # indexes, page lists, package metadata: kept inside the stored WACZ
         display = f"{source.display}!{name}"
         problem = member_problem(info)
@@ -96,8 +90,7 @@ def read_wacz(source: Source, progress: Progress) -> Iterator[ImportedItem]:
         if check.get("wacz_hash_ok") is False:
             progress.warn(
                 display,
-                "the WARC does not match the SHA-256 recorded in datapackage.json "
-                "(altered after packaging?)",
+                "the WARC does not match the SHA-256 recorded in datapackage.json (altered after packaging?)",
             )
         for item in read_child(child, progress):
             if item.key == child.item_key:

@@ -133,13 +133,9 @@ class WarcImporter:
         image_parent: dict[str, str] = {}
         page_order: list[tuple[int, str]] = []
         by_index = {r.index: r for r in pages}
-        for rec, payload in _payloads(
-            opener, by_index, len(index.records), source.display, progress
-        ):
+        for rec, payload in _payloads(opener, by_index, len(index.records), source.display, progress):
             key = f"{source.display}#record{rec.index}"
-            info = extract_page(
-                payload, charset=charset_from_content_type(rec.content_type), base_url=rec.uri
-            )
+            info = extract_page(payload, charset=charset_from_content_type(rec.content_type), base_url=rec.uri)
             metadata = dict(info.metadata)
             metadata.update(_record_meta(rec))
             if info.links:
@@ -297,8 +293,7 @@ def _payloads(
                 if len(payload) > limits.MAX_WARC_RECORD:
                     progress.warn(
                         f"{display}!{rec.uri}",
-                        f"payload larger than {limits.MAX_WARC_RECORD >> 20} MiB: kept in the "
-                        "stored WARC only",
+                        f"payload larger than {limits.MAX_WARC_RECORD >> 20} MiB: kept in the stored WARC only",
                     )
                     continue
                 if payload:

@@ -115,9 +115,7 @@ def check_archive(infos: list[zipfile.ZipInfo], display: str) -> None:
     spans = sorted((i.header_offset, i.header_offset + 30 + i.compress_size) for i in infos)
     for (_, end_a), (start_b, _) in zip(spans, spans[1:], strict=False):
         if start_b < end_a:
-            raise HostileInput(
-                "zip bomb: members overlap each other (shared compressed data)", display
-            )
+            raise HostileInput("zip bomb: members overlap each other (shared compressed data)", display)
 
 
 def member_problem(info: zipfile.ZipInfo) -> str | None:
@@ -130,9 +128,7 @@ def member_problem(info: zipfile.ZipInfo) -> str | None:
         return "symbolic link inside the archive: not followed"
     if info.flag_bits & 0x1:
         return "encrypted member (password needed): not imported; the archive is kept whole"
-    if info.file_size > limits.RATIO_MIN_SIZE and info.file_size > limits.MAX_RATIO * max(
-        1, info.compress_size
-    ):
+    if info.file_size > limits.RATIO_MIN_SIZE and info.file_size > limits.MAX_RATIO * max(1, info.compress_size):
         ratio = info.file_size // max(1, info.compress_size)
         return f"zip bomb: compression ratio {ratio}:1 exceeds {limits.MAX_RATIO}:1; not unpacked"
     if info.file_size > limits.MAX_MEMBER_SIZE:
@@ -178,9 +174,7 @@ class ZipImporter:
             "file",
             self.name,
             mime="application/zip",
-            metadata={
-                "archive": {"members": len(infos), "declared_size": sum(i.file_size for i in infos)}
-            },
+            metadata={"archive": {"members": len(infos), "declared_size": sum(i.file_size for i in infos)}},
         )
         yield container
         yield from iter_members(source, container, opener, infos, self.name, progress)
@@ -250,9 +244,7 @@ def iter_members(
                     "archive_member",
                     {
                         "name": info.filename,
-                        "modified_local": "{:04d}-{:02d}-{:02d}T{:02d}:{:02d}:{:02d}".format(
-                            *info.date_time
-                        ),
+                        "modified_local": "{:04d}-{:02d}-{:02d}T{:02d}:{:02d}:{:02d}".format(*info.date_time),
                         "crc32": f"{info.CRC:08x}",
                     },
                 )

@@ -10,8 +10,7 @@ def _demo_captures(case: Any, out_dir: Path) -> list[str]:
     from workstation.commands.core import search_items
 
     rows = case.db.execute(
-        "SELECT capture_method, kind, count(*) FROM items GROUP BY capture_method, kind "
-        "ORDER BY capture_method, kind"
+        "SELECT capture_method, kind, count(*) FROM items GROUP BY capture_method, kind ORDER BY capture_method, kind"
     ).fetchall()
     lines = ["Imported, by how it was acquired:"]
     lines += [f"  {method or '-':<15} {kind:<9} {n}" for method, kind, n in rows]

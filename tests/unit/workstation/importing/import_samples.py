@@ -5,11 +5,11 @@ The multilingual sentence appears in every format so each one can be shown searc
 
 from __future__ import annotations
 
+import email.charset
 import gzip
 import io
 import json
 import zipfile
-import email.charset
 from email import encoders
 from email.mime.base import MIMEBase
 from email.mime.multipart import MIMEMultipart
@@ -36,8 +36,7 @@ def jpeg(w=640, h=480, color=(180, 40, 40), exif=None, quality=90) -> bytes:
     return buf.getvalue()
 
 
-def exif_block(*, orientation=1, gps=True, offset="+02:00", software="Adobe Lightroom",
-               comment=None) -> Image.Exif:
+def exif_block(*, orientation=1, gps=True, offset="+02:00", software="Adobe Lightroom", comment=None) -> Image.Exif:
     from PIL import ExifTags
 
     ex = Image.Exif()
@@ -89,11 +88,10 @@ def image_bytes(fmt: str, w=200, h=150) -> bytes:
     return buf.getvalue()
 
 
-def html_page(title="Werk in Amsterdam", body=SENTENCE, charset="utf-8", meta=True, lang="nl",
-              extra="") -> bytes:
+def html_page(title="Werk in Amsterdam", body=SENTENCE, charset="utf-8", meta=True, lang="nl", extra="") -> bytes:
     head = f'<meta charset="{charset}">' if meta else ""
     doc = (
-        f"<!DOCTYPE html><html lang=\"{lang}\"><head>{head}<title>{title}</title>"
+        f'<!DOCTYPE html><html lang="{lang}"><head>{head}<title>{title}</title>'
         "<style>body{color:red}</style><script>var hidden='SCRIPTTEXT';</script></head>"
         f"<body><h1>{title}</h1><p>{body}</p>"
         '<a href="https://example.org/contact">Contact</a>'
@@ -102,8 +100,14 @@ def html_page(title="Werk in Amsterdam", body=SENTENCE, charset="utf-8", meta=Tr
     return doc.encode(charset)
 
 
-def mhtml(html: bytes | None = None, image: bytes | None = None, *, url="https://ads.example.com/ad/77",
-          date="Tue, 05 Mar 2024 14:30:00 +0200", boundary="----MultipartBoundary--abc123") -> bytes:
+def mhtml(
+    html: bytes | None = None,
+    image: bytes | None = None,
+    *,
+    url="https://ads.example.com/ad/77",
+    date="Tue, 05 Mar 2024 14:30:00 +0200",
+    boundary="----MultipartBoundary--abc123",
+) -> bytes:
     html = html or html_page(extra='<img src="https://ads.example.com/img/1.jpg">')
     root = MIMEMultipart("related", boundary=boundary, type="text/html")
     root["From"] = "<Saved by Blink>"
@@ -138,18 +142,45 @@ def warc(*, gz=True, page=None, image=None, url="https://ads.example.com/ad/77")
     image = image or jpeg(160, 120)
     # the image comes first: linking must not depend on record order
     http = StatusAndHeaders("200 OK", [("Content-Type", "image/jpeg")], protocol="HTTP/1.1")
-    writer.write_record(writer.create_warc_record(img_url, "response", payload=io.BytesIO(image),
-                                                  http_headers=http, warc_headers_dict={"WARC-Date": "2024-03-05T12:30:01Z"}))
-    redirect = StatusAndHeaders("301 Moved Permanently", [("Location", url), ("Content-Type", "text/html")],
-                                protocol="HTTP/1.1")
-    writer.write_record(writer.create_warc_record("https://t.example/x", "response", payload=io.BytesIO(b"<html>moved</html>"),
-                                                  http_headers=redirect, warc_headers_dict={"WARC-Date": "2024-03-05T12:29:59Z"}))
+    writer.write_record(
+        writer.create_warc_record(
+            img_url,
+            "response",
+            payload=io.BytesIO(image),
+            http_headers=http,
+            warc_headers_dict={"WARC-Date": "2024-03-05T12:30:01Z"},
+        )
+    )
+    redirect = StatusAndHeaders(
+        "301 Moved Permanently", [("Location", url), ("Content-Type", "text/html")], protocol="HTTP/1.1"
+    )
+    writer.write_record(
+        writer.create_warc_record(
+            "https://t.example/x",
+            "response",
+            payload=io.BytesIO(b"<html>moved</html>"),
+            http_headers=redirect,
+            warc_headers_dict={"WARC-Date": "2024-03-05T12:29:59Z"},
+        )
+    )
     http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
-    writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(page), http_headers=http,
-                                                  warc_headers_dict={"WARC-Date": "2024-03-05T12:30:00Z"}))
-    writer.write_record(writer.create_warc_record("https://ads.example.com/s.css", "response",
-                                                  payload=io.BytesIO(b"body{}"),
-                                                  http_headers=StatusAndHeaders("200 OK", [("Content-Type", "text/css")], protocol="HTTP/1.1")))
+    writer.write_record(
+        writer.create_warc_record(
+            url,
+            "response",
+            payload=io.BytesIO(page),
+            http_headers=http,
+            warc_headers_dict={"WARC-Date": "2024-03-05T12:30:00Z"},
+        )
+    )
+    writer.write_record(
+        writer.create_warc_record(
+            "https://ads.example.com/s.css",
+            "response",
+            payload=io.BytesIO(b"body{}"),
+            http_headers=StatusAndHeaders("200 OK", [("Content-Type", "text/css")], protocol="HTTP/1.1"),
+        )
+    )
     return out.getvalue()
 
 
@@ -159,17 +190,31 @@ def wacz(warc_bytes: bytes | None = None, *, tamper=False) -> bytes:
     warc_bytes = warc_bytes or warc()
     digest = hashlib.sha256(warc_bytes).hexdigest()
     package = {
-        "profile": "data-package", "wacz_version": "1.1.1", "title": "Ad capture",
-        "created": "2024-03-05T12:31:00Z", "software": "test-writer",
-        "resources": [{"name": "data.warc.gz", "path": "archive/data.warc.gz",
-                       "hash": f"sha256:{'0' * 64 if tamper else digest}", "bytes": len(warc_bytes)}],
+        "profile": "data-package",
+        "wacz_version": "1.1.1",
+        "title": "Ad capture",
+        "created": "2024-03-05T12:31:00Z",
+        "software": "test-writer",
+        "resources": [
+            {
+                "name": "data.warc.gz",
+                "path": "archive/data.warc.gz",
+                "hash": f"sha256:{'0' * 64 if tamper else digest}",
+                "bytes": len(warc_bytes),
+            }
+        ],
     }
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as z:
         z.writestr(zipfile.ZipInfo("archive/data.warc.gz"), warc_bytes)  # stored, as the spec says
-        z.writestr("pages/pages.jsonl", '{"format": "json-pages-1.0"}\n'
-                   + json.dumps({"url": "https://ads.example.com/ad/77", "ts": "2024-03-05T12:30:00Z",
-                                 "title": "Werk in Amsterdam"}) + "\n")
+        z.writestr(
+            "pages/pages.jsonl",
+            '{"format": "json-pages-1.0"}\n'
+            + json.dumps(
+                {"url": "https://ads.example.com/ad/77", "ts": "2024-03-05T12:30:00Z", "title": "Werk in Amsterdam"}
+            )
+            + "\n",
+        )
         z.writestr("datapackage.json", json.dumps(package))
     return buf.getvalue()
 

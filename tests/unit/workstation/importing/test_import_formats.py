@@ -29,8 +29,14 @@ def tags(case, item_id):
 # -- images --------------------------------------------------------------------------------------
 @pytest.mark.parametrize(
     ("fmt", "name", "mime"),
-    [("PNG", "a.png", "image/png"), ("GIF", "a.gif", "image/gif"), ("WEBP", "a.webp", "image/webp"),
-     ("BMP", "a.bmp", "image/bmp"), ("TIFF", "a.tif", "image/tiff"), ("HEIF", "a.heic", "image/heic")],
+    [
+        ("PNG", "a.png", "image/png"),
+        ("GIF", "a.gif", "image/gif"),
+        ("WEBP", "a.webp", "image/webp"),
+        ("BMP", "a.bmp", "image/bmp"),
+        ("TIFF", "a.tif", "image/tiff"),
+        ("HEIF", "a.heic", "image/heic"),
+    ],
 )
 def test_every_image_format_gets_dimensions_and_thumbnail(tmp_path, case, do_import, fmt, name, mime):
     S.write(tmp_path / "in" / name, S.image_bytes(fmt))
@@ -84,9 +90,16 @@ def test_orientation_is_applied_to_the_thumbnail(tmp_path, case, do_import):
 
 @pytest.mark.parametrize(
     ("info", "evidence"),
-    [({"XML:com.adobe.xmp": '<x:xmpmeta><exif:UserComment><rdf:Alt><rdf:li xml:lang="x-default">'
-       'Screenshot</rdf:li></rdf:Alt></exif:UserComment></x:xmpmeta>'}, "XMP UserComment"),
-     ({"Software": "gnome-screenshot"}, "Software: gnome-screenshot")],
+    [
+        (
+            {
+                "XML:com.adobe.xmp": '<x:xmpmeta><exif:UserComment><rdf:Alt><rdf:li xml:lang="x-default">'
+                "Screenshot</rdf:li></rdf:Alt></exif:UserComment></x:xmpmeta>"
+            },
+            "XMP UserComment",
+        ),
+        ({"Software": "gnome-screenshot"}, "Software: gnome-screenshot"),
+    ],
 )
 def test_screenshot_tagged_when_the_format_says_so(tmp_path, case, do_import, info, evidence):
     S.write(tmp_path / "in" / "capture.png", S.png(info=info))
@@ -131,9 +144,13 @@ def test_html_page_title_visible_text_links_language(tmp_path, case, do_import):
 
 @pytest.mark.parametrize(
     ("charset", "text", "meta", "expected_source"),
-    [("windows-1251", S.UK, True, "meta"), ("gb2312", S.ZH, True, "meta"),
-     ("shift_jis", S.JA, True, "meta"), ("koi8-u", S.UK * 6, False, "detected"),
-     ("utf-8", S.NL + " café crème", False, "valid-utf-8")],
+    [
+        ("windows-1251", S.UK, True, "meta"),
+        ("gb2312", S.ZH, True, "meta"),
+        ("shift_jis", S.JA, True, "meta"),
+        ("koi8-u", S.UK * 6, False, "detected"),
+        ("utf-8", S.NL + " café crème", False, "valid-utf-8"),
+    ],
 )
 def test_page_charsets_declared_and_detected(tmp_path, case, do_import, charset, text, meta, expected_source):
     S.write(tmp_path / "in" / "p.html", S.html_page(title="x", body=text, charset=charset, meta=meta))
@@ -154,7 +171,7 @@ def test_utf16_page_with_bom(tmp_path, case, do_import):
 
 def test_declared_charset_that_lies_is_overridden(tmp_path, case, do_import):
     # says UTF-8, is Windows-1251 (common on old Cyrillic sites)
-    doc = ('<html><head><meta charset="utf-8"><title>t</title></head><body>' + S.UK * 5 + "</body></html>")
+    doc = '<html><head><meta charset="utf-8"><title>t</title></head><body>' + S.UK * 5 + "</body></html>"
     S.write(tmp_path / "in" / "p.html", doc.encode("cp1251"))
     do_import(tmp_path / "in")
     page = only(case, kind="page")
@@ -163,11 +180,15 @@ def test_declared_charset_that_lies_is_overridden(tmp_path, case, do_import):
 
 
 def test_singlefile_and_chrome_comments_give_url_and_time(tmp_path, case, do_import):
-    head = ("<!--\n Page saved with SingleFile \n url: https://ads.example.com/ad/9 \n saved date: "
-            "Tue Mar 05 2024 14:30:00 GMT+0200 (Eastern European Standard Time)\n-->")
+    head = (
+        "<!--\n Page saved with SingleFile \n url: https://ads.example.com/ad/9 \n saved date: "
+        "Tue Mar 05 2024 14:30:00 GMT+0200 (Eastern European Standard Time)\n-->"
+    )
     S.write(tmp_path / "in" / "sf.html", (head + S.html_page().decode()).encode())
-    S.write(tmp_path / "in" / "chrome.html",
-            b"<!-- saved from url=(0031)https://ads.example.com/ad/10 -->\n" + S.html_page())
+    S.write(
+        tmp_path / "in" / "chrome.html",
+        b"<!-- saved from url=(0031)https://ads.example.com/ad/10 -->\n" + S.html_page(),
+    )
     do_import(tmp_path / "in")
     sf, chrome = items_by_name(case)["sf.html"], items_by_name(case)["chrome.html"]
     assert sf["source_url"] == "https://ads.example.com/ad/9"
@@ -293,7 +314,9 @@ def test_nested_zip_members_with_provenance(tmp_path, case, do_import):
 
 
 def test_office_documents_are_kept_whole_not_unpacked(tmp_path, case, do_import):
-    S.write(tmp_path / "in" / "cv.docx", S.zip_bytes({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w/>"}))
+    S.write(
+        tmp_path / "in" / "cv.docx", S.zip_bytes({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w/>"})
+    )
     do_import(tmp_path / "in")
     assert [i["original_name"] for i in case.items()] == ["cv.docx"]
 
@@ -327,3 +350,18 @@ def test_japanese_without_spaces_is_searchable(tmp_path, case, do_import):
     assert page["language"] == "ja"
     assert [h["id"] for h in search_items(case, "探している")] == [page["id"]]
     assert json.dumps(search_items(case, "仕事"), ensure_ascii=False).count("仕事") >= 1
+
+
+def test_heic_keeps_exif_and_capture_time(tmp_path, case, do_import):
+    import pillow_heif
+
+    pillow_heif.register_heif_opener()
+    buf = io.BytesIO()
+    Image.new("RGB", (96, 64), (30, 90, 150)).save(buf, "HEIF", exif=S.exif_block().tobytes())
+    S.write(tmp_path / "in" / "IMG_0042.HEIC", buf.getvalue())
+    result, _ = do_import(tmp_path / "in")
+    assert result.errors == []
+    item = only(case, kind="image")
+    assert item["mime"] == "image/heic" and (item["width"], item["height"]) == (96, 64)
+    assert item["metadata"]["exif"]["Model"] == "Canon EOS 80D"
+    assert item["captured_at"] == "2024-03-05T12:30:00Z"

@@ -20,7 +20,9 @@ def png_header_only(width: int, height: int) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
     ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(b"\x00" * 64)) + chunk(b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(b"\x00" * 64)) + chunk(b"IEND", b"")
+    )
 
 
 def overlapping_zip() -> bytes:
@@ -62,8 +64,12 @@ def test_every_hostile_case_is_reported_and_the_rest_imported(tmp_path, case, do
     S.write(bad / "truncated.jpg", S.jpeg(400, 300)[:3000])
     S.write(bad / "corrupt.jpg", b"\xff\xd8\xff\xe0" + os.urandom(5000))
     S.write(bad / "empty.jpg", b"")
-    S.write(bad / "slip.zip", S.zip_bytes({"../../etc/cron.d/x": b"evil", "/abs/path.txt": b"a",
-                                           "C:\\win\\x.txt": b"b", "ok.txt": b"fine text"}))
+    S.write(
+        bad / "slip.zip",
+        S.zip_bytes(
+            {"../../etc/cron.d/x": b"evil", "/abs/path.txt": b"a", "C:\\win\\x.txt": b"b", "ok.txt": b"fine text"}
+        ),
+    )
     S.write(bad / "ratio.zip", S.zip_bytes({"zeros.bin": b"\x00" * (limits.RATIO_MIN_SIZE * 3)}))
     S.write(bad / "overlap.zip", overlapping_zip())
     S.write(bad / "encrypted.zip", encrypted_flag_zip())
@@ -74,9 +80,11 @@ def test_every_hostile_case_is_reported_and_the_rest_imported(tmp_path, case, do
     cut = warc.rindex(b"\x1f\x8b")  # damage the last gzip member only
     S.write(bad / "damaged-tail.warc.gz", warc[: cut + 20] + b"\x00garbage" * 50)
     S.write(bad / "bad-boundary.mhtml", S.mhtml().replace(b"------MultipartBoundary--abc123", b"--zzz", 2))
-    laughs = ('<!DOCTYPE html [<!ENTITY a "lollollollol">' + "".join(
-        f'<!ENTITY {chr(98 + i)} "' + f"&{chr(97 + i)};" * 10 + '">' for i in range(9)
-    ) + "]><html><body><p>&j;&j;&j;</p><p>safe words</p></body></html>")
+    laughs = (
+        '<!DOCTYPE html [<!ENTITY a "lollollollol">'
+        + "".join(f'<!ENTITY {chr(98 + i)} "' + f"&{chr(97 + i)};" * 10 + '">' for i in range(9))
+        + "]><html><body><p>&j;&j;&j;</p><p>safe words</p></body></html>"
+    )
     S.write(bad / "laughs.html", laughs.encode())
     S.write(bad / "deep.html", b"<html><body>" + b"<div>" * 200_000 + b"deep text" + b"</body></html>")
     S.write(bad / "oneline.html", b"<html><body><p>" + b"word " * 1_200_000 + b"</p></body></html>")

@@ -48,8 +48,11 @@ def mutated(draw):
 
 
 # The deadline only catches hangs (parsers looping on damaged input), far above any normal run.
-@settings(max_examples=200, deadline=timedelta(seconds=60),
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=200,
+    deadline=timedelta(seconds=60),
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(mutated())
 def test_mutated_input_never_crashes(tmp_path_factory, sample):
     name, data = sample

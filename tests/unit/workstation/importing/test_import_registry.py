@@ -39,10 +39,18 @@ def test_registering_a_name_twice_is_refused():
 
 @pytest.mark.parametrize(
     ("data", "name", "importer"),
-    [(S.jpeg(), "x.txt", "image"), (S.png(), "x.pdf", "image"), (S.html_page(), "x.jpg", "html"),
-     (S.mhtml(), "x.html", "mhtml"), (S.warc(gz=True), "x.zip", "warc"), (S.warc(gz=False), "x", "warc"),
-     (S.wacz(), "x.wacz", "wacz"), (S.pdf(with_image=False), "x.html", "pdf"),
-     (S.zip_bytes({"a": b"b"}), "x.jpg", "zip"), (b"just some notes", "x.jpg", "file")],
+    [
+        (S.jpeg(), "x.txt", "image"),
+        (S.png(), "x.pdf", "image"),
+        (S.html_page(), "x.jpg", "html"),
+        (S.mhtml(), "x.html", "mhtml"),
+        (S.warc(gz=True), "x.zip", "warc"),
+        (S.warc(gz=False), "x", "warc"),
+        (S.wacz(), "x.wacz", "wacz"),
+        (S.pdf(with_image=False), "x.html", "pdf"),
+        (S.zip_bytes({"a": b"b"}), "x.jpg", "zip"),
+        (b"just some notes", "x.jpg", "file"),
+    ],
 )
 def test_choice_by_content(data, name, importer):
     src = Source.from_bytes(data, display=name, name=name)
