@@ -198,7 +198,10 @@ def run_import(
     result = ImportResult(run_id=run_id, errors=errors)
     progress.start(len(files), "importing")
     if workers is None:
-        workers = min(os.cpu_count() or 1, 8) if len(files) > 4 else 0
+        # Worker start-up costs a second or two: worth it for many files, or for one big
+        # container (a WARC or zip with thousands of images inside).
+        many = len(files) > 4 or sum(_size(f) for f in files) > 32 << 20
+        workers = min(os.cpu_count() or 1, 8) if many else 0
     pool = _Pool(workers)
     recorded_errors = 0
     try:
