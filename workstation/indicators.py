@@ -348,7 +348,8 @@ class _Compiled:
 def _wrap(pattern: str, language: str) -> str:
     p = _fold_pattern(pattern)
     if language == "zh":
-        return rf"(?<![a-z0-9])(?:{p})(?![a-z0-9])"
+        # Chinese has no spaces: only keep Latin words (vx, ktv) from matching inside longer words.
+        return rf"(?<![a-z])(?:{p})(?![a-z])"
     return rf"(?<!\w)(?:{p})(?!\w)"
 
 
@@ -430,7 +431,10 @@ class Scanner:
                         )
                         break
             elif ind.detector == "obfuscated_keyword" and ind.code not in found:
-                hits = [s for s in found.values() if s.obfuscated and s.code != ind.code]
+                hits = [
+                    s for s in found.values()
+                    if s.obfuscated and s.code != ind.code and not self.taxonomy.get(s.code).detector
+                ]
                 if hits:
                     first = min(hits, key=lambda s: s.start)
                     found[ind.code] = Suggestion(

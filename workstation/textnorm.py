@@ -259,10 +259,11 @@ def _word(b: _Builder, s: int, e: int, out: _Builder) -> None:
     digits = sum(1 for c in word if c.isdigit())
     decode_leet = (
         len(letters) >= 2
+        and lat + cyr == len(letters)  # never inside Chinese and other scripts ("培训费500元")
         and len(letters) >= digits
         and any(c in leet and not c.isalpha() for i, c in enumerate(word) if i or c != "@")
         and not _UNIT_TOKEN.match(word)
-    ) or (len(letters) >= 2 and word[:1] == "$")
+    ) or (len(letters) >= 2 and lat + cyr == len(letters) and word[:1] == "$")
     for k in range(s, core_end):
         ch = b.chars[k]
         flag = b.flags[k]
