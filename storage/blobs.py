@@ -131,8 +131,8 @@ class BlobStore:
                 size += len(chunk)
         except StorageError as exc:
             return str(exc)
-        except Exception as exc:  # noqa: BLE001 - damaged pages surface as DatabaseError
-            return f"cannot read blob: {exc}"
+        except (Exception, MemoryError) as exc:  # noqa: BLE001 - damaged pages: DatabaseError/NOMEM
+            return f"cannot read blob (damaged pages fail the cipher HMAC check): {exc!r}"
         if sha.hexdigest() != sha256:
             return f"SHA-256 mismatch: stored bytes hash to {sha.hexdigest()}"
         if md5.hexdigest() != info.md5:

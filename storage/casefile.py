@@ -7,13 +7,15 @@ from pathlib import Path
 import sqlcipher3
 import sqlite_utils
 
-from storage.errors import StorageError, WrongKey, NotEncryptedCase
+from storage.errors import NotEncryptedCase, StorageError, WrongKey
 
 PLAIN_SQLITE_HEADER = b"SQLite format 3\x00"
 # Set inside the encrypted database so a decrypted foreign SQLCipher file is recognised as "not ours".
 APPLICATION_ID = 0x45575331  # "EWS1"
 
 DatabaseError = sqlcipher3.dbapi2.DatabaseError
+# SQLCipher reports a page whose HMAC fails as SQLITE_NOMEM in some paths (MemoryError in Python).
+DAMAGE_ERRORS: tuple[type[BaseException], ...] = (DatabaseError, MemoryError)
 
 
 def _quote(passphrase: str) -> str:
@@ -121,8 +123,8 @@ def integrity_problems(db: sqlite_utils.Database) -> list[str]:
         for (row,) in db.execute("PRAGMA cipher_integrity_check").fetchall():
             problems.append(f"cipher: {row}")
         rows = [r[0] for r in db.execute("PRAGMA integrity_check").fetchall()]
-    except DatabaseError as exc:
-        problems.append(f"database: {exc}")
+    except DAMAGE_ERRORS as exc:
+        problems.append(f"cipher: pages fail decryption/HMAC check ({type(exc).__name__}: {exc})")
         return problems
     if rows != ["ok"]:
         problems.extend(f"structure: {r}" for r in rows)

@@ -8,7 +8,6 @@ one that has shipped. Feature areas use their own number ranges so branches do n
 from __future__ import annotations
 
 from datetime import UTC, datetime
-
 from pathlib import Path
 
 import sqlite_utils

@@ -250,7 +250,11 @@ class Case:
         problems: list[dict[str, Any]] = []
         for text in casefile.integrity_problems(self.db):
             problems.append({"what": "file", "problem": text})
-        shas = self.blobs.all_sha256()
+        try:
+            shas = self.blobs.all_sha256()
+        except casefile.DAMAGE_ERRORS as exc:
+            problems.append({"what": "file", "problem": f"cannot read the blob index: damaged pages ({exc!r})"})
+            return {"ok": False, "blobs_checked": 0, "audit_entries": None, "audit_head": None, "problems": problems}
         if progress is not None:
             progress.start(len(shas), "verifying blobs")
         for sha in shas:
@@ -260,14 +264,18 @@ class Case:
                 problems.append({"what": "blob", "sha256": sha, "items": names, "problem": reason})
             if progress is not None:
                 progress.step()
-        for row in self.db.execute(
-            "SELECT items.id, items.sha256 FROM items LEFT JOIN blobs ON blobs.sha256 = items.sha256 "
-            "WHERE blobs.id IS NULL"
-        ):
-            problems.append({"what": "item", "item": row[0], "sha256": row[1], "problem": "its blob is missing"})
-        for text in audit_log.verify_chain(self.db):
-            problems.append({"what": "audit", "problem": text})
-        seq, head = audit_log.head(self.db)
+        try:
+            for row in self.db.execute(
+                "SELECT items.id, items.sha256 FROM items LEFT JOIN blobs ON blobs.sha256 = items.sha256 "
+                "WHERE blobs.id IS NULL"
+            ):
+                problems.append({"what": "item", "item": row[0], "sha256": row[1], "problem": "its blob is missing"})
+            for text in audit_log.verify_chain(self.db):
+                problems.append({"what": "audit", "problem": text})
+            seq, head = audit_log.head(self.db)
+        except casefile.DAMAGE_ERRORS as exc:
+            problems.append({"what": "file", "problem": f"cannot read items/audit: damaged pages ({exc!r})"})
+            seq, head = 0, ""
         return {
             "ok": not problems,
             "blobs_checked": len(shas),

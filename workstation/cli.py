@@ -8,6 +8,7 @@ import logging
 import pkgutil
 import sys
 
+from storage.casefile import DAMAGE_ERRORS
 from workstation import __version__
 from workstation.errors import WorkstationError
 
@@ -45,6 +46,13 @@ def main(argv: list[str] | None = None) -> int:
     except WorkstationError as exc:
         print(f"workstation {args.command}: error: {exc}", file=sys.stderr)
         return exc.exit_code
+    except DAMAGE_ERRORS as exc:
+        print(
+            f"workstation {args.command}: error: the case file is damaged or unreadable ({exc!r}); "
+            "run `workstation verify` on it and restore from a copy",
+            file=sys.stderr,
+        )
+        return 2
     except KeyboardInterrupt:
         print(f"workstation {args.command}: interrupted; the case is consistent", file=sys.stderr)
         return 130

@@ -6,6 +6,7 @@ import hashlib
 import io
 import json
 import os
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -24,8 +25,9 @@ from workstation.importing.model import ImportedItem, Source
 from workstation.importing.registry import read_any
 from workstation.progress import Progress
 
-BATCH_ITEMS = 64
+BATCH_ITEMS = int(os.environ.get("WORKSTATION_IMPORT_BATCH", "64"))
 BATCH_BYTES = 64 << 20
+BATCH_SECONDS = 2.0  # commit at least this often: a crash costs at most a few seconds of work
 
 
 @dataclass
@@ -174,12 +176,17 @@ def run_import(
     try:
         batch: list[tuple[ImportedItem, dict[str, Any]]] = []
         batch_bytes = 0
+        batch_started = time.monotonic()
         for item, prep in _prepared(_items_from(files, progress, errors), executor, workers):
             batch.append((item, prep))
             batch_bytes += int(prep.get("size", 0))
-            if len(batch) >= BATCH_ITEMS or batch_bytes >= BATCH_BYTES:
+            if (
+                len(batch) >= BATCH_ITEMS
+                or batch_bytes >= BATCH_BYTES
+                or time.monotonic() - batch_started >= BATCH_SECONDS
+            ):
                 recorded_errors = _write_batch(case, run_id, batch, result, recorded_errors)
-                batch, batch_bytes = [], 0
+                batch, batch_bytes, batch_started = [], 0, time.monotonic()
                 progress.check()
         recorded_errors = _write_batch(case, run_id, batch, result, recorded_errors)
         result.status = "done"

@@ -1,0 +1,606 @@
+"""Report content from a case: plain data (``reports.model``) gathered with core queries.
+
+The report reflects the case as of its last recorded change: the generation time is the time of
+the last audit entry that is not itself a report generation, and the chain-of-custody appendix
+ends there. Generating a report only appends "report.generated" entries, so generating again with
+the same options gives the same data, hence the same PDF, byte for byte.
+
+Parts written by other feature areas (indicators, selectors, regions, near-duplicates) are read
+through ``reports.sources``, which says "not available" when the case has no such data.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from typing import Any
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from PIL import Image
+
+from reports import sources
+from reports.model import (
+    TOOL_NAME,
+    AuditEntry,
+    CaseInfo,
+    Custody,
+    Exhibit,
+    Field,
+    ImageSpec,
+    IndicatorFinding,
+    ItemRef,
+    Method,
+    NearDuplicate,
+    Note,
+    Redaction,
+    Region,
+    Report,
+    ReportOptions,
+    SelectorRef,
+    SelectorRow,
+    Summary,
+)
+from storage import audit as audit_log
+from storage.errors import StorageError
+from workstation import __version__
+from workstation.case import Case
+from workstation.errors import UsageError
+
+__all__ = [
+    "AuditEntry",
+    "CaseInfo",
+    "Custody",
+    "Exhibit",
+    "Field",
+    "ImageSpec",
+    "IndicatorFinding",
+    "ItemRef",
+    "Method",
+    "NearDuplicate",
+    "Note",
+    "Redaction",
+    "Region",
+    "Report",
+    "ReportOptions",
+    "SelectorRef",
+    "SelectorRow",
+    "Summary",
+    "build_report",
+    "case_image_provider",
+    "snapshot",
+]
+
+TEXT_EXCERPT_CHARS = 1500
+MAX_CHILDREN_LISTED = 40
+MAX_AUDIT_DETAILS = 600
+REPORT_ACTION_PREFIX = "report."
+
+# EXIF fields listed first, in this order; the rest follow by name.
+_EXIF_FIRST = (
+    "DateTimeOriginal",
+    "DateTimeDigitized",
+    "DateTime",
+    "OffsetTimeOriginal",
+    "Make",
+    "Model",
+    "LensModel",
+    "Software",
+    "Artist",
+    "Copyright",
+    "ImageDescription",
+    "Orientation",
+    "ExifImageWidth",
+    "ExifImageHeight",
+)
+
+
+@contextmanager
+def _noop() -> Iterator[None]:
+    yield
+
+
+# -- snapshot ------------------------------------------------------------------------------------
+def snapshot(case: Case) -> tuple[int, str, str, int]:
+    """The case state a report describes.
+
+    Returns:
+        (seq, hash, at) of the last audit entry that is not a report generation, and how many
+        report entries follow it.
+    """
+    rows = case.db.execute(
+        "SELECT seq, hash, at FROM audit WHERE action NOT LIKE ? ORDER BY seq DESC LIMIT 1",
+        [REPORT_ACTION_PREFIX + "%"],
+    ).fetchone()
+    if rows is None:
+        return 0, audit_log.GENESIS, case.meta.get("created_at", "1970-01-01T00:00:00Z"), 0
+    trailing = case.db.execute("SELECT count(*) FROM audit WHERE seq > ?", [rows[0]]).fetchone()[0]
+    return int(rows[0]), str(rows[1]), str(rows[2]), int(trailing)
+
+
+def _seconds(iso: str) -> datetime:
+    moment = datetime.fromisoformat(iso.replace("Z", "+00:00"))
+    return moment.replace(microsecond=0)
+
+
+def _local(moment: datetime, tz: str) -> str:
+    try:
+        zone = ZoneInfo(tz or "UTC")
+    except (ZoneInfoNotFoundError, ValueError):
+        zone = ZoneInfo("UTC")
+    local = moment.astimezone(zone)
+    offset = local.strftime("%z")
+    return f"{local:%Y-%m-%d %H:%M:%S} {local.tzname()} (UTC{offset[:3]}:{offset[3:]})"
+
+
+# -- masking -------------------------------------------------------------------------------------
+class Masker:
+    """Replaces selected selector values wherever they appear in printed text."""
+
+    def __init__(self, values: list[str], default_region: str = "") -> None:
+        self.labels: dict[str, str] = {}
+        patterns: list[tuple[re.Pattern[str], str]] = []
+        for n, value in enumerate(sorted(set(v for v in values if v.strip())), start=1):
+            label = f"[REDACTED selector {n}]"
+            self.labels[value] = label
+            for pattern in _variants(value, default_region):
+                patterns.append((pattern, label))
+        # Longest first, so a number is not half-masked by a shorter selector inside it.
+        patterns.sort(key=lambda p: -len(p[0].pattern))
+        self.patterns = patterns
+
+    @property
+    def active(self) -> bool:
+        return bool(self.patterns)
+
+    def __call__(self, text: str) -> str:
+        for pattern, label in self.patterns:
+            text = pattern.sub(label, text)
+        return text
+
+    def label(self, value: str) -> str | None:
+        return self.labels.get(value)
+
+
+def _variants(value: str, default_region: str) -> list[re.Pattern[str]]:
+    out = [re.compile(re.escape(value), re.IGNORECASE)]
+    digits = re.sub(r"\D", "", value)
+    if value.startswith("+") and len(digits) >= 7:
+        sep = r"[\s\-./()]*"
+        national = _national_number(value)
+        forms = [r"(?:\+|00)" + sep.join(digits)]
+        if national:
+            forms.append(r"(?<![\d+])0?" + sep.join(national) + r"(?!\d)")
+        out += [re.compile(f) for f in forms]
+    return out
+
+
+def _national_number(e164: str) -> str:
+    try:
+        import phonenumbers
+
+        parsed = phonenumbers.parse(e164, None)
+        return str(parsed.national_number)
+    except Exception:  # noqa: BLE001 - phonenumbers raises its own NumberParseException
+        return ""
+
+
+# -- exhibits ------------------------------------------------------------------------------------
+def _exhibit_rows(case: Case, options: ReportOptions) -> list[tuple[int, int, str, str]]:
+    rows = case.db.execute("SELECT item_id, number, added_at, added_by FROM exhibits ORDER BY number").fetchall()
+    if options.item_ids is None:
+        return [(r[0], r[1], r[2], r[3]) for r in rows]
+    by_item = {r[0]: (r[0], r[1], r[2], r[3]) for r in rows}
+    missing = [i for i in options.item_ids if i not in by_item]
+    if missing:
+        raise UsageError(
+            f"item(s) {', '.join(map(str, missing))} are not exhibits; mark them with "
+            "`workstation exhibit CASE ID...` first"
+        )
+    chosen = [by_item[i] for i in dict.fromkeys(options.item_ids)]
+    return sorted(chosen, key=lambda r: r[1])
+
+
+def _exif_fields(meta: dict[str, Any], mask: Masker) -> tuple[tuple[Field, ...], tuple[float, float] | None]:
+    exif = meta.get("exif")
+    if not isinstance(exif, dict):
+        return (), None
+    gps = exif.get("GPS")
+    position: tuple[float, float] | None = None
+    if isinstance(gps, dict):
+        try:
+            position = (float(gps["latitude"]), float(gps["longitude"]))
+        except (KeyError, TypeError, ValueError):
+            position = None
+    names = [n for n in _EXIF_FIRST if n in exif] + sorted(n for n in exif if n not in _EXIF_FIRST and n != "GPS")
+    fields = []
+    for name in names:
+        value = exif[name]
+        text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+        fields.append(Field(name, mask(text[:300])))
+    if isinstance(gps, dict):
+        parts = [f"{k} {gps[k]}" for k in sorted(gps)]
+        fields.append(Field("GPS", ", ".join(parts)))
+    return tuple(fields), position
+
+
+def _upright_size(item: dict[str, Any]) -> tuple[int, int] | None:
+    w, h = item.get("width"), item.get("height")
+    if not w or not h:
+        return None
+    meta = item.get("metadata") or {}
+    orientation = meta.get("orientation", 1) if isinstance(meta, dict) else 1
+    if orientation in (5, 6, 7, 8):
+        return int(h), int(w)
+    return int(w), int(h)
+
+
+def _image_spec(
+    case: Case, item: dict[str, Any], tags: set[str], options: ReportOptions, sensitive_items: set[int]
+) -> ImageSpec | None:
+    size = _upright_size(item) if item["kind"] == "image" else None
+    source = "original"
+    if size is None:
+        row = case.db.execute("SELECT width, height FROM thumbnails WHERE item_id = ?", [item["id"]]).fetchone()
+        if row is None or not row[0] or not row[1]:
+            return None
+        size, source = (int(row[0]), int(row[1])), "thumbnail"
+    mode, reason = "none", ""
+    sensitive = sorted(tags & set(options.sensitive_tags))
+    if options.redact in ("all", "all-blur"):
+        mode = "blur" if options.redact == "all-blur" else "pixelate"
+        reason = "all images are redacted in this report"
+    elif options.redact in ("sensitive", "sensitive-blur") and (sensitive or item["id"] in sensitive_items):
+        mode = "blur" if options.redact == "sensitive-blur" else "pixelate"
+        why = [f"tagged {t!r}" for t in sensitive]
+        if item["id"] in sensitive_items:
+            why.append("confirmed indicator concerning minors")
+        reason = ", ".join(why)
+    return ImageSpec(item["id"], source, size[0], size[1], mode, reason)
+
+
+def _ref(row: Any, numbers: dict[int, int]) -> ItemRef:
+    item_id, kind, sha, title, name = row[0], row[1], row[2], row[3], row[4]
+    return ItemRef(
+        item_id=item_id,
+        label=title or name or f"item {item_id}",
+        sha256=sha,
+        kind=kind,
+        exhibit_number=numbers.get(item_id),
+    )
+
+
+def _exhibit(
+    case: Case,
+    item_id: int,
+    number: int,
+    added_at: str,
+    added_by: str,
+    numbers: dict[int, int],
+    options: ReportOptions,
+    mask: Masker,
+    extra: sources.ExtraData,
+    sensitive_items: set[int],
+) -> Exhibit:
+    item = case.item(item_id)
+    meta = item.get("metadata") or {}
+    meta = meta if isinstance(meta, dict) else {}
+    tags = {r[0] for r in case.db.execute("SELECT tag FROM tags WHERE item_id = ?", [item_id])}
+    notes = tuple(
+        Note(author=r[0], created_at=r[1], text=mask(r[2]))
+        for r in case.db.execute(
+            "SELECT author, created_at, text FROM notes WHERE item_id = ? ORDER BY created_at, id",
+            [item_id],
+        )
+    )
+    parent = None
+    if item.get("parent_id"):
+        row = case.db.execute(
+            "SELECT id, kind, sha256, title, original_name FROM items WHERE id = ?",
+            [item["parent_id"]],
+        ).fetchone()
+        parent = _ref(row, numbers) if row else None
+    child_rows = case.db.execute(
+        "SELECT id, kind, sha256, title, original_name FROM items WHERE parent_id = ? ORDER BY id LIMIT ?",
+        [item_id, MAX_CHILDREN_LISTED + 1],
+    ).fetchall()
+    children = tuple(_ref(r, numbers) for r in child_rows[:MAX_CHILDREN_LISTED])
+    unavailable: list[Field] = []
+    if len(child_rows) > MAX_CHILDREN_LISTED:
+        total = case.db.execute("SELECT count(*) FROM items WHERE parent_id = ?", [item_id]).fetchone()[0]
+        unavailable.append(
+            Field("Children", f"{total - MAX_CHILDREN_LISTED} more children are not listed; see the case file")
+        )
+    exif, gps = _exif_fields(meta, mask)
+    text = (item.get("text") or "").strip()
+    excerpt = mask(text[:TEXT_EXCERPT_CHARS] + ("…" if len(text) > TEXT_EXCERPT_CHARS else ""))
+    indicators = tuple(
+        f for f in extra.indicators.get(item_id, ()) if f.status == "confirmed" or options.include_suggestions
+    )
+    indicators = tuple(IndicatorFinding(f.code, f.label, f.status, mask(f.evidence), f.by, f.at) for f in indicators)
+    regions = tuple(
+        Region(r.label, r.x, r.y, r.w, r.h, mask(r.text), r.author, r.created_at)
+        for r in extra.regions.get(item_id, ())
+    )
+    selectors = tuple(
+        SelectorRef(s.kind, mask.label(s.value) or mask(s.value), bool(mask.label(s.value)))
+        for s in extra.selectors.get(item_id, ())
+    )
+    near = tuple(
+        NearDuplicate(
+            ItemRef(d.ref.item_id, mask(d.ref.label), d.ref.sha256, d.ref.kind, numbers.get(d.ref.item_id)),
+            d.distance,
+            d.algorithm,
+        )
+        for d in extra.near_duplicates.get(item_id, ())
+    )
+    return Exhibit(
+        number=number,
+        item_id=item_id,
+        kind=item["kind"],
+        title=mask(item.get("title") or ""),
+        sha256=item["sha256"],
+        md5=item.get("md5") or "",
+        size=int(item.get("size") or 0),
+        mime=item.get("mime") or "",
+        original_name=mask(item.get("original_name") or ""),
+        source_url=mask(item.get("source_url") or ""),
+        final_url=mask(item.get("final_url") or ""),
+        source_path=mask(item.get("source_path") or ""),
+        capture_method=item.get("capture_method") or "",
+        captured_at=item.get("captured_at") or "",
+        captured_tz=item.get("captured_tz") or "",
+        imported_at=item.get("imported_at") or "",
+        imported_by=item.get("analyst") or "",
+        importer=item.get("importer") or "",
+        width=item.get("width"),
+        height=item.get("height"),
+        language=item.get("language") or "",
+        added_at=added_at,
+        added_by=added_by,
+        exif=exif,
+        gps=gps,
+        parent=parent,
+        children=children,
+        tags=tuple(sorted(tags)),
+        notes=notes,
+        indicators=indicators,
+        regions=regions,
+        selectors=selectors,
+        near_duplicates=near,
+        text_excerpt=excerpt,
+        image=_image_spec(case, item, tags, options, sensitive_items),
+        unavailable=tuple(unavailable),
+    )
+
+
+# -- appendices ----------------------------------------------------------------------------------
+def _custody(case: Case, upto: int, trailing: int, mask: Masker) -> Custody:
+    rows = case.db.execute(
+        "SELECT seq, at, analyst, action, details, hash FROM audit WHERE seq <= ? ORDER BY seq",
+        [upto],
+    ).fetchall()
+    entries = []
+    for seq, at, analyst, action, details, digest in rows:
+        text = (
+            details
+            if len(details) <= MAX_AUDIT_DETAILS
+            else (
+                details[:MAX_AUDIT_DETAILS] + f"… ({len(details):,} characters; the full entry is in "
+                "the case's audit log)"
+            )
+        )
+        entries.append(AuditEntry(seq, at, analyst, action, mask(text), digest))
+    problems = audit_log.verify_chain(case.db)
+    head = entries[-1].entry_hash if entries else audit_log.GENESIS
+    return Custody(
+        entries=tuple(entries),
+        head_hash=head,
+        chain_verified=not problems,
+        verify_note="; ".join(problems[:3]),
+        omitted_trailing_reports=trailing,
+    )
+
+
+def _summary(case: Case, exhibits: list[Exhibit], remarks: list[str]) -> Summary:
+    kinds = Counter(ex.kind for ex in exhibits)
+    hosts = Counter()
+    for ex in exhibits:
+        host = urlsplit(ex.final_url or ex.source_url).hostname if (ex.final_url or ex.source_url) else None
+        if host:
+            hosts[host.removeprefix("www.")] += 1
+    times = sorted(ex.captured_at for ex in exhibits if ex.captured_at)
+    findings = Counter()
+    for ex in exhibits:
+        for f in {(f.label, f.code) for f in ex.indicators if f.status == "confirmed"}:
+            findings[f"{f[0]} ({f[1]})"] += 1
+    sel = Counter()
+    for ex in exhibits:
+        for s in {(s.kind, s.value) for s in ex.selectors}:
+            sel[f"{s[0]}: {s[1]}"] += 1
+    key_selectors = [(k, n) for k, n in sel.most_common() if n >= 2][:15] or sel.most_common(10)
+    return Summary(
+        exhibit_count=len(exhibits),
+        case_item_count=case.count_items(),
+        by_kind=tuple(Field(k, str(n)) for k, n in sorted(kinds.items())),
+        platforms=tuple(Field(h, str(n)) for h, n in sorted(hosts.items(), key=lambda kv: (-kv[1], kv[0]))[:20]),
+        first_capture=times[0] if times else "",
+        last_capture=times[-1] if times else "",
+        indicator_findings=tuple(Field(k, str(n)) for k, n in sorted(findings.items(), key=lambda kv: (-kv[1], kv[0]))),
+        key_selectors=tuple(Field(k, str(n)) for k, n in key_selectors),
+        remarks=tuple(remarks),
+    )
+
+
+def _method(exhibits: list[Exhibit], extra: sources.ExtraData) -> Method:
+    capture = Counter(ex.capture_method or "not recorded" for ex in exhibits)
+    importers = Counter(ex.importer or "not recorded" for ex in exhibits)
+    return Method(
+        capture_methods=tuple(Field(k, str(n)) for k, n in sorted(capture.items())),
+        importers=tuple(Field(k, str(n)) for k, n in sorted(importers.items())),
+        perceptual_hashing=extra.perceptual_method,
+        indicator_method=extra.indicator_method,
+        selector_method=extra.selector_method,
+    )
+
+
+def _document_id(case: Case, options: ReportOptions, head: str) -> str:
+    payload = json.dumps(
+        {
+            "case_number": case.meta.get("case_number", ""),
+            "created_at": case.meta.get("created_at", ""),
+            "audit_head": head,
+            "options": options.as_dict(),
+        },
+        sort_keys=True,
+        ensure_ascii=False,
+    )
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:32]
+
+
+# -- entry points --------------------------------------------------------------------------------
+def build_report(case: Case, options: ReportOptions, progress: Any = None) -> Report:
+    """Gather everything the report says, as plain data.
+
+    Args:
+        case: an open case.
+        options: what to include and how to redact.
+        progress: optional Progress; one step per exhibit.
+
+    Raises:
+        UsageError: an item chosen with ``options.item_ids`` is not an exhibit, or an option is
+            invalid.
+    """
+    from reports.model import IMAGE_REDACTION_MODES, SECTIONS
+
+    if options.redact not in IMAGE_REDACTION_MODES:
+        raise UsageError(f"unknown redaction mode {options.redact!r}; use one of {', '.join(IMAGE_REDACTION_MODES)}")
+    unknown = [s for s in options.sections if s not in SECTIONS]
+    if unknown:
+        raise UsageError(f"unknown section(s) {', '.join(unknown)}; use {', '.join(SECTIONS)}")
+    seq, head, at, trailing = snapshot(case)
+    moment = _seconds(at)
+    rows = _exhibit_rows(case, options)
+    numbers = {r[0]: r[1] for r in case.db.execute("SELECT item_id, number FROM exhibits")}
+    item_ids = [r[0] for r in rows]
+    extra = sources.gather(case, item_ids)
+
+    mask_values: list[str] = []
+    if "*" in options.mask_selectors:
+        mask_values = sorted({s.value for refs in extra.selectors.values() for s in refs})
+    mask_values += [v for v in options.mask_selectors if v != "*"]
+    masker = Masker(mask_values, case.meta.get("default_region", ""))
+
+    if progress is not None:
+        progress.start(len(rows), "collecting exhibits")
+    exhibits = []
+    for item_id, number, added_at, added_by in rows:
+        exhibits.append(
+            _exhibit(case, item_id, number, added_at, added_by, numbers, options, masker, extra, extra.sensitive_items)
+        )
+        if progress is not None:
+            progress.step(1, f"exhibit {number}")
+
+    remarks = list(extra.remarks)
+    selectors: tuple[SelectorRow, ...] | None = None
+    if extra.selector_rows is not None:
+        on_report = set(item_ids)
+        rows_out = []
+        for row in extra.selector_rows:
+            shown = [numbers[i] for i in row.item_ids if i in on_report]
+            if not shown:
+                continue
+            label = masker.label(row.value)
+            rows_out.append(
+                SelectorRow(row.kind, label or masker(row.value), tuple(sorted(shown)), row.item_count, bool(label))
+            )
+        selectors = tuple(sorted(rows_out, key=lambda r: (-len(r.exhibit_numbers), r.kind, r.value)))
+
+    redacted = tuple(ex.number for ex in exhibits if ex.image and ex.image.redaction != "none")
+    statements = []
+    if options.redact != "none":
+        scope = (
+            "every image"
+            if options.redact.startswith("all")
+            else "images tagged "
+            + " or ".join(repr(t) for t in options.sensitive_tags)
+            + " or with a confirmed indicator concerning minors"
+        )
+        how = "blurred" if options.redact.endswith("blur") else "pixelated"
+        statements.append(
+            f"Pictures of {scope} are {how} in this report ({len(redacted)} exhibit(s)"
+            + (f": {', '.join(map(str, redacted))}" if redacted else "")
+            + "). The originals in the case file are unaltered; their hashes are printed in full."
+        )
+    if masker.active:
+        statements.append(
+            f"{len(masker.labels)} selector value(s) are masked wherever they appear in this "
+            "report and replaced by “[REDACTED selector N]”."
+        )
+
+    custody = _custody(case, seq, trailing, masker) if "custody" in options.sections else None
+    meta = case.meta
+    return Report(
+        case=CaseInfo(
+            case_number=meta.get("case_number", ""),
+            title=meta.get("title", ""),
+            agency=meta.get("agency", ""),
+            analyst=meta.get("analyst", ""),
+            timezone=meta.get("timezone", "UTC"),
+            created_at=meta.get("created_at", ""),
+        ),
+        options=options,
+        generated_at_utc=moment.isoformat().replace("+00:00", "Z"),
+        generated_at_local=_local(moment, meta.get("timezone", "UTC")),
+        tool_name=TOOL_NAME,
+        tool_version=__version__,
+        document_id=_document_id(case, options, head),
+        summary=_summary(case, exhibits, remarks),
+        exhibits=tuple(exhibits),
+        selectors=selectors,
+        selectors_note=extra.selectors_note,
+        custody=custody,
+        method=_method(exhibits, extra),
+        redaction=Redaction(
+            image_mode=options.redact,
+            images_redacted=redacted,
+            selectors_masked=len(masker.labels),
+            statements=tuple(statements),
+        ),
+    )
+
+
+def case_image_provider(case: Case) -> Any:
+    """Opens an exhibit's picture from the case, in memory (never a plaintext temp file)."""
+    import io
+
+    try:
+        import pillow_heif
+
+        pillow_heif.register_heif_opener()
+    except ImportError:  # pragma: no cover - pillow-heif is a dependency
+        pass
+    Image.MAX_IMAGE_PIXELS = 200_000_000
+
+    def provide(spec: ImageSpec) -> Image.Image:
+        if spec.source == "thumbnail":
+            data = case.thumbnail(spec.item_id)
+            if data is None:
+                raise LookupError("no stored rendering")
+            return Image.open(io.BytesIO(data))
+        row = case.db.execute("SELECT sha256 FROM items WHERE id = ?", [spec.item_id]).fetchone()
+        if row is None:
+            raise LookupError(f"no item {spec.item_id}")
+        try:
+            raw = case.blobs.open(row[0])
+        except StorageError as exc:
+            raise LookupError(exc.reason) from exc
+        # Read from the encrypted case in 1 MiB steps; the picture never touches the disk.
+        return Image.open(io.BufferedReader(raw, 1 << 20))  # type: ignore[arg-type]
+
+    return provide
