@@ -303,7 +303,9 @@ def extract_phones(text: str, region: str | None = None) -> list[PhoneHit]:
         matcher = phonenumbers.PhoneNumberMatcher(text, region or "ZZ", leniency=phonenumbers.Leniency.VALID)
         for m in matcher:
             e164 = phonenumbers.format_number(m.number, phonenumbers.PhoneNumberFormat.E164)
-            hits.append(PhoneHit(e164, m.start, m.end, m.raw_string, False, region))
+            groups = re.findall(r"\d+", m.raw_string)
+            odd = bool(_ODD_SEP & set(m.raw_string)) or sum(len(g) == 1 for g in groups) >= 5
+            hits.append(PhoneHit(e164, m.start, m.end, m.raw_string, odd, region))
             taken.append((m.start, m.end))
     except Exception:  # noqa: BLE001 - phonenumbers may choke on odd input; the run scan still works
         pass
@@ -506,8 +508,9 @@ def extract_urls(text: str, region: str | None = None) -> list[SelectorHit]:
 
 def _platform_near(text: str, start: int, end: int | None = None, window: int = 30) -> str | None:
     """The messenger named just before a value ("WhatsApp: 06…"), else just after ("06… (Viber)")."""
-    before = text[max(0, start - window):start].lower()
-    after = text[end:end + 15].lower() if end is not None else ""
+    # Only the same clause counts: "WhatsApp: 06…, of bel 06… (Viber)" has two different apps.
+    before = re.split(r"[,;\n|•.!?]", text[max(0, start - window):start].lower())[-1]
+    after = re.split(r"[,;\n|•.!?]", text[end:end + 15].lower())[0] if end is not None else ""
     for chunk, pick_last in ((before, True), (after, False)):
         best: tuple[int, str] | None = None
         for label, platform in _LABELS.items():
