@@ -486,22 +486,11 @@ def _ocr_item(case: Case, item: dict[str, Any], summary: ScanSummary) -> int:
         with case.blobs.open(item["sha256"]) as fh, Image.open(fh) as im:
             im.draft("RGB", (2000, 2000))
             img = ImageOps.exif_transpose(im).convert("RGB")
-        result = ocr_mod.analyse(img) if ocr_mod.import_enabled() else _force_ocr(img)
+        result = ocr_mod.read(img)
     except (OSError, ValueError, Image.DecompressionBombError) as exc:
         summary.ocr_notice = f"some images could not be read for OCR ({exc})"
         return 0
     return int(store_ocr(case, item["id"], result))
-
-
-def _force_ocr(img: Any) -> dict[str, Any]:
-    from workstation import ocr as ocr_mod
-
-    try:
-        r = ocr_mod.ocr_image(img)
-    except (ocr_mod.OcrUnavailable, ocr_mod.OcrFailed) as exc:
-        return {"error": exc.reason}
-    return {"text": r.text, "languages": list(r.languages), "engine": r.engine, "version": r.version,
-            "words": [[w.text, w.x, w.y, w.w, w.h, w.confidence] for w in r.words]}
 
 
 # -- selectors ---------------------------------------------------------------------------------
