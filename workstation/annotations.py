@@ -56,10 +56,18 @@ SELECTOR_METHOD = (
 def _custom(case: Case, base: Taxonomy) -> list[Indicator]:
     out = []
     for row in case.db.query("SELECT * FROM custom_indicators ORDER BY code"):
-        out.append(custom_indicator(
-            row["code"], row["label_en"], category=row["category"], taxonomy=base, label_nl=row["label_nl"],
-            description=row["description"] or "", weight=row["weight"], patterns=json.loads(row["patterns"]),
-        ))
+        out.append(
+            custom_indicator(
+                row["code"],
+                row["label_en"],
+                category=row["category"],
+                taxonomy=base,
+                label_nl=row["label_nl"],
+                description=row["description"] or "",
+                weight=row["weight"],
+                patterns=json.loads(row["patterns"]),
+            )
+        )
     return out
 
 
@@ -114,17 +122,36 @@ def add_custom_indicator(
     tax = taxonomy_for(case)
     if code in tax.indicators:
         raise TaxonomyError(f"indicator code {code} is already in use")
-    ind = custom_indicator(code, label, category=category, taxonomy=tax, label_nl=label_nl,
-                           description=description, weight=weight, patterns=patterns)
+    ind = custom_indicator(
+        code,
+        label,
+        category=category,
+        taxonomy=tax,
+        label_nl=label_nl,
+        description=description,
+        weight=weight,
+        patterns=patterns,
+    )
     with case.transaction():
         case.db.execute(
             "INSERT INTO custom_indicators (code, category, label_en, label_nl, description, weight, patterns, "
             "created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [code, category, label, label_nl, description, weight, json.dumps(patterns or {}, ensure_ascii=False),
-             utc_now(), case.analyst],
+            [
+                code,
+                category,
+                label,
+                label_nl,
+                description,
+                weight,
+                json.dumps(patterns or {}, ensure_ascii=False),
+                utc_now(),
+                case.analyst,
+            ],
         )
-        case.audit("indicators.custom_added", {"code": code, "label": label, "category": category,
-                                               "weight": weight, "patterns": patterns or {}})
+        case.audit(
+            "indicators.custom_added",
+            {"code": code, "label": label, "category": category, "weight": weight, "patterns": patterns or {}},
+        )
     return ind
 
 
@@ -163,14 +190,16 @@ def _row(r: dict[str, Any], tax: Taxonomy | None = None, language: str = "en") -
         out["span"] = {"field": r["field"], "start": r["span_start"], "end": r["span_end"], "text": r["matched_text"]}
     if r["region_x"] is not None:
         out["region"] = {"x": r["region_x"], "y": r["region_y"], "w": r["region_w"], "h": r["region_h"]}
-    out.update({
-        "detail": r["detail"],
-        "taxonomy_version": r["taxonomy_version"],
-        "author": r["author"],
-        "created_at": r["created_at"],
-        "reviewed_by": r["reviewed_by"],
-        "reviewed_at": r["reviewed_at"],
-    })
+    out.update(
+        {
+            "detail": r["detail"],
+            "taxonomy_version": r["taxonomy_version"],
+            "author": r["author"],
+            "created_at": r["created_at"],
+            "reviewed_by": r["reviewed_by"],
+            "reviewed_at": r["reviewed_at"],
+        }
+    )
     return out
 
 
@@ -211,14 +240,31 @@ def annotate(
     version = record_taxonomy_version(case)
     now = utc_now()
     with case.transaction():
-        ann_id = int(case.db.execute(
-            "INSERT INTO annotations (item_id, indicator, status, origin, note, field, span_start, span_end, "
-            "matched_text, region_x, region_y, region_w, region_h, taxonomy_version, author, created_at, "
-            "updated_at, reviewed_by, reviewed_at) VALUES (?, ?, 'confirmed', 'analyst', ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            "?, ?, ?, ?, ?, ?)",
-            [item_id, code, note, field_name if span else None, span[0] if span else None, span[1] if span else None,
-             matched, *(box or (None,) * 4), version, case.analyst, now, now, case.analyst, now],
-        ).lastrowid)
+        ann_id = int(
+            case.db.execute(
+                "INSERT INTO annotations (item_id, indicator, status, origin, note, field, span_start, span_end, "
+                "matched_text, region_x, region_y, region_w, region_h, taxonomy_version, author, created_at, "
+                "updated_at, reviewed_by, reviewed_at) "
+                "VALUES (?, ?, 'confirmed', 'analyst', ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                "?, ?, ?, ?, ?, ?)",
+                [
+                    item_id,
+                    code,
+                    note,
+                    field_name if span else None,
+                    span[0] if span else None,
+                    span[1] if span else None,
+                    matched,
+                    *(box or (None,) * 4),
+                    version,
+                    case.analyst,
+                    now,
+                    now,
+                    case.analyst,
+                    now,
+                ],
+            ).lastrowid
+        )
         row = _get(case, ann_id)
         case.audit("annotation.added", {k: v for k, v in _row(row).items() if v is not None})
     return _row(row, tax)
@@ -249,14 +295,28 @@ def set_status(case: Case, ann_id: int, status: str, note: str | None = None) ->
         now = utc_now()
         new_note = note if note is not None else before["note"]
         case.db.execute(
-            "UPDATE annotations SET status = ?, note = ?, updated_at = ?, reviewed_by = ?, reviewed_at = ? WHERE id = ?",
-            [status, new_note, now, case.analyst if status != "suggested" else None,
-             now if status != "suggested" else None, ann_id],
+            "UPDATE annotations SET status = ?, note = ?, updated_at = ?, reviewed_by = ?, reviewed_at = ? "
+            "WHERE id = ?",
+            [
+                status,
+                new_note,
+                now,
+                case.analyst if status != "suggested" else None,
+                now if status != "suggested" else None,
+                ann_id,
+            ],
         )
-        case.audit(f"annotation.{status}" if status != "suggested" else "annotation.reopened", {
-            "id": ann_id, "item": before["item_id"], "indicator": before["indicator"], "origin": before["origin"],
-            "previous_status": before["status"], "note": new_note,
-        })
+        case.audit(
+            f"annotation.{status}" if status != "suggested" else "annotation.reopened",
+            {
+                "id": ann_id,
+                "item": before["item_id"],
+                "indicator": before["indicator"],
+                "origin": before["origin"],
+                "previous_status": before["status"],
+                "note": new_note,
+            },
+        )
         after = _get(case, ann_id)
     return _row(after, taxonomy_for(case))
 
@@ -312,8 +372,14 @@ def ranked_items(case: Case, limit: int | None = None) -> list[dict[str, Any]]:
     for item_id, entries in per_item.items():
         sc = combined_score(entries)
         if sc.contributions:
-            rows.append({"item": item_id, "score": sc.score, "confirmed_score": sc.confirmed_score,
-                         "indicators": [c["code"] for c in sc.contributions]})
+            rows.append(
+                {
+                    "item": item_id,
+                    "score": sc.score,
+                    "confirmed_score": sc.confirmed_score,
+                    "indicators": [c["code"] for c in sc.contributions],
+                }
+            )
     rows.sort(key=lambda r: (-r["score"], -r["confirmed_score"], r["item"]))
     return rows[:limit] if limit else rows
 
@@ -334,9 +400,15 @@ class ScanSummary:
     per_item: dict[int, dict[str, int]] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
-        return {"items": self.items, "suggestions_added": self.suggestions_added,
-                "selectors_added": self.selectors_added, "selector_links_added": self.selector_links_added,
-                "ocr_done": self.ocr_done, "ocr_notice": self.ocr_notice, "taxonomy_version": self.taxonomy_version}
+        return {
+            "items": self.items,
+            "suggestions_added": self.suggestions_added,
+            "selectors_added": self.selectors_added,
+            "selector_links_added": self.selector_links_added,
+            "ocr_done": self.ocr_done,
+            "ocr_notice": self.ocr_notice,
+            "taxonomy_version": self.taxonomy_version,
+        }
 
 
 def store_ocr(case: Case, item_id: int, result: dict[str, Any]) -> bool:
@@ -345,17 +417,27 @@ def store_ocr(case: Case, item_id: int, result: dict[str, Any]) -> bool:
     if not text:
         return False
     case.db.execute(
-        "INSERT INTO ocr_text (item_id, text, engine, version, languages, words, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
-        "ON CONFLICT(item_id) DO UPDATE SET text = excluded.text, engine = excluded.engine, version = excluded.version, "
+        "INSERT INTO ocr_text (item_id, text, engine, version, languages, words, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(item_id) DO UPDATE SET text = excluded.text, "
+        "engine = excluded.engine, version = excluded.version, "
         "languages = excluded.languages, words = excluded.words, created_at = excluded.created_at",
-        [item_id, text, result.get("engine"), result.get("version"), "+".join(result.get("languages") or []),
-         json.dumps(result.get("words") or []), utc_now()],
+        [
+            item_id,
+            text,
+            result.get("engine"),
+            result.get("version"),
+            "+".join(result.get("languages") or []),
+            json.dumps(result.get("words") or []),
+            utc_now(),
+        ],
     )
     return True
 
 
 def ocr_of(case: Case, item_id: int) -> dict[str, Any] | None:
-    row = case.db.execute("SELECT text, engine, version, languages, words FROM ocr_text WHERE item_id = ?", [item_id]).fetchone()
+    row = case.db.execute(
+        "SELECT text, engine, version, languages, words FROM ocr_text WHERE item_id = ?", [item_id]
+    ).fetchone()
     if row is None:
         return None
     return {"text": row[0], "engine": row[1], "version": row[2], "languages": row[3], "words": json.loads(row[4])}
@@ -370,16 +452,21 @@ def _ocr_region(ocr: dict[str, Any] | None, start: int, end: int) -> tuple[int, 
     return OcrResult(ocr["text"], words).region_of(start, end)
 
 
-def _scan_one(case: Case, item: dict[str, Any], scanner: Scanner, version: str, region: str | None,
-              summary: ScanSummary, now: str) -> None:
+def _scan_one(
+    case: Case, item: dict[str, Any], scanner: Scanner, version: str, region: str | None, summary: ScanSummary, now: str
+) -> None:
     ocr = ocr_of(case, item["id"])
     from workstation.selectors import item_texts
 
     texts = dict(item_texts(item, ocr["text"] if ocr else None))
     added = 0
     seen_codes: set[str] = set()
-    existing = {r[0] for r in case.db.execute(
-        "SELECT indicator FROM annotations WHERE item_id = ? AND origin = 'machine'", [item["id"]])}
+    existing = {
+        r[0]
+        for r in case.db.execute(
+            "SELECT indicator FROM annotations WHERE item_id = ? AND origin = 'machine'", [item["id"]]
+        )
+    }
     for field_name in FIELD_ORDER:
         text = texts.get(field_name)
         if not text:
@@ -390,32 +477,59 @@ def _scan_one(case: Case, item: dict[str, Any], scanner: Scanner, version: str, 
             seen_codes.add(s.code)
             box = _ocr_region(ocr, s.start, s.end) if field_name == "ocr" else None
             case.db.execute(
-                "INSERT INTO annotations (item_id, indicator, status, origin, field, span_start, span_end, matched_text, "
+                "INSERT INTO annotations (item_id, indicator, status, origin, field, span_start, span_end, "
+                "matched_text, "
                 "region_x, region_y, region_w, region_h, detail, taxonomy_version, author, created_at, updated_at) "
                 "VALUES (?, ?, 'suggested', 'machine', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [item["id"], s.code, field_name, s.start, s.end, text[s.start:s.end], *(box or (None,) * 4),
-                 s.detail or (f"{s.count} matches" if s.count > 1 else None), version, "workstation", now, now],
+                [
+                    item["id"],
+                    s.code,
+                    field_name,
+                    s.start,
+                    s.end,
+                    text[s.start : s.end],
+                    *(box or (None,) * 4),
+                    s.detail or (f"{s.count} matches" if s.count > 1 else None),
+                    version,
+                    "workstation",
+                    now,
+                    now,
+                ],
             )
             added += 1
     links = 0
     for hit, text in extract_from_item(item, region, ocr["text"] if ocr else None):
         sel = case.db.execute("SELECT id FROM selectors WHERE kind = ? AND value = ?", [hit.kind, hit.value]).fetchone()
         if sel is None:
-            sel_id = int(case.db.execute(
-                "INSERT INTO selectors (kind, value, created_at) VALUES (?, ?, ?)", [hit.kind, hit.value, now]).lastrowid)
+            sel_id = int(
+                case.db.execute(
+                    "INSERT INTO selectors (kind, value, created_at) VALUES (?, ?, ?)", [hit.kind, hit.value, now]
+                ).lastrowid
+            )
             summary.selectors_added += 1
         else:
             sel_id = int(sel[0])
         cur = case.db.execute(
             "INSERT OR IGNORE INTO selector_links (selector_id, item_id, source, span_start, span_end, raw, platform, "
             "obscured, context, origin, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'machine', ?)",
-            [sel_id, item["id"], hit.source, hit.start, hit.end, hit.raw, hit.platform, int(hit.obscured),
-             hit.context(text) if text else None, now],
+            [
+                sel_id,
+                item["id"],
+                hit.source,
+                hit.start,
+                hit.end,
+                hit.raw,
+                hit.platform,
+                int(hit.obscured),
+                hit.context(text) if text else None,
+                now,
+            ],
         )
         links += cur.rowcount if cur.rowcount and cur.rowcount > 0 else 0
     case.db.execute(
         "INSERT INTO indicator_scans (item_id, taxonomy_version, scanned_at) VALUES (?, ?, ?) "
-        "ON CONFLICT(item_id) DO UPDATE SET taxonomy_version = excluded.taxonomy_version, scanned_at = excluded.scanned_at",
+        "ON CONFLICT(item_id) DO UPDATE SET taxonomy_version = excluded.taxonomy_version, "
+        "scanned_at = excluded.scanned_at",
         [item["id"], version, now],
     )
     summary.items += 1
@@ -441,7 +555,9 @@ def scan_items(
     One transaction and one audit entry per batch of items; cancel keeps finished batches.
     """
     progress = progress or Progress()
-    ids = list(item_ids) if item_ids is not None else [r[0] for r in case.db.execute("SELECT id FROM items ORDER BY id")]
+    ids = (
+        list(item_ids) if item_ids is not None else [r[0] for r in case.db.execute("SELECT id FROM items ORDER BY id")]
+    )
     version = record_taxonomy_version(case)
     scanner = Scanner(taxonomy_for(case))
     region = (case.meta.get("default_region") or "").upper() or None
@@ -453,7 +569,7 @@ def scan_items(
         summary.ocr_notice = st.notice
     progress.start(len(ids), "scanning for indicators and selectors")
     for n in range(0, len(ids), batch):
-        chunk = ids[n:n + batch]
+        chunk = ids[n : n + batch]
         before = (summary.suggestions_added, summary.selector_links_added, summary.ocr_done)
         summary.per_item = {}
         with case.transaction():
@@ -464,14 +580,17 @@ def scan_items(
                     summary.ocr_done += _ocr_item(case, item, summary)
                 _scan_one(case, item, scanner, version, region, summary, now)
                 progress.step()
-            case.audit("indicators.scanned", {
-                "items": chunk if len(chunk) <= 50 else [chunk[0], "…", chunk[-1]],
-                "taxonomy_version": version,
-                "suggestions_added": summary.suggestions_added - before[0],
-                "selector_links_added": summary.selector_links_added - before[1],
-                "ocr_done": summary.ocr_done - before[2],
-                "changed": {str(k): v for k, v in list(summary.per_item.items())[:200]},
-            })
+            case.audit(
+                "indicators.scanned",
+                {
+                    "items": chunk if len(chunk) <= 50 else [chunk[0], "…", chunk[-1]],
+                    "taxonomy_version": version,
+                    "suggestions_added": summary.suggestions_added - before[0],
+                    "selector_links_added": summary.selector_links_added - before[1],
+                    "ocr_done": summary.ocr_done - before[2],
+                    "changed": {str(k): v for k, v in list(summary.per_item.items())[:200]},
+                },
+            )
     return summary
 
 
@@ -518,9 +637,20 @@ def selectors_for(case: Case, kind: str | None = None, *, min_items: int = 1) ->
         params.append(kind)
     rows: dict[int, dict[str, Any]] = {}
     for r in case.db.query(sql, params):
-        entry = rows.setdefault(r["id"], {"id": r["id"], "kind": r["kind"], "value": r["value"], "items": set(),
-                                          "platforms": set(), "first_seen": None, "last_seen": None,
-                                          "obscured": False, "sources": set()})
+        entry = rows.setdefault(
+            r["id"],
+            {
+                "id": r["id"],
+                "kind": r["kind"],
+                "value": r["value"],
+                "items": set(),
+                "platforms": set(),
+                "first_seen": None,
+                "last_seen": None,
+                "obscured": False,
+                "sources": set(),
+            },
+        )
         entry["items"].add(r["item_id"])
         for p in (r["platform"], item_platform.get(r["item_id"])):
             if p:
@@ -539,8 +669,12 @@ def selectors_for(case: Case, kind: str | None = None, *, min_items: int = 1) ->
         e["items"] = sorted(e["items"])
         e["platforms"] = sorted(e["platforms"])
         e["sources"] = sorted(e["sources"])
-        out.append({k: e[k] for k in ("kind", "value", "items", "platforms", "first_seen", "last_seen", "id",
-                                        "obscured", "sources")})
+        out.append(
+            {
+                k: e[k]
+                for k in ("kind", "value", "items", "platforms", "first_seen", "last_seen", "id", "obscured", "sources")
+            }
+        )
     out.sort(key=lambda e: (-len(e["items"]), -len(e["platforms"]), e["kind"], e["value"]))
     return out
 
@@ -552,12 +686,24 @@ def selectors_of_item(case: Case, item_id: int) -> list[dict[str, Any]]:
     for r in case.db.query(
         "SELECT s.id, s.kind, s.value, l.source, l.raw, l.platform, l.obscured, l.context, l.span_start, l.span_end, "
         "(SELECT count(DISTINCT item_id) FROM selector_links x WHERE x.selector_id = s.id) AS n_items "
-        "FROM selector_links l JOIN selectors s ON s.id = l.selector_id WHERE l.item_id = ? ORDER BY l.source, l.span_start",
+        "FROM selector_links l JOIN selectors s ON s.id = l.selector_id WHERE l.item_id = ? "
+        "ORDER BY l.source, l.span_start",
         [item_id],
     ):
-        out.append({"id": r["id"], "kind": r["kind"], "value": r["value"], "source": r["source"], "raw": r["raw"],
-                    "platform": r["platform"], "obscured": bool(r["obscured"]), "context": r["context"],
-                    "span": {"start": r["span_start"], "end": r["span_end"]}, "linked_items": r["n_items"]})
+        out.append(
+            {
+                "id": r["id"],
+                "kind": r["kind"],
+                "value": r["value"],
+                "source": r["source"],
+                "raw": r["raw"],
+                "platform": r["platform"],
+                "obscured": bool(r["obscured"]),
+                "context": r["context"],
+                "span": {"start": r["span_start"], "end": r["span_end"]},
+                "linked_items": r["n_items"],
+            }
+        )
     return out
 
 
@@ -567,17 +713,32 @@ def link_graph(case: Case, *, min_items: int = 1):  # type: ignore[no-untyped-de
 
     g = nx.Graph()
     item_platform = _item_platforms(case)
-    items = {r["id"]: r for r in case.db.query("SELECT id, kind, original_name, title, source_url, captured_at FROM items")}
+    items = {
+        r["id"]: r for r in case.db.query("SELECT id, kind, original_name, title, source_url, captured_at FROM items")
+    }
     for sel in selectors_for(case, min_items=min_items):
         sid = f"selector:{sel['kind']}:{sel['value']}"
-        g.add_node(sid, type="selector", kind=sel["kind"], label=sel["value"], items=len(sel["items"]),
-                   first_seen=sel["first_seen"] or "", last_seen=sel["last_seen"] or "")
+        g.add_node(
+            sid,
+            type="selector",
+            kind=sel["kind"],
+            label=sel["value"],
+            items=len(sel["items"]),
+            first_seen=sel["first_seen"] or "",
+            last_seen=sel["last_seen"] or "",
+        )
         for item_id in sel["items"]:
             iid = f"item:{item_id}"
             it = items.get(item_id, {})
-            g.add_node(iid, type="item", label=it.get("title") or it.get("original_name") or str(item_id),
-                       item_id=item_id, kind=it.get("kind") or "", url=it.get("source_url") or "",
-                       captured_at=it.get("captured_at") or "")
+            g.add_node(
+                iid,
+                type="item",
+                label=it.get("title") or it.get("original_name") or str(item_id),
+                item_id=item_id,
+                kind=it.get("kind") or "",
+                url=it.get("source_url") or "",
+                captured_at=it.get("captured_at") or "",
+            )
             g.add_edge(sid, iid, relation="appears_on")
             plat = item_platform.get(item_id)
             if plat:
@@ -602,8 +763,10 @@ def export_graphml(case: Case, path: str | Path, *, min_items: int = 1) -> dict[
     nx.write_graphml(g, tmp, encoding="utf-8")
     os.replace(tmp, path)
     counts = {"nodes": g.number_of_nodes(), "edges": g.number_of_edges()}
-    case.audit("selectors.graph_exported", {"path": str(path), **counts,
-                                            "sha256": hashlib.sha256(path.read_bytes()).hexdigest()})
+    case.audit(
+        "selectors.graph_exported",
+        {"path": str(path), **counts, "sha256": hashlib.sha256(path.read_bytes()).hexdigest()},
+    )
     return counts
 
 

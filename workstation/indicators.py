@@ -96,8 +96,9 @@ class Taxonomy:
             if ind.code in merged and not merged[ind.code].custom:
                 raise TaxonomyError(f"custom indicator {ind.code} clashes with a taxonomy code")
             merged[ind.code] = ind
-        return Taxonomy(self.version, self.title, self.languages, self.categories, self.sources,
-                        self.evidence_levels, merged)
+        return Taxonomy(
+            self.version, self.title, self.languages, self.categories, self.sources, self.evidence_levels, merged
+        )
 
 
 # -- loading and validation --------------------------------------------------------------------
@@ -313,7 +314,11 @@ def custom_indicator(
         "patterns": {k: list(v) for k, v in (patterns or {}).items()},
     }
     problems = _validate_indicator(
-        doc, f"custom indicator {code}", taxonomy.categories, {"case": {}}, taxonomy.evidence_levels,
+        doc,
+        f"custom indicator {code}",
+        taxonomy.categories,
+        {"case": {}},
+        taxonomy.evidence_levels,
         list(taxonomy.languages),
     )
     problems = [p for p in problems if "needs patterns or a detector" not in p]
@@ -426,19 +431,32 @@ class Scanner:
                 for phone in extract_phones(text, region):
                     if phone.obscured:
                         found[ind.code] = Suggestion(
-                            ind.code, phone.start, phone.end, text[phone.start:phone.end], "*",
-                            True, 1, f"obscured phone number {phone.value}",
+                            ind.code,
+                            phone.start,
+                            phone.end,
+                            text[phone.start : phone.end],
+                            "*",
+                            True,
+                            1,
+                            f"obscured phone number {phone.value}",
                         )
                         break
             elif ind.detector == "obfuscated_keyword" and ind.code not in found:
                 hits = [
-                    s for s in found.values()
+                    s
+                    for s in found.values()
                     if s.obfuscated and s.code != ind.code and not self.taxonomy.get(s.code).detector
                 ]
                 if hits:
                     first = min(hits, key=lambda s: s.start)
                     found[ind.code] = Suggestion(
-                        ind.code, first.start, first.end, first.text, first.language, True, len(hits),
+                        ind.code,
+                        first.start,
+                        first.end,
+                        first.text,
+                        first.language,
+                        True,
+                        len(hits),
                         f"disguised wording of {', '.join(sorted(h.code for h in hits))}",
                     )
 
@@ -512,20 +530,23 @@ def combined_score(entries: Iterable[tuple[Indicator, str]], language: str = "en
         remaining *= 1 - ind.weight
         if status == "confirmed":
             remaining_confirmed *= 1 - ind.weight
-        contributions.append({
-            "code": ind.code,
-            "label": ind.label_in(language),
-            "status": status,
-            "weight": ind.weight,
-            "evidence": ind.evidence_level,
-            "contribution": round(gain, 4),
-        })
+        contributions.append(
+            {
+                "code": ind.code,
+                "label": ind.label_in(language),
+                "status": status,
+                "weight": ind.weight,
+                "evidence": ind.evidence_level,
+                "contribution": round(gain, 4),
+            }
+        )
     score = round(1 - remaining, 4)
     confirmed = round(1 - remaining_confirmed, 4)
     if contributions:
         lines = [f"score {score:.2f} ({confirmed:.2f} from confirmed indicators) = 1 - product(1 - weight) over:"]
         lines += [
-            f"  {c['code']} {c['label']} [{c['status']}, {c['evidence']}] weight {c['weight']:.2f} adds {c['contribution']:.2f}"
+            f"  {c['code']} {c['label']} [{c['status']}, {c['evidence']}] "
+            f"weight {c['weight']:.2f} adds {c['contribution']:.2f}"
             for c in contributions
         ]
         text = "\n".join(lines)

@@ -52,8 +52,12 @@ class OcrStatus:
     notice: str
 
     def to_json(self) -> dict[str, Any]:
-        return {"available": self.available, "version": self.version, "languages": list(self.languages),
-                "notice": self.notice}
+        return {
+            "available": self.available,
+            "version": self.version,
+            "languages": list(self.languages),
+            "notice": self.notice,
+        }
 
 
 @dataclass(frozen=True)
@@ -79,8 +83,11 @@ class OcrResult:
 
     def region_of(self, start: int, end: int) -> tuple[int, int, int, int] | None:
         """Bounding box (x, y, w, h) of the words covering ``text[start:end]``, if known."""
-        boxes = [w for w, (s, e) in zip(self.words, _word_offsets(self.text, self.words), strict=False)
-                 if s < end and start < e]
+        boxes = [
+            w
+            for w, (s, e) in zip(self.words, _word_offsets(self.text, self.words), strict=False)
+            if s < end and start < e
+        ]
         if not boxes:
             return None
         x0 = min(b.x for b in boxes)
@@ -120,9 +127,9 @@ def _probe(path: str) -> tuple[str | None, tuple[str, ...]]:
     except (OSError, subprocess.SubprocessError):
         return None, ()
     version = (ver.stdout or ver.stderr).splitlines()[0].strip() if (ver.stdout or ver.stderr) else None
-    names = tuple(sorted(
-        line.strip() for line in langs.stdout.splitlines()[1:] if line.strip() and line.strip() != "osd"
-    ))
+    names = tuple(
+        sorted(line.strip() for line in langs.stdout.splitlines()[1:] if line.strip() and line.strip() != "osd")
+    )
     return version, names
 
 
@@ -178,7 +185,9 @@ def _png(image: Any) -> tuple[bytes, float]:
     return buf.getvalue(), scale
 
 
-def ocr_image(image: Any, languages: list[str] | tuple[str, ...] | None = None, *, timeout: int = TIMEOUT_S) -> OcrResult:
+def ocr_image(
+    image: Any, languages: list[str] | tuple[str, ...] | None = None, *, timeout: int = TIMEOUT_S
+) -> OcrResult:
     """Read the text of an image.
 
     Args:
@@ -280,5 +289,10 @@ def read(img: Any) -> dict[str, Any]:
     except (OcrUnavailable, OcrFailed) as exc:
         return {"error": exc.reason}
     boxes = [[w.text, w.x, w.y, w.w, w.h, w.confidence] for w in result.words]
-    return {"text": result.text, "languages": list(result.languages), "engine": ENGINE,
-            "version": result.version, "words": boxes}
+    return {
+        "text": result.text,
+        "languages": list(result.languages),
+        "engine": ENGINE,
+        "version": result.version,
+        "words": boxes,
+    }

@@ -54,17 +54,43 @@ class SelectorHit:
 
 # -- platforms ---------------------------------------------------------------------------------
 PLATFORMS: dict[str, str] = {
-    "whatsapp.com": "whatsapp", "wa.me": "whatsapp", "whatsapp.net": "whatsapp",
-    "t.me": "telegram", "telegram.me": "telegram", "telegram.org": "telegram", "telegram.dog": "telegram",
-    "signal.me": "signal", "signal.group": "signal", "signal.org": "signal",
-    "viber.com": "viber", "vb.me": "viber",
-    "wechat.com": "wechat", "weixin.qq.com": "wechat", "qq.com": "qq",
-    "line.me": "line", "instagram.com": "instagram", "instagr.am": "instagram",
-    "facebook.com": "facebook", "fb.com": "facebook", "fb.me": "facebook", "m.me": "facebook",
-    "tiktok.com": "tiktok", "x.com": "x", "twitter.com": "x", "snapchat.com": "snapchat",
-    "onlyfans.com": "onlyfans", "vk.com": "vk", "ok.ru": "ok", "reddit.com": "reddit",
-    "youtube.com": "youtube", "youtu.be": "youtube", "linkedin.com": "linkedin", "skype.com": "skype",
-    "kik.me": "kik", "discord.gg": "discord", "discord.com": "discord",
+    "whatsapp.com": "whatsapp",
+    "wa.me": "whatsapp",
+    "whatsapp.net": "whatsapp",
+    "t.me": "telegram",
+    "telegram.me": "telegram",
+    "telegram.org": "telegram",
+    "telegram.dog": "telegram",
+    "signal.me": "signal",
+    "signal.group": "signal",
+    "signal.org": "signal",
+    "viber.com": "viber",
+    "vb.me": "viber",
+    "wechat.com": "wechat",
+    "weixin.qq.com": "wechat",
+    "qq.com": "qq",
+    "line.me": "line",
+    "instagram.com": "instagram",
+    "instagr.am": "instagram",
+    "facebook.com": "facebook",
+    "fb.com": "facebook",
+    "fb.me": "facebook",
+    "m.me": "facebook",
+    "tiktok.com": "tiktok",
+    "x.com": "x",
+    "twitter.com": "x",
+    "snapchat.com": "snapchat",
+    "onlyfans.com": "onlyfans",
+    "vk.com": "vk",
+    "ok.ru": "ok",
+    "reddit.com": "reddit",
+    "youtube.com": "youtube",
+    "youtu.be": "youtube",
+    "linkedin.com": "linkedin",
+    "skype.com": "skype",
+    "kik.me": "kik",
+    "discord.gg": "discord",
+    "discord.com": "discord",
 }
 # URL path prefixes that are not account names.
 _RESERVED_PATHS = frozenset(
@@ -75,17 +101,52 @@ _RESERVED_PATHS = frozenset(
 _TWO_LEVEL = frozenset("co com org net gov ac edu ne or gr".split())
 
 _LABELS: dict[str, str] = {
-    "whatsapp": "whatsapp", "whats app": "whatsapp", "wa": "whatsapp", "ватсап": "whatsapp", "вотсап": "whatsapp",
-    "ватсапп": "whatsapp", "уотсап": "whatsapp",
-    "telegram": "telegram", "tg": "telegram", "telega": "telegram", "телеграм": "telegram", "телега": "telegram",
-    "телеграмм": "telegram", "电报": "telegram", "纸飞机": "telegram",
-    "signal": "signal", "сигнал": "signal",
-    "viber": "viber", "вайбер": "viber", "вайбър": "viber", "вібер": "viber",
-    "wechat": "wechat", "weixin": "wechat", "微信": "wechat", "wx": "wechat", "vx": "wechat", "v信": "wechat",
-    "薇信": "wechat", "威信": "wechat", "维信": "wechat", "徽信": "wechat",
-    "qq": "qq", "line": "line", "skype": "skype", "snapchat": "snapchat", "snap": "snapchat",
-    "kik": "kik", "instagram": "instagram", "insta": "instagram", "ig": "instagram", "инстаграм": "instagram",
-    "инста": "instagram", "tiktok": "tiktok", "twitter": "x", "onlyfans": "onlyfans", "discord": "discord",
+    "whatsapp": "whatsapp",
+    "whats app": "whatsapp",
+    "wa": "whatsapp",
+    "ватсап": "whatsapp",
+    "вотсап": "whatsapp",
+    "ватсапп": "whatsapp",
+    "уотсап": "whatsapp",
+    "telegram": "telegram",
+    "tg": "telegram",
+    "telega": "telegram",
+    "телеграм": "telegram",
+    "телега": "telegram",
+    "телеграмм": "telegram",
+    "电报": "telegram",
+    "纸飞机": "telegram",
+    "signal": "signal",
+    "сигнал": "signal",
+    "viber": "viber",
+    "вайбер": "viber",
+    "вайбър": "viber",
+    "вібер": "viber",
+    "wechat": "wechat",
+    "weixin": "wechat",
+    "微信": "wechat",
+    "wx": "wechat",
+    "vx": "wechat",
+    "v信": "wechat",
+    "薇信": "wechat",
+    "威信": "wechat",
+    "维信": "wechat",
+    "徽信": "wechat",
+    "qq": "qq",
+    "line": "line",
+    "skype": "skype",
+    "snapchat": "snapchat",
+    "snap": "snapchat",
+    "kik": "kik",
+    "instagram": "instagram",
+    "insta": "instagram",
+    "ig": "instagram",
+    "инстаграм": "instagram",
+    "инста": "instagram",
+    "tiktok": "tiktok",
+    "twitter": "x",
+    "onlyfans": "onlyfans",
+    "discord": "discord",
 }
 _PHONE_MESSENGERS = frozenset({"whatsapp", "viber", "signal", "telegram"})
 
@@ -138,21 +199,52 @@ for _lang_words in (
 ):
     for _d, _w in enumerate(_lang_words.split()):
         DIGIT_WORDS.setdefault(_w, str(_d))
-DIGIT_WORDS.update({
-    "oh": "0",  # only ever used inside a run of digits
-
-    "une": "1", "ein": "1", "eine": "1", "zwo": "2", "una": "1", "одна": "1", "одну": "1", "две": "2",
-    "дві": "2", "един": "1", "една": "1", "два": "2", "нуль": "0", "zéro": "0", "één": "1",
-    "ноль": "0", "пять": "5", "п'ять": "5", "дев'ять": "9", "пьять": "5",
-})
-_CJK_DIGITS = {"零": "0", "〇": "0", "一": "1", "幺": "1", "二": "2", "两": "2", "三": "3", "四": "4",
-               "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
+DIGIT_WORDS.update(
+    {
+        "oh": "0",  # only ever used inside a run of digits
+        "une": "1",
+        "ein": "1",
+        "eine": "1",
+        "zwo": "2",
+        "una": "1",
+        "одна": "1",
+        "одну": "1",
+        "две": "2",
+        "дві": "2",
+        "един": "1",
+        "една": "1",
+        "два": "2",
+        "нуль": "0",
+        "zéro": "0",
+        "één": "1",
+        "ноль": "0",
+        "пять": "5",
+        "п'ять": "5",
+        "дев'ять": "9",
+        "пьять": "5",
+    }
+)
+_CJK_DIGITS = {
+    "零": "0",
+    "〇": "0",
+    "一": "1",
+    "幺": "1",
+    "二": "2",
+    "两": "2",
+    "三": "3",
+    "四": "4",
+    "五": "5",
+    "六": "6",
+    "七": "7",
+    "八": "8",
+    "九": "9",
+}
 _REPEAT = {"double": 2, "triple": 3, "dubbel": 2, "doppio": 2, "doppelt": 2}
 _PLUS_WORDS = frozenset({"plus", "плюс", "más", "mas", "piu", "più"})
 _CONFUSABLE = {"o": "0", "O": "0", "l": "1", "I": "1", "|": "1"}
 _SEP = " \t\r\n\u00a0\u2009\u202f.-_/()*,|•·~:;[]{}\u2013\u2014\u2012\ufe0f\u20e3'\"«»"
 _TOKEN = re.compile(r"(?P<digits>\d+)|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)?)|(?P<other>\S)", re.UNICODE)
-_ODD_SEP = set("*_|•·~:;,[]{}\"«»")
+_ODD_SEP = set('*_|•·~:;,[]{}"«»')
 
 
 def _fold_word(word: str) -> str:
@@ -229,7 +321,7 @@ def _runs(text: str) -> Iterator[list[_Tok]]:
     pending_repeat = 0
     for tok in _tokens(text):
         if run:
-            gap = text[run[-1].end:tok.start]
+            gap = text[run[-1].end : tok.start]
             gap = "".join(c for c in gap if not unicodedata.combining(c))
             if len(gap) > 4 or any(c not in _SEP for c in gap):
                 yield run
@@ -246,7 +338,7 @@ def _runs(text: str) -> Iterator[list[_Tok]]:
         if tok.digits:
             if tok.kind == "confusable" and not (run and any(t.digits for t in run)):
                 # "O" or "l" alone is a letter unless digits came just before ("O6" is handled below)
-                nxt_digit = re.match(r"[\s.\-]{0,2}\d", text[tok.end:tok.end + 3])
+                nxt_digit = re.match(r"[\s.\-]{0,2}\d", text[tok.end : tok.end + 3])
                 if not nxt_digit:
                     if run:
                         yield run
@@ -277,7 +369,7 @@ def _obscured(text: str, toks: list[_Tok]) -> bool:
     if any(t.kind in ("word", "cjk", "confusable", "circled", "repeat") for t in toks):
         return True
     for a, b in zip(toks, toks[1:], strict=False):
-        if _ODD_SEP & set(text[a.end:b.start]):
+        if _ODD_SEP & set(text[a.end : b.start]):
             return True
     singles = sum(1 for t in toks if t.kind == "digits" and len(t.digits) == 1)
     return singles >= 5
@@ -351,12 +443,17 @@ def extract_phones(text: str, region: str | None = None) -> list[PhoneHit]:
 
 
 # -- e-mail ------------------------------------------------------------------------------------
-_EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9-]{1,63})*\.[A-Za-z]{2,24}(?![\w-])")
+_EMAIL = re.compile(
+    r"(?<![\w.+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9-]{1,63})*\.[A-Za-z]{2,24}(?![\w-])"
+)
 _AT_WORDS = r"at|ät|arroba|chiocciola|собака|собачка|apenstaartje|aapje|klammeraffe"
 _DOT_WORDS = r"dot|punt|point|punkt|punto|точка|крапка|тчк"
 _AT = rf"(?:\s*[\[\(\{{<]\s*(?:{_AT_WORDS}|@)\s*[\]\)\}}>]\s*|\s+(?:{_AT_WORDS})\s+|\s+@\s+)"
 _DOT = rf"(?:\s*[\[\(\{{<]\s*(?:{_DOT_WORDS}|\.)\s*[\]\)\}}>]\s*|\s+(?:{_DOT_WORDS})\s+|\s*\.\s*)"
-_TLDS = r"com|net|org|info|biz|eu|nl|be|de|fr|uk|co\.uk|ru|ua|ro|bg|es|it|pl|cz|at|ch|md|by|cn|io|me|xyz|top|online|site|mail"
+_TLDS = (
+    r"com|net|org|info|biz|eu|nl|be|de|fr|uk|co\.uk|ru|ua|ro|bg|es|it|pl|cz|at|ch|md|by|cn|io|me|xyz|top|"
+    r"online|site|mail"
+)
 _EMAIL_OBF = re.compile(
     rf"(?<![\w.+-])(?P<user>[A-Za-z0-9._%+-]{{2,64}}){_AT}(?P<domain>[A-Za-z0-9-]{{2,63}}(?:{_DOT}[A-Za-z0-9-]{{2,63}})*?){_DOT}(?P<tld>{_TLDS})(?![\w-])",
     re.IGNORECASE,
@@ -500,8 +597,20 @@ def extract_urls(text: str, region: str | None = None) -> list[SelectorHit]:
                 continue
             taken.append((start, end))
             value = raw if "://" in raw and not raw.lower().startswith(("http", "https")) else canonical_url(raw)
-            out.append(SelectorHit("url", value, start, end, raw, platform_of(value) if "://" in value and value.startswith("http") else
-                                   {"tg": "telegram", "weixin": "wechat"}.get(raw.split(":")[0].lower(), raw.split(":")[0].lower())))
+            out.append(
+                SelectorHit(
+                    "url",
+                    value,
+                    start,
+                    end,
+                    raw,
+                    platform_of(value)
+                    if "://" in value and value.startswith("http")
+                    else {"tg": "telegram", "weixin": "wechat"}.get(
+                        raw.split(":")[0].lower(), raw.split(":")[0].lower()
+                    ),
+                )
+            )
             out.extend(_from_link(raw, start, end, raw, region))
     return out
 
@@ -509,8 +618,8 @@ def extract_urls(text: str, region: str | None = None) -> list[SelectorHit]:
 def _platform_near(text: str, start: int, end: int | None = None, window: int = 30) -> str | None:
     """The messenger named just before a value ("WhatsApp: 06…"), else just after ("06… (Viber)")."""
     # Only the same clause counts: "WhatsApp: 06…, of bel 06… (Viber)" has two different apps.
-    before = re.split(r"[,;\n|•.!?]", text[max(0, start - window):start].lower())[-1]
-    after = re.split(r"[,;\n|•.!?]", text[end:end + 15].lower())[0] if end is not None else ""
+    before = re.split(r"[,;\n|•.!?]", text[max(0, start - window) : start].lower())[-1]
+    after = re.split(r"[,;\n|•.!?]", text[end : end + 15].lower())[0] if end is not None else ""
     for chunk, pick_last in ((before, True), (after, False)):
         best: tuple[int, str] | None = None
         for label, platform in _LABELS.items():
@@ -539,7 +648,11 @@ def extract_handles(text: str) -> list[SelectorHit]:
     for m in _HANDLE_AT.finditer(text):
         if any(s <= m.start() < e for s, e in taken):
             continue
-        out.append(SelectorHit("handle", "@" + m.group(1).lower(), m.start(), m.end(), m.group(0), _platform_near(text, m.start())))
+        out.append(
+            SelectorHit(
+                "handle", "@" + m.group(1).lower(), m.start(), m.end(), m.group(0), _platform_near(text, m.start())
+            )
+        )
     return out
 
 
@@ -601,11 +714,30 @@ def bech32_valid(addr: str) -> bool:
 # Keccak-256 (Ethereum's hash, not NIST SHA3-256): small pure-Python version, used only to check
 # the EIP-55 capitalisation of the rare mixed-case addresses found in ads.
 _RC = [
-    0x0000000000000001, 0x0000000000008082, 0x800000000000808A, 0x8000000080008000, 0x000000000000808B,
-    0x0000000080000001, 0x8000000080008081, 0x8000000000008009, 0x000000000000008A, 0x0000000000000088,
-    0x0000000080008009, 0x000000008000000A, 0x000000008000808B, 0x800000000000008B, 0x8000000000008089,
-    0x8000000000008003, 0x8000000000008002, 0x8000000000000080, 0x000000000000800A, 0x800000008000000A,
-    0x8000000080008081, 0x8000000000008080, 0x0000000080000001, 0x8000000080008008,
+    0x0000000000000001,
+    0x0000000000008082,
+    0x800000000000808A,
+    0x8000000080008000,
+    0x000000000000808B,
+    0x0000000080000001,
+    0x8000000080008081,
+    0x8000000000008009,
+    0x000000000000008A,
+    0x0000000000000088,
+    0x0000000080008009,
+    0x000000008000000A,
+    0x000000008000808B,
+    0x800000000000008B,
+    0x8000000000008089,
+    0x8000000000008003,
+    0x8000000000008002,
+    0x8000000000000080,
+    0x000000000000800A,
+    0x800000008000000A,
+    0x8000000080008081,
+    0x8000000000008080,
+    0x0000000080000001,
+    0x8000000080008008,
 ]
 _ROT = [[0, 36, 3, 41, 18], [1, 44, 10, 45, 2], [62, 6, 43, 15, 61], [28, 55, 25, 21, 56], [27, 20, 39, 8, 14]]
 _M64 = (1 << 64) - 1
@@ -623,7 +755,7 @@ def keccak256(data: bytes) -> bytes:
     a = [[0] * 5 for _ in range(5)]
     for off in range(0, len(msg), rate):
         for i in range(rate // 8):
-            a[i % 5][i // 5] ^= int.from_bytes(msg[off + 8 * i: off + 8 * i + 8], "little")
+            a[i % 5][i // 5] ^= int.from_bytes(msg[off + 8 * i : off + 8 * i + 8], "little")
         for rc in _RC:
             c = [a[x][0] ^ a[x][1] ^ a[x][2] ^ a[x][3] ^ a[x][4] for x in range(5)]
             d = [c[(x - 1) % 5] ^ _rol(c[(x + 1) % 5], 1) for x in range(5)]
@@ -644,10 +776,7 @@ def eth_checksum_ok(addr: str) -> bool:
     if hexpart.lower() == hexpart or hexpart.upper() == hexpart:
         return True
     digest = keccak256(hexpart.lower().encode()).hex()
-    return all(
-        (c.upper() if int(digest[i], 16) >= 8 else c.lower()) == c
-        for i, c in enumerate(hexpart)
-    )
+    return all((c.upper() if int(digest[i], 16) >= 8 else c.lower()) == c for i, c in enumerate(hexpart))
 
 
 def extract_wallets(text: str) -> list[SelectorHit]:
@@ -681,7 +810,9 @@ def extract(text: str, region: str | None = None, *, source: str = "text") -> li
     for p in extract_phones(text, region):
         if any(s <= p.start and p.end <= e for s, e in url_spans):
             continue  # digits inside a URL were handled by the link parser
-        hits.append(SelectorHit("phone", p.value, p.start, p.end, p.raw, _platform_near(text, p.start, p.end), p.obscured))
+        hits.append(
+            SelectorHit("phone", p.value, p.start, p.end, p.raw, _platform_near(text, p.start, p.end), p.obscured)
+        )
     emails = extract_emails(text)
     hits.extend(emails)
     email_spans = [(h.start, h.end) for h in emails]
@@ -702,9 +833,23 @@ def extract(text: str, region: str | None = None, *, source: str = "text") -> li
     return out
 
 
-_EXIF_TEXT_FIELDS = ("Artist", "Copyright", "ImageDescription", "UserComment", "XPComment", "XPAuthor",
-                     "XPSubject", "XPTitle", "XPKeywords", "Make", "Model", "Software", "OwnerName",
-                     "CameraOwnerName", "HostComputer")
+_EXIF_TEXT_FIELDS = (
+    "Artist",
+    "Copyright",
+    "ImageDescription",
+    "UserComment",
+    "XPComment",
+    "XPAuthor",
+    "XPSubject",
+    "XPTitle",
+    "XPKeywords",
+    "Make",
+    "Model",
+    "Software",
+    "OwnerName",
+    "CameraOwnerName",
+    "HostComputer",
+)
 
 
 def item_texts(item: dict[str, Any], ocr_text: str | None = None) -> list[tuple[str, str]]:
@@ -746,7 +891,9 @@ def device_of(item: dict[str, Any]) -> SelectorHit | None:
     return SelectorHit("device", value, 0, 0, str(serial), "camera", source="exif")
 
 
-def extract_from_item(item: dict[str, Any], region: str | None = None, ocr_text: str | None = None) -> list[tuple[SelectorHit, str]]:
+def extract_from_item(
+    item: dict[str, Any], region: str | None = None, ocr_text: str | None = None
+) -> list[tuple[SelectorHit, str]]:
     """All selectors of an item, each with the text it was found in (for context snippets)."""
     out: list[tuple[SelectorHit, str]] = []
     for source, text in item_texts(item, ocr_text):

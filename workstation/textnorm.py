@@ -17,7 +17,9 @@ from dataclasses import dataclass
 OBFUSCATED = 1  # produced by undoing a filter-evasion trick (leet digit, spacing, look-alike)
 EMOJI = 2  # stands for an emoji
 
-_ZERO_WIDTH = frozenset("\u00ad\u180e\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff\ufe0e\ufe0f\u20e3")
+_ZERO_WIDTH = frozenset(
+    "\u00ad\u180e\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff\ufe0e\ufe0f\u20e3"
+)
 _APOSTROPHES = frozenset("\u2019\u2018\u02bc\u0060\u00b4\u2032\u02b9")
 _DASHES = frozenset("\u2010\u2011\u2012\u2013\u2014\u2015\u2212")
 
@@ -258,12 +260,15 @@ def _word(b: _Builder, s: int, e: int, out: _Builder) -> None:
     leet = _LEET_CYRILLIC if majority == "cyrillic" else _LEET_LATIN
     digits = sum(1 for c in word if c.isdigit())
     decode_leet = (
-        len(letters) >= 2
-        and lat + cyr == len(letters)  # never inside Chinese and other scripts ("培训费500元")
-        and len(letters) >= digits
-        and any(c in leet and not c.isalpha() for i, c in enumerate(word) if i or c != "@")
-        and not _UNIT_TOKEN.match(word)
-    ) or (len(letters) >= 2 and lat + cyr == len(letters) and word[:1] == "$")
+        (
+            len(letters) >= 2
+            and lat + cyr == len(letters)  # never inside Chinese and other scripts ("培训费500元")
+            and len(letters) >= digits
+            and any(c in leet and not c.isalpha() for i, c in enumerate(word) if i or c != "@")
+            and not _UNIT_TOKEN.match(word)
+        )
+        or (len(letters) >= 2 and lat + cyr == len(letters) and word[:1] == "$")
+    )
     for k in range(s, core_end):
         ch = b.chars[k]
         flag = b.flags[k]

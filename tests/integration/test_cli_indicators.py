@@ -22,8 +22,9 @@ JOB = "Productiemedewerker gezocht. Geen ervaring nodig. Vast contract, €14,50
 
 
 def ws(*args: str, env: dict[str, str], check: bool = True) -> subprocess.CompletedProcess[str]:
-    proc = subprocess.run([sys.executable, "-m", "workstation.cli", *args], env=env, capture_output=True,
-                          text=True, timeout=300)
+    proc = subprocess.run(
+        [sys.executable, "-m", "workstation.cli", *args], env=env, capture_output=True, text=True, timeout=300
+    )
     if check and proc.returncode != 0:
         raise AssertionError(f"workstation {' '.join(args)} -> {proc.returncode}\n{proc.stdout}\n{proc.stderr}")
     return proc
@@ -75,7 +76,7 @@ def test_import_suggests_indicators_with_spans(ads_case: Path, env: dict[str, st
         assert set(a) >= {"item", "indicator", "status", "note"} and ("span" in a or "region" in a)
         assert a["status"] == "suggested" and a["origin"] == "machine" and a["item"] == ids["ad_nl.txt"]
         span = a["span"]
-        assert AD_NL[span["start"]:span["end"]] == span["text"]
+        assert AD_NL[span["start"] : span["end"]] == span["text"]
     assert by_code["MIN-01"]["span"]["text"] == "Jonge Oekraïense meid"
     # The genuine job ad gets nothing, not even for "geen ervaring nodig".
     assert js("annotations", str(ads_case), "--item", str(ids["job.txt"]), env=env) == []
@@ -90,15 +91,23 @@ def test_annotate_confirm_reject_and_audit(ads_case: Path, env: dict[str, str]) 
     own = js("annotate", str(ads_case), str(nl), "--indicator", "LAB-01", "--note", "chat says so", env=env)
     assert own["status"] == "confirmed" and own["origin"] == "analyst" and own["note"] == "chat says so"
     confirmed = js("annotations", str(ads_case), "--status", "confirmed", env=env)
-    assert {(a["indicator"], a["note"]) for a in confirmed} == {("MIN-01", "checked photos"), ("LAB-01", "chat says so")}
+    assert {(a["indicator"], a["note"]) for a in confirmed} == {
+        ("MIN-01", "checked photos"),
+        ("LAB-01", "chat says so"),
+    }
     rejected = js("annotations", str(ads_case), "--status", "rejected", env=env)
     assert [a["indicator"] for a in rejected] == ["SEX-05"]
     score = js("score", str(ads_case), str(nl), env=env)
     assert "SEX-05" not in [c["code"] for c in score["contributions"]]
     assert score["confirmed_score"] == pytest.approx(1 - (1 - 0.5) * (1 - 0.7), abs=1e-3)
     actions = [e["action"] for e in js("audit", str(ads_case), env=env)["entries"]]
-    assert {"indicators.scanned", "indicators.taxonomy_used", "annotation.confirmed", "annotation.rejected",
-            "annotation.added"} <= set(actions)
+    assert {
+        "indicators.scanned",
+        "indicators.taxonomy_used",
+        "annotation.confirmed",
+        "annotation.rejected",
+        "annotation.added",
+    } <= set(actions)
 
 
 def test_region_annotation_on_an_image(tmp_path: Path, env: dict[str, str]) -> None:
@@ -112,7 +121,9 @@ def test_region_annotation_on_an_image(tmp_path: Path, env: dict[str, str]) -> N
     assert row["region"] == {"x": 10, "y": 20, "w": 100, "h": 80}
     listed = js("annotations", str(path), "--item", str(item), env=env)
     assert listed[0]["region"] == {"x": 10, "y": 20, "w": 100, "h": 80} and "span" not in listed[0]
-    bad = ws("annotate", str(path), str(item), "--indicator", "MIN-01", "--region", "300,200,100,100", env=env, check=False)
+    bad = ws(
+        "annotate", str(path), str(item), "--indicator", "MIN-01", "--region", "300,200,100,100", env=env, check=False
+    )
     assert bad.returncode != 0 and "outside" in bad.stderr and "Traceback" not in bad.stderr
     bad = ws("annotate", str(path), str(item), "--indicator", "NOPE-99", env=env, check=False)
     assert bad.returncode != 0 and "unknown indicator code" in bad.stderr and len(bad.stderr.strip().splitlines()) == 1
@@ -148,15 +159,38 @@ def test_selectors_link_items_across_platforms(ads_case: Path, env: dict[str, st
 def test_rescan_is_idempotent_and_custom_indicators_join(ads_case: Path, env: dict[str, str]) -> None:
     first = js("scan", str(ads_case), env=env)
     assert first["items"] == 3 and first["suggestions_added"] == 0 and first["selector_links_added"] == 0
-    ws("custom-indicator", str(ads_case), "CASE-01", "--label", "Code word 'tonight'", "--category",
-       "sexual_exploitation", "--pattern", "en:tonight", "--weight", "0.1", env=env)
+    ws(
+        "custom-indicator",
+        str(ads_case),
+        "CASE-01",
+        "--label",
+        "Code word 'tonight'",
+        "--category",
+        "sexual_exploitation",
+        "--pattern",
+        "en:tonight",
+        "--weight",
+        "0.1",
+        env=env,
+    )
     assert "CASE-01" in {i["code"] for i in js("indicators", "--case", str(ads_case), env=env)["indicators"]}
     second = js("scan", str(ads_case), env=env)
     assert second["suggestions_added"] == 1
     custom = [a for a in js("annotations", str(ads_case), env=env) if a["indicator"] == "CASE-01"]
     assert len(custom) == 1 and custom[0]["span"]["text"] == "tonight"
-    bad = ws("custom-indicator", str(ads_case), "CASE-02", "--label", "x", "--category", "minors", "--pattern",
-             "en:(broken", env=env, check=False)
+    bad = ws(
+        "custom-indicator",
+        str(ads_case),
+        "CASE-02",
+        "--label",
+        "x",
+        "--category",
+        "minors",
+        "--pattern",
+        "en:(broken",
+        env=env,
+        check=False,
+    )
     assert bad.returncode != 0 and "bad pattern" in bad.stderr
 
 

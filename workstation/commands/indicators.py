@@ -18,8 +18,15 @@ from workstation.commands._common import (
 )
 from workstation.errors import Cancelled, UsageError
 
-CATEGORIES = ("recruitment", "sexual_exploitation", "labour_exploitation", "control_coercion", "minors",
-              "migrants_refugees", "platform_technical")
+CATEGORIES = (
+    "recruitment",
+    "sexual_exploitation",
+    "labour_exploitation",
+    "control_coercion",
+    "minors",
+    "migrants_refugees",
+    "platform_technical",
+)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -32,7 +39,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     p.set_defaults(func=cmd_indicators)
 
     p = subparsers.add_parser(
-        "annotate", help="mark an indicator on an item (or confirm/reject a suggestion)",
+        "annotate",
+        help="mark an indicator on an item (or confirm/reject a suggestion)",
         description="Mark an indicator on an item as the analyst (a confirmed finding), optionally on an "
         "image region or a text span; or confirm/reject an existing (machine-suggested) annotation.",
     )
@@ -99,8 +107,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     p.add_argument("--category", required=True, choices=CATEGORIES)
     p.add_argument("--description", default="")
     p.add_argument("--weight", type=float, default=0.2)
-    p.add_argument("--pattern", action="append", default=[], metavar="LANG:REGEX",
-                   help="text pattern, e.g. en:golden tickets? (repeatable)")
+    p.add_argument(
+        "--pattern",
+        action="append",
+        default=[],
+        metavar="LANG:REGEX",
+        help="text pattern, e.g. en:golden tickets? (repeatable)",
+    )
     add_json_flag(p)
     p.set_defaults(func=cmd_custom)
 
@@ -121,12 +134,14 @@ def cmd_indicators(args: argparse.Namespace) -> int:
             tax = annotations.taxonomy_for(case)
     rows = [i for i in tax if not args.category or i.category == args.category]
     if args.json:
-        print_json({
-            "version": tax.version,
-            "categories": {k: dict(v) for k, v in tax.categories.items()},
-            "sources": {k: dict(v) for k, v in tax.sources.items()},
-            "indicators": [i.to_json() for i in rows],
-        })
+        print_json(
+            {
+                "version": tax.version,
+                "categories": {k: dict(v) for k, v in tax.categories.items()},
+                "sources": {k: dict(v) for k, v in tax.sources.items()},
+                "indicators": [i.to_json() for i in rows],
+            }
+        )
         return 0
     print(f"Online trafficking indicators, taxonomy {tax.version} ({len(rows)} indicators)")
     current = None
@@ -147,8 +162,10 @@ def _print_annotation(a: dict[str, Any]) -> None:
         r = a["region"]
         where += f" region {r['x']},{r['y']},{r['w']},{r['h']}"
     note = f" — {a['note']}" if a.get("note") else ""
-    print(f"{a['id']:>6}  item {a['item']:<5} {a['indicator']:<8} {a['status']:<9} {a['origin']:<7} "
-          f"{a.get('label', '')}{where}{note}")
+    print(
+        f"{a['id']:>6}  item {a['item']:<5} {a['indicator']:<8} {a['status']:<9} {a['origin']:<7} "
+        f"{a.get('label', '')}{where}{note}"
+    )
 
 
 def cmd_annotate(args: argparse.Namespace) -> int:
@@ -159,7 +176,9 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     with open_case(args) as case:
         if args.confirm is not None or args.reject is not None:
             ann_id = args.confirm if args.confirm is not None else args.reject
-            row = annotations.set_status(case, ann_id, "confirmed" if args.confirm is not None else "rejected", args.note)
+            row = annotations.set_status(
+                case, ann_id, "confirmed" if args.confirm is not None else "rejected", args.note
+            )
             if args.item is not None and row["item"] != args.item:
                 raise UsageError(f"annotation {ann_id} belongs to item {row['item']}, not {args.item}")
         else:
@@ -172,8 +191,9 @@ def cmd_annotate(args: argparse.Namespace) -> int:
                 except ValueError as exc:
                     raise UsageError(f"--span must be START:END, not {args.span!r}") from exc
                 span = (s, e)
-            row = annotations.annotate(case, args.item, args.indicator, note=args.note, region=args.region,
-                                       span=span, field_name=args.field)
+            row = annotations.annotate(
+                case, args.item, args.indicator, note=args.note, region=args.region, span=span, field_name=args.field
+            )
     if args.json:
         print_json(row)
     else:
@@ -224,7 +244,9 @@ def cmd_score(args: argparse.Namespace) -> int:
         print(f"item {args.item}: {result['explanation']}")
     else:
         for r in result:
-            print(f"{r['item']:>6}  {r['score']:.2f} (confirmed {r['confirmed_score']:.2f})  {', '.join(r['indicators'])}")
+            print(
+                f"{r['item']:>6}  {r['score']:.2f} (confirmed {r['confirmed_score']:.2f})  {', '.join(r['indicators'])}"
+            )
         if not result:
             print("no item has indicators")
     return 0
@@ -247,9 +269,11 @@ def cmd_scan(args: argparse.Namespace) -> int:
     if args.json:
         print_json(data)
     else:
-        print(f"scanned {data['items']} item(s) with taxonomy {data['taxonomy_version']}: "
-              f"{data['suggestions_added']} new suggestion(s), {data['selector_links_added']} new selector link(s)"
-              + (f", OCR of {data['ocr_done']} image(s)" if args.ocr else ""))
+        print(
+            f"scanned {data['items']} item(s) with taxonomy {data['taxonomy_version']}: "
+            f"{data['suggestions_added']} new suggestion(s), {data['selector_links_added']} new selector link(s)"
+            + (f", OCR of {data['ocr_done']} image(s)" if args.ocr else "")
+        )
         if args.ocr and data["ocr_notice"]:
             print(data["ocr_notice"], file=sys.stderr)
     return 0
@@ -269,11 +293,15 @@ def cmd_selectors(args: argparse.Namespace) -> int:
     else:
         for s in rows:
             if args.item is not None:
-                print(f"{s['kind']:<7} {s['value']:<30} {s['source']:<9} on {s['linked_items']} item(s)  “{s['raw']}”"
-                      + (" [obscured]" if s["obscured"] else ""))
+                print(
+                    f"{s['kind']:<7} {s['value']:<30} {s['source']:<9} on {s['linked_items']} item(s)  “{s['raw']}”"
+                    + (" [obscured]" if s["obscured"] else "")
+                )
             else:
-                print(f"{s['kind']:<7} {s['value']:<30} {len(s['items'])} item(s) {s['items']}  "
-                      f"{', '.join(s['platforms'])}  {s['first_seen'] or ''} … {s['last_seen'] or ''}")
+                print(
+                    f"{s['kind']:<7} {s['value']:<30} {len(s['items'])} item(s) {s['items']}  "
+                    f"{', '.join(s['platforms'])}  {s['first_seen'] or ''} … {s['last_seen'] or ''}"
+                )
         if not rows:
             print("no selectors")
     if graph is not None:
@@ -291,9 +319,16 @@ def cmd_custom(args: argparse.Namespace) -> int:
             raise UsageError(f"--pattern must be LANG:REGEX, not {spec!r}")
         patterns.setdefault(lang, []).append(rx)
     with open_case(args) as case:
-        ind = annotations.add_custom_indicator(case, args.code, args.label, category=args.category,
-                                               label_nl=args.label_nl, description=args.description,
-                                               weight=args.weight, patterns=patterns)
+        ind = annotations.add_custom_indicator(
+            case,
+            args.code,
+            args.label,
+            category=args.category,
+            label_nl=args.label_nl,
+            description=args.description,
+            weight=args.weight,
+            patterns=patterns,
+        )
     if args.json:
         print_json(ind.to_json())
     else:

@@ -40,8 +40,13 @@ def test_shipped_taxonomy_is_valid_versioned_and_documented() -> None:
     tax = load_taxonomy()
     assert tax.version == doc["version"] and tax.version.count(".") == 2
     assert set(tax.categories) == {
-        "recruitment", "sexual_exploitation", "labour_exploitation", "control_coercion", "minors",
-        "migrants_refugees", "platform_technical",
+        "recruitment",
+        "sexual_exploitation",
+        "labour_exploitation",
+        "control_coercion",
+        "minors",
+        "migrants_refugees",
+        "platform_technical",
     }
     assert REQUIRED_LANGUAGES <= set(tax.languages)
     for ind in tax:
@@ -140,7 +145,7 @@ def test_normalise_leaves_numbers_units_and_chinese_alone() -> None:
 def test_spans_point_into_the_original_text(scanner: Scanner) -> None:
     text = "<p>Hot y0ung t33n &amp; new in town 🍒</p><div>escort, incall</div>"
     found = {s.code: s for s in scanner.scan(text)}
-    assert text[found["MIN-01"].start:found["MIN-01"].end] == found["MIN-01"].text
+    assert text[found["MIN-01"].start : found["MIN-01"].end] == found["MIN-01"].text
     assert found["MIN-01"].text.startswith("y0ung") and found["MIN-01"].obfuscated
     assert "TEC-04" in found  # the disguised spelling is itself an indicator
     assert found["SEX-01"].text == "escort"
@@ -166,7 +171,9 @@ def test_exclusions_handle_negation_and_lawful_deductions(scanner: Scanner) -> N
 def test_obscured_phone_detector(scanner: Scanner) -> None:
     plain = scanner.scan("Escort, call 06 12 34 56 78", region="NL")
     assert "TEC-01" not in codes(plain)
-    spelled = {s.code: s for s in scanner.scan("Escort, bel nul zes een twee drie vier vijf zes zeven acht", region="NL")}
+    spelled = {
+        s.code: s for s in scanner.scan("Escort, bel nul zes een twee drie vier vijf zes zeven acht", region="NL")
+    }
     assert "+31612345678" in spelled["TEC-01"].detail
 
 
@@ -184,8 +191,14 @@ def test_item_score_is_explained_and_ignores_rejections() -> None:
 
 def test_custom_indicator_joins_the_scan() -> None:
     tax = load_taxonomy()
-    own = custom_indicator("CASE-01", "Code word 'golden ticket'", category="recruitment", taxonomy=tax,
-                           patterns={"en": ["golden tickets?"]}, weight=0.3)
+    own = custom_indicator(
+        "CASE-01",
+        "Code word 'golden ticket'",
+        category="recruitment",
+        taxonomy=tax,
+        patterns={"en": ["golden tickets?"]},
+        weight=0.3,
+    )
     found = Scanner(tax.with_custom([own])).scan("Ask for the GOLDEN TICKET")
     assert codes(found) == {"CASE-01"}
     with pytest.raises(TaxonomyError):

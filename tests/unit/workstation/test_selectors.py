@@ -53,7 +53,7 @@ def test_real_world_phone_formats(text: str, region: str | None, e164: str) -> N
     phones = extract_phones(text, region)
     assert [p.value for p in phones] == [e164]
     assert not phones[0].obscured
-    assert text[phones[0].start:phones[0].end].strip(" .")
+    assert text[phones[0].start : phones[0].end].strip(" .")
 
 
 def test_phone_formats_cover_at_least_ten_countries() -> None:
@@ -109,7 +109,11 @@ def test_phone_platform_from_context() -> None:
 
 
 def test_emails_plain_and_obfuscated() -> None:
-    hits = [h for h in extract("Mail Anna.K@Example.com or anna [at] proton [dot] me or lisa at gmail dot com") if h.kind == "email"]
+    hits = [
+        h
+        for h in extract("Mail Anna.K@Example.com or anna [at] proton [dot] me or lisa at gmail dot com")
+        if h.kind == "email"
+    ]
     assert [(h.value, h.obscured) for h in hits] == [
         ("anna.k@example.com", False),
         ("anna@proton.me", True),
@@ -137,8 +141,13 @@ def test_urls_platforms_and_messenger_links() -> None:
 def test_handles_with_platform_labels() -> None:
     hits = extract("Telegram: @lilly_22, WeChat: lily8899, 微信：abc_123, kik=rosie.x, follow @NightRose")
     got = {(h.value, h.platform) for h in hits if h.kind == "handle"}
-    assert got == {("@lilly_22", "telegram"), ("@lily8899", "wechat"), ("@abc_123", "wechat"),
-                   ("@rosie.x", "kik"), ("@nightrose", None)}
+    assert got == {
+        ("@lilly_22", "telegram"),
+        ("@lily8899", "wechat"),
+        ("@abc_123", "wechat"),
+        ("@rosie.x", "kik"),
+        ("@nightrose", None),
+    }
 
 
 def test_platform_of_urls_and_domains() -> None:
@@ -178,8 +187,14 @@ def test_selectors_from_every_field_of_an_item() -> None:
         "title": "Anna - t.me/anna_nl",
         "original_name": "anna_0612345679.jpg",
         "source_url": "https://www.instagram.com/anna.real/",
-        "metadata": {"exif": {"Artist": "lisa at gmail dot com", "Make": "Canon", "Model": "EOS 80D",
-                              "BodySerialNumber": "123456"}},
+        "metadata": {
+            "exif": {
+                "Artist": "lisa at gmail dot com",
+                "Make": "Canon",
+                "Model": "EOS 80D",
+                "BodySerialNumber": "123456",
+            }
+        },
     }
     hits = extract_from_item(item, "NL", ocr_text="WhatsApp +31 6 12345680")
     got = {(h.kind, h.value, h.source) for h, _ in hits}
