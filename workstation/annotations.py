@@ -33,7 +33,7 @@ from workstation.indicators import (
     load_taxonomy,
 )
 from workstation.progress import Progress
-from workstation.selectors import extract_from_item, platform_of
+from workstation.selectors import extract_from_item, page_url_of, platform_of
 
 STATUSES = ("suggested", "confirmed", "rejected")
 INDICATOR_METHOD = (
@@ -614,7 +614,11 @@ def _ocr_item(case: Case, item: dict[str, Any], summary: ScanSummary) -> int:
 
 # -- selectors ---------------------------------------------------------------------------------
 def _item_platforms(case: Case) -> dict[int, str | None]:
-    return {r[0]: platform_of(r[1] or r[2]) for r in case.db.execute("SELECT id, final_url, source_url FROM items")}
+    """Platform (site) each item was published on, from its URL or the saved page's own URL."""
+    out: dict[int, str | None] = {}
+    for r in case.db.query("SELECT id, final_url, source_url, substr(text, 1, 8000) AS text FROM items"):
+        out[r["id"]] = platform_of(page_url_of(r))
+    return out
 
 
 def selectors_for(case: Case, kind: str | None = None, *, min_items: int = 1) -> list[dict[str, Any]]:

@@ -169,8 +169,8 @@ def _env() -> dict[str, str]:
     return env
 
 
-def _png(image: Any) -> tuple[bytes, float]:
-    """The image as an in-memory PNG for Tesseract (grey, upscaled when small)."""
+def _grey(image: Any) -> tuple[Any, float]:
+    """The image in grey, upscaled when small (Tesseract wants ~30 px high capitals)."""
     from PIL import Image
 
     if isinstance(image, (bytes, bytearray)):
@@ -180,13 +180,28 @@ def _png(image: Any) -> tuple[bytes, float]:
     if img.width < MIN_WIDTH and img.width * img.height * 4 <= MAX_PIXELS:
         scale = min(3.0, MIN_WIDTH / max(1, img.width))
         img = img.resize((int(img.width * scale), int(img.height * scale)), Image.Resampling.LANCZOS)
+    return img, scale
+
+
+def _png(img: Any) -> bytes:
     buf = io.BytesIO()
     img.save(buf, "PNG")
-    return buf.getvalue(), scale
+    return buf.getvalue()
+
+
+def _bright_text(img: Any) -> Any:
+    """Light text over a busy photo (the usual phone-number overlay) as dark text on white."""
+    from PIL import ImageFilter
+
+    return img.filter(ImageFilter.MedianFilter(3)).point(lambda p: 0 if p > 205 else 255)
 
 
 def ocr_image(
-    image: Any, languages: list[str] | tuple[str, ...] | None = None, *, timeout: int = TIMEOUT_S
+    image: Any,
+    languages: list[str] | tuple[str, ...] | None = None,
+    *,
+    timeout: int = TIMEOUT_S,
+    bright_pass: bool = True,
 ) -> OcrResult:
     """Read the text of an image.
 
@@ -195,6 +210,7 @@ def ocr_image(
         languages: Tesseract language codes (eng, nld, ukr, rus, chi_sim, ...); default: installed
             ones of DEFAULT_LANGUAGES (or ``WORKSTATION_OCR_LANGS``, e.g. ``eng+ukr``).
         timeout: seconds before the image is given up.
+        bright_pass: also read light text over busy backgrounds (a second Tesseract run).
 
     Raises:
         OcrUnavailable: Tesseract or a requested language is not installed.
@@ -204,10 +220,26 @@ def ocr_image(
     if not path:
         raise OcrUnavailable(INSTALL_HINT)
     langs = choose_languages(languages)
-    data, scale = _png(image)
+    img, scale = _grey(image)
+    version = _probe(path)[0]
+    first = _parse_tsv(_run(path, _png(img), langs, timeout), langs, version, scale)
+    if not bright_pass:
+        return first
+    second = _parse_tsv(_run(path, _png(_bright_text(img)), langs, timeout), langs, version, scale)
+    # Keep the plain reading and add the lines only the bright-text pass found.
+    seen = {" ".join(line.split()) for line in first.text.splitlines()}
+    extra = [line for line in second.text.splitlines() if line.strip() and " ".join(line.split()) not in seen]
+    if not extra:
+        return first
+    extra_words = tuple(w for w in second.words if any(w.text in line for line in extra))
+    text = (first.text + "\n\n" if first.text else "") + "\n".join(extra)
+    return OcrResult(text, first.words + extra_words, langs, ENGINE, version, scale)
+
+
+def _run(path: str, png: bytes, langs: tuple[str, ...], timeout: int) -> str:
     cmd = [path, "stdin", "stdout", "-l", "+".join(langs), "--psm", "3", "tsv"]
     try:
-        proc = subprocess.run(cmd, input=data, capture_output=True, timeout=timeout, env=_env())
+        proc = subprocess.run(cmd, input=png, capture_output=True, timeout=timeout, env=_env())
     except subprocess.TimeoutExpired as exc:
         raise OcrFailed(f"OCR gave up after {timeout} s") from exc
     except OSError as exc:
@@ -215,7 +247,7 @@ def ocr_image(
     if proc.returncode != 0:
         err = proc.stderr.decode("utf-8", "replace").strip().splitlines()
         raise OcrFailed(f"Tesseract failed: {err[-1] if err else proc.returncode}")
-    return _parse_tsv(proc.stdout.decode("utf-8", "replace"), langs, _probe(path)[0], scale)
+    return proc.stdout.decode("utf-8", "replace")
 
 
 def _parse_tsv(tsv: str, langs: tuple[str, ...], version: str | None, scale: float) -> OcrResult:

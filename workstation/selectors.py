@@ -452,7 +452,7 @@ _AT = rf"(?:\s*[\[\(\{{<]\s*(?:{_AT_WORDS}|@)\s*[\]\)\}}>]\s*|\s+(?:{_AT_WORDS})
 _DOT = rf"(?:\s*[\[\(\{{<]\s*(?:{_DOT_WORDS}|\.)\s*[\]\)\}}>]\s*|\s+(?:{_DOT_WORDS})\s+|\s*\.\s*)"
 _TLDS = (
     r"com|net|org|info|biz|eu|nl|be|de|fr|uk|co\.uk|ru|ua|ro|bg|es|it|pl|cz|at|ch|md|by|cn|io|me|xyz|top|"
-    r"online|site|mail"
+    r"online|site|mail|example|test"
 )
 _EMAIL_OBF = re.compile(
     rf"(?<![\w.+-])(?P<user>[A-Za-z0-9._%+-]{{2,64}}){_AT}(?P<domain>[A-Za-z0-9-]{{2,63}}(?:{_DOT}[A-Za-z0-9-]{{2,63}})*?){_DOT}(?P<tld>{_TLDS})(?![\w-])",
@@ -479,7 +479,7 @@ def extract_emails(text: str) -> list[SelectorHit]:
 _URL = re.compile(r"(?:(?:https?|tg|viber|whatsapp|weixin|signal)://|www\.)[^\s<>\"'`{}|\\^\[\]]+", re.IGNORECASE)
 _BARE_TLDS = (
     "com|net|org|info|biz|eu|nl|be|de|fr|uk|ru|ua|ro|bg|es|it|pl|cz|at|ch|md|by|cn|io|me|xyz|top|online|site|"
-    "club|live|pro|co|tv|ly|gg|am|sex|xxx|escort|dating|work|jobs"
+    "club|live|pro|co|tv|ly|gg|am|sex|xxx|escort|dating|work|jobs|example"
 )
 _BARE = re.compile(
     rf"(?<![\w@./-])(?:[a-z0-9](?:[a-z0-9-]{{0,61}}[a-z0-9])?\.)+(?:{_BARE_TLDS})(?:/[^\s<>\"'`{{}}|\\^\[\]]*)?(?![\w-])",
@@ -850,6 +850,33 @@ _EXIF_TEXT_FIELDS = (
     "CameraOwnerName",
     "HostComputer",
 )
+
+
+_SAVED_FROM = re.compile(r"<!-- saved from url=\(\d+\)(\S+?) -->", re.IGNORECASE)
+_CANONICAL = re.compile(
+    r"<link[^>]+rel=[\"']canonical[\"'][^>]*href=[\"']([^\"']+)|<meta[^>]+property=[\"']og:url[\"'][^>]*content=[\"']([^\"']+)",
+    re.IGNORECASE,
+)
+
+
+def page_url_of(item: dict[str, Any]) -> str | None:
+    """Where a page was published: its capture URL, else the URL the saved HTML names for itself.
+
+    Browsers write ``<!-- saved from url=... -->`` into saved pages, and most ad sites declare a
+    canonical URL; both say which platform a page came from when the importer had no URL.
+    """
+    for key in ("final_url", "source_url"):
+        if item.get(key):
+            return str(item[key])
+    text = item.get("text") or ""
+    head = text[:8000]
+    m = _SAVED_FROM.search(head)
+    if m:
+        return m.group(1)
+    m = _CANONICAL.search(head)
+    if m:
+        return m.group(1) or m.group(2)
+    return None
 
 
 def item_texts(item: dict[str, Any], ocr_text: str | None = None) -> list[tuple[str, str]]:

@@ -30,6 +30,12 @@ def _demo_lines(case: Any, out_dir: Path) -> list[str]:
     from workstation import annotations
 
     lines = []
+    images = [r[0] for r in case.db.execute("SELECT id FROM items WHERE kind = 'image' ORDER BY id")]
+    summary = annotations.scan_items(case, images, ocr=True)  # photos with a number written on them
+    if summary.ocr_done:
+        lines.append(f"OCR read text on {summary.ocr_done} image(s)")
+    elif summary.ocr_notice:
+        lines.append(summary.ocr_notice)
     ranked = annotations.ranked_items(case, limit=5)
     lines.append(f"Items with indicator suggestions: {len(annotations.ranked_items(case))}")
     for r in ranked:
