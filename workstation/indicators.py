@@ -213,7 +213,7 @@ def _validate_indicator(
                 continue
             for p in pats:
                 try:
-                    rx = re.compile(_fold_pattern(p), re.IGNORECASE)
+                    rx = re.compile(_prepare(p))
                 except re.error as exc:
                     problems.append(f"{where}.{key}.{lang}: bad pattern {p!r}: {exc}")
                     continue
@@ -225,7 +225,7 @@ def _validate_indicator(
 
 
 def _fold_pattern(pattern: str) -> str:
-    # Same accent removal as the text (normalise); case is handled by IGNORECASE.
+    # Same accent removal as the text (normalise).
     return "".join(c for c in unicodedata.normalize("NFKD", pattern) if not unicodedata.combining(c))
 
 
@@ -350,26 +350,51 @@ class _Compiled:
     exclude: re.Pattern[str] | None
 
 
-def _wrap(pattern: str, language: str) -> str:
-    p = _fold_pattern(pattern)
-    if language == "zh":
-        # Chinese has no spaces: only keep Latin words (vx, ktv) from matching inside longer words.
-        return rf"(?<![a-z])(?:{p})(?![a-z])"
-    return rf"(?<!\w)(?:{p})(?!\w)"
+def _lower_regex(pattern: str) -> str:
+    """Lower-case a regular expression's literals but not its escapes (``\\W`` stays ``\\W``)."""
+    out = []
+    escaped = False
+    for ch in pattern:
+        out.append(ch if escaped else ch.lower())
+        escaped = ch == "\\" and not escaped
+    return "".join(out)
+
+
+def _prepare(pattern: str) -> str:
+    # Text is normalised to lower case without accents; patterns are folded the same way, so the
+    # expressions can run without IGNORECASE (which costs a case-fold per character compared).
+    return _lower_regex(_fold_pattern(pattern))
 
 
 def _compile(table: Mapping[str, Sequence[str]], prefix: str) -> tuple[re.Pattern[str] | None, dict[str, str]]:
-    parts: list[str] = []
+    """One expression per indicator, one named group per language.
+
+    The word-boundary look-behind is tested once per position for all alphabetic languages
+    (most positions are inside words and fail at once), instead of once per pattern.
+    Chinese has no spaces: its patterns only keep Latin words (vx, ktv) from matching inside
+    longer Latin words.
+    """
+    words: list[str] = []
+    chinese: list[str] = []
     groups: dict[str, str] = {}
     for n, (lang, pats) in enumerate(sorted(table.items())):
         if not pats:
             continue
         name = f"{prefix}{n}"
         groups[name] = lang
-        parts.append(f"(?P<{name}>" + "|".join(_wrap(p, lang) for p in pats) + ")")
+        body = "|".join(f"(?:{_prepare(p)})" for p in pats)
+        if lang == "zh":
+            chinese.append(f"(?P<{name}>(?:{body})(?![a-z]))")
+        else:
+            words.append(f"(?P<{name}>(?:{body})(?!\\w))")
+    parts = []
+    if words:
+        parts.append("(?<!\\w)(?:" + "|".join(words) + ")")
+    if chinese:
+        parts.append("(?<![a-z])(?:" + "|".join(chinese) + ")")
     if not parts:
         return None, groups
-    return re.compile("|".join(parts), re.IGNORECASE), groups
+    return re.compile("|".join(parts)), groups
 
 
 class Scanner:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Flags per output character.
 OBFUSCATED = 1  # produced by undoing a filter-evasion trick (leet digit, spacing, look-alike)
@@ -62,6 +63,7 @@ _LAT_TO_CYR = {v: k for k, v in _CYR_TO_LAT.items() if v.isalpha() and v not in 
 _LEET_LATIN = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i", "|": "l"}
 _LEET_CYRILLIC = {"0": "о", "3": "з", "4": "ч", "6": "б", "@": "а"}
 _UNIT_TOKEN = re.compile(r"^\d+[^\W\d_]{1,4}$|^[^\W\d_]{1,2}\d+$")
+_PLAIN_RUN = re.compile(r"[a-z0-9]+")
 _TAG = re.compile(r"<(?:!--.*?--|[a-zA-Z/!?][^>]{0,2000})>", re.S)
 _ENTITIES = {"&nbsp;": " ", "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&apos;": "'"}
 
@@ -108,7 +110,22 @@ class _Builder:
             self.ends.append(end)
             self.flags.append(flag)
 
+    def copy(self, other: _Builder, s: int, e: int) -> None:
+        """Append ``other[s:e]`` unchanged (bulk: most of a text needs no work)."""
+        self.chars.extend(other.chars[s:e])
+        self.starts.extend(other.starts[s:e])
+        self.ends.extend(other.ends[s:e])
+        self.flags.extend(other.flags[s:e])
 
+    def plain(self, text: str, s: int, e: int) -> None:
+        """Append ``text[s:e]``, already lower-case ASCII, one output character per input one."""
+        self.chars.extend(text[s:e])
+        self.starts.extend(range(s, e))
+        self.ends.extend(range(s + 1, e + 1))
+        self.flags.extend([0] * (e - s))
+
+
+@lru_cache(maxsize=65536)
 def fold_char(ch: str) -> str:
     """One character lower-cased, compatibility-decomposed and without accents."""
     out = []
@@ -143,9 +160,26 @@ def _first_pass(text: str, markup: bool) -> _Builder:
     pending_space: tuple[int, int, bool] | None = None  # (start, end, has_newline)
     while i < n:
         ch = text[i]
+        if "a" <= ch <= "z" or "0" <= ch <= "9":
+            m = _PLAIN_RUN.match(text, i)
+            if pending_space:
+                _flush_space(b, pending_space)
+                pending_space = None
+            b.plain(text, i, m.end())
+            i = m.end()
+            continue
         if markup and ch == "<":
             m = _TAG.match(text, i)
             if m:
+                low = m.group(0)[:8].lower()
+                if low.startswith(("<script", "<style")) and not m.group(0).endswith("/>"):
+                    # Code and styles are not what the ad says: skip them entirely.
+                    close = re.compile(r"</" + ("script" if low.startswith("<script") else "style") + r"\s*>", re.I)
+                    end = close.search(text, m.end())
+                    stop = end.end() if end else n
+                    pending_space = _merge_space(pending_space, i, stop, True)
+                    i = stop
+                    continue
                 name = m.group(0)[1:6].lower()
                 newline = name.startswith(("p", "br", "div", "li", "/p", "/div", "/li", "h", "/h", "tr", "/tr"))
                 pending_space = _merge_space(pending_space, i, m.end(), newline)
@@ -227,6 +261,7 @@ def _script(ch: str) -> str:
 
 
 _WORD = re.compile(r"[\w@$!|]+")
+_MIXED_SCRIPT = re.compile(r"[a-z][^\W\d_]*[\u0400-\u04ff]|[\u0400-\u04ff][^\W\d_]*[a-z]")
 # Three or more single letters separated by the same kind of gap: "e s c o r t", "s.e.x.y".
 _SPACED = re.compile(r"(?<![^\W\d_])[^\W\d_](?:(?P<sep>[ .\-_*·•/+~]{1,2})[^\W\d_](?![^\W\d_])){2,}")
 
@@ -237,12 +272,13 @@ def _second_pass(b: _Builder) -> _Builder:
     out = _Builder()
     pos = 0
     for m in _WORD.finditer(text):
-        for k in range(pos, m.start()):
-            out.add(b.chars[k], b.starts[k], b.ends[k], b.flags[k])
+        word = m.group(0)
+        if word.isalpha() and (word.isascii() or not _MIXED_SCRIPT.search(word)):
+            continue  # nothing to undo: copied in bulk below
+        out.copy(b, pos, m.start())
         _word(b, m.start(), m.end(), out)
         pos = m.end()
-    for k in range(pos, len(text)):
-        out.add(b.chars[k], b.starts[k], b.ends[k], b.flags[k])
+    out.copy(b, pos, len(text))
     return _join_spaced(out)
 
 
@@ -294,14 +330,12 @@ def _join_spaced(b: _Builder) -> _Builder:
             continue
         if letters < 4 and any(_script(c) != "latin" for c in m.group(0) if c.isalpha()):
             continue  # Slavic one-letter words ("а я в") are common; need four letters there
-        for k in range(pos, m.start()):
-            out.add(b.chars[k], b.starts[k], b.ends[k], b.flags[k])
+        out.copy(b, pos, m.start())
         for k in range(m.start(), m.end()):
             if b.chars[k].isalpha():
                 out.add(b.chars[k], b.starts[k], b.ends[k], b.flags[k] | OBFUSCATED)
         pos = m.end()
-    for k in range(pos, len(text)):
-        out.add(b.chars[k], b.starts[k], b.ends[k], b.flags[k])
+    out.copy(b, pos, len(text))
     return out
 
 
