@@ -71,6 +71,24 @@ def _custom(case: Case, base: Taxonomy) -> list[Indicator]:
     return out
 
 
+_SCANNERS: dict[str, Scanner] = {}
+
+
+def _scanner_for(case: Case) -> Scanner:
+    """A compiled scanner for this case's taxonomy, reused across import batches and scans."""
+    rows = [
+        tuple(r)
+        for r in case.db.execute("SELECT code, category, weight, patterns FROM custom_indicators ORDER BY code")
+    ]
+    key = load_taxonomy().version + json.dumps(rows)
+    scanner = _SCANNERS.get(key)
+    if scanner is None:
+        if len(_SCANNERS) > 8:
+            _SCANNERS.clear()
+        scanner = _SCANNERS[key] = Scanner(taxonomy_for(case))
+    return scanner
+
+
 def taxonomy_for(case: Case) -> Taxonomy:
     """The shipped taxonomy plus this case's own indicators."""
     base = load_taxonomy()
@@ -559,7 +577,7 @@ def scan_items(
         list(item_ids) if item_ids is not None else [r[0] for r in case.db.execute("SELECT id FROM items ORDER BY id")]
     )
     version = record_taxonomy_version(case)
-    scanner = Scanner(taxonomy_for(case))
+    scanner = _scanner_for(case)
     region = (case.meta.get("default_region") or "").upper() or None
     summary = ScanSummary(taxonomy_version=version)
     if ocr:

@@ -348,6 +348,35 @@ class _Compiled:
     rx: re.Pattern[str] | None
     groups: dict[str, str]  # group name -> language
     exclude: re.Pattern[str] | None
+    by_scripts: dict[frozenset[str], tuple[re.Pattern[str] | None, dict[str, str]]] = field(default_factory=dict)
+
+    def for_scripts(self, scripts: frozenset[str]) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+        """The expression limited to the languages written in ``scripts`` (compiled once)."""
+        if scripts == ALL_SCRIPTS:
+            return self.rx, self.groups
+        if scripts not in self.by_scripts:
+            table = {
+                k: v for k, v in self.indicator.patterns.items() if k == "*" or SCRIPT_OF.get(k, "latin") in scripts
+            }
+            self.by_scripts[scripts] = _compile(table, "g")
+        return self.by_scripts[scripts]
+
+
+SCRIPT_OF = {"uk": "cyrillic", "ru": "cyrillic", "bg": "cyrillic", "zh": "han"}  # others: latin
+ALL_SCRIPTS = frozenset({"latin", "cyrillic", "han"})
+_LETTERS = {
+    "latin": re.compile(r"[a-z]"),
+    "cyrillic": re.compile(r"[\u0400-\u04ff]"),
+    "han": re.compile(r"[\u3400-\u9fff]"),
+}
+
+
+def scripts_of(text: str) -> frozenset[str]:
+    """Scripts with a real share of the letters (a few Latin app names in a Russian ad do not count)."""
+    counts = {name: len(rx.findall(text)) for name, rx in _LETTERS.items()}
+    total = sum(counts.values()) or 1
+    found = frozenset(n for n, c in counts.items() if c >= 200 or c / total >= 0.15)
+    return found or ALL_SCRIPTS
 
 
 def _lower_regex(pattern: str) -> str:
@@ -421,18 +450,20 @@ class Scanner:
         norm = normalised or normalise(text)
         ntext = norm.text
         bounds = [m.start() for m in _SENTENCE_END.finditer(ntext)]
+        scripts = scripts_of(ntext)
         found: dict[str, Suggestion] = {}
         for comp in self._compiled:
-            if comp.rx is None:
+            rx, groups = comp.for_scripts(scripts)
+            if rx is None:
                 continue
             first: tuple[int, int, str] | None = None
             count = 0
-            for m in comp.rx.finditer(ntext):
+            for m in rx.finditer(ntext):
                 if comp.exclude is not None and _excluded(comp.exclude, ntext, bounds, m.start(), m.end()):
                     continue
                 count += 1
                 if first is None:
-                    first = (m.start(), m.end(), comp.groups.get(m.lastgroup or "", "*"))
+                    first = (m.start(), m.end(), groups.get(m.lastgroup or "", "*"))
             if first is not None:
                 s, e, lang = first
                 start, end = norm.span(s, e)
