@@ -375,7 +375,9 @@ def scripts_of(text: str) -> frozenset[str]:
     """Scripts with a real share of the letters (a few Latin app names in a Russian ad do not count)."""
     counts = {name: len(rx.findall(text)) for name, rx in _LETTERS.items()}
     total = sum(counts.values()) or 1
-    found = frozenset(n for n, c in counts.items() if c >= 200 or c / total >= 0.15)
+    # Chinese packs a word into one or two characters: a few of them are already a phrase.
+    least = {"latin": 40, "cyrillic": 20, "han": 3}
+    found = frozenset(n for n, c in counts.items() if c >= least[n] or c / total >= 0.15)
     return found or ALL_SCRIPTS
 
 

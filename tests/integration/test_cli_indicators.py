@@ -31,7 +31,12 @@ def ws(*args: str, env: dict[str, str], check: bool = True) -> subprocess.Comple
 
 
 def js(*args: str, env: dict[str, str]):  # type: ignore[no-untyped-def]
-    return json.loads(ws(*args, "--json", env=env).stdout)
+    out = json.loads(ws(*args, "--json", env=env).stdout)
+    # List commands wrap their rows the way `items --json` does: {"annotations": [...]}.
+    if args[0] in ("annotations", "selectors"):
+        assert isinstance(out, dict) and isinstance(out[args[0]], list)
+        return out[args[0]]
+    return out
 
 
 @pytest.fixture

@@ -220,7 +220,7 @@ def cmd_annotations(args: argparse.Namespace) -> int:
     with open_case(args) as case:
         rows = annotations.annotations_for(case, args.item, args.status, language=args.language)
     if args.json:
-        print_json(rows)
+        print_json({"annotations": rows})
     else:
         for a in rows:
             _print_annotation(a)
@@ -237,17 +237,17 @@ def cmd_score(args: argparse.Namespace) -> int:
             result: Any = annotations.item_score(case, args.item, language=args.language).to_json()
             result["item"] = args.item
         else:
-            result = annotations.ranked_items(case, args.limit)
+            result = {"items": annotations.ranked_items(case, args.limit)}
     if args.json:
         print_json(result)
     elif args.item is not None:
         print(f"item {args.item}: {result['explanation']}")
     else:
-        for r in result:
+        for r in result["items"]:
             print(
                 f"{r['item']:>6}  {r['score']:.2f} (confirmed {r['confirmed_score']:.2f})  {', '.join(r['indicators'])}"
             )
-        if not result:
+        if not result["items"]:
             print("no item has indicators")
     return 0
 
@@ -289,7 +289,7 @@ def cmd_selectors(args: argparse.Namespace) -> int:
             rows = annotations.selectors_for(case, args.kind, min_items=args.min_items)
         graph = annotations.export_graphml(case, args.graphml, min_items=args.min_items) if args.graphml else None
     if args.json:
-        print_json(rows)
+        print_json({"selectors": rows} if args.item is None else {"item": args.item, "selectors": rows})
     else:
         for s in rows:
             if args.item is not None:

@@ -254,3 +254,19 @@ def test_benign_items_score_lower_than_suspicious(scanner: Scanner) -> None:
     benign_mean = sum(scores["benign"]) / len(scores["benign"])
     suspicious_mean = sum(scores["suspicious"]) / len(scores["suspicious"])
     assert suspicious_mean > 0.5 > benign_mean
+
+
+def test_only_the_languages_of_the_text_are_scanned(scanner: Scanner) -> None:
+    from workstation.indicators import scripts_of
+
+    long_ru = "Работа в Польше для девушек, без знания языка, проживание бесплатно, билет оплачиваем. " * 2
+    assert scripts_of(normalise(long_ru + "Пишите в WhatsApp").text) == {"cyrillic"}
+    # Short texts keep every script they contain: scanning more is always safe.
+    assert scripts_of(normalise("Пишите в WhatsApp").text) == {"latin", "cyrillic"}
+    assert scripts_of(normalise("高薪招聘女孩出国工作，日赚1000").text) == {"han"}
+    assert scripts_of(normalise("Escort Anna, Telegram: @anna. Интим услуги, реальные фото").text) == {
+        "latin",
+        "cyrillic",
+    }
+    mixed = "Escort Amsterdam. Новенькая в городе! Молоденькая девушка. 新到学生妹"
+    assert {"SEX-01", "SEX-05", "MIN-01", "SEX-02"} <= codes(scanner.scan(mixed))
