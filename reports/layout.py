@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -13,7 +14,8 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase.pdfdoc import PDFImageXObject
+from reportlab.pdfbase.pdfutils import readJPEGInfo
 from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
@@ -207,6 +209,39 @@ class PageRefs:
         return str(n) if n else "–"
 
 
+def draw_jpeg(canvas: Any, data: bytes, width: float, height: float) -> None:
+    """Place JPEG bytes on the canvas at (0, 0), embedded as they are (DCTDecode).
+
+    reportlab's drawImage would decode the JPEG to raw RGB just to name it, and keep that
+    decoded copy alive until the document is saved (megabytes per picture); here the name is
+    the SHA-256 of the JPEG bytes and only those bytes are kept.
+    """
+    name = "Im" + hashlib.sha256(data).hexdigest()[:24]
+    doc = canvas._doc
+    reg_name = doc.getXObjectName(name)
+    if doc.idToObject.get(reg_name) is None:
+        width_px, height_px, components = readJPEGInfo(io.BytesIO(data))[:3]
+        xobj = PDFImageXObject(name)
+        xobj.width, xobj.height = width_px, height_px
+        xobj.bitsPerComponent = 8
+        xobj.colorSpace = "DeviceGray" if components == 1 else "DeviceRGB"
+        # Raw DCT data as Pillow wrote it; reportlab's loader would ASCII85-encode it in pure
+        # Python (slow, and a quarter larger).
+        xobj.streamContent = data
+        xobj._filters = ("DCTDecode",)
+        xobj.mask = None
+        xobj.name = name
+        canvas._setXObjects(xobj)
+        doc.Reference(xobj, reg_name)
+        doc.addForm(name, xobj)
+    canvas._currentPageHasImages = 1
+    canvas.saveState()
+    canvas.scale(width, height)
+    canvas._code.append(f"/{reg_name} Do")
+    canvas.restoreState()
+    canvas._formsinuse.append(name)
+
+
 class ExhibitImage(Flowable):
     """The exhibit's picture, scaled to fit, with annotated regions drawn over it as vectors.
 
@@ -244,7 +279,7 @@ class ExhibitImage(Flowable):
         if self.renderer is not None:
             data, reason = self.renderer(self.spec)
             if data is not None:
-                canvas.drawImage(ImageReader(io.BytesIO(data)), 0, 0, w, h)
+                draw_jpeg(canvas, data, w, h)
             else:
                 canvas.setFillColor(SHADE)
                 canvas.rect(0, 0, w, h, stroke=0, fill=1)

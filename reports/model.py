@@ -58,7 +58,7 @@ class ReportOptions:
     classification: str = "OFFICIAL-SENSITIVE"
     include_suggestions: bool = False
     sensitive_tags: tuple[str, ...] = DEFAULT_SENSITIVE_TAGS
-    image_max_px: int = 1400
+    image_max_px: int = 1200
 
     def bates(self, page_index: int) -> str:
         """The Bates number of the page at 0-based page_index."""

@@ -32,8 +32,7 @@ from reports.layout import ImageResult, PageRefs, ReportDocTemplate, build_story
 from reports.model import ImageSpec, Report
 from workstation.errors import WorkstationError
 
-# Pillow's own bomb guard applies to decoding; this caps what a picture may cost us here.
-JPEG_QUALITY = 82
+JPEG_QUALITY = 80
 MAX_PASSES = 4
 
 ImageProvider = Callable[[ImageSpec], Image.Image]
@@ -116,7 +115,8 @@ def redact(img: Image.Image, mode: str) -> Image.Image:
 
 def prepare_image(img: Image.Image, spec: ImageSpec, max_px: int) -> bytes:
     """Upright, reduced, redacted RGB JPEG bytes of one picture, ready to embed."""
-    img = ImageOps.exif_transpose(img)
+    if img.getexif().get(0x0112, 1) not in (1, None):
+        img = ImageOps.exif_transpose(img)
     if img.mode not in ("RGB", "L"):
         if img.mode in ("RGBA", "LA", "P", "PA"):
             rgba = img.convert("RGBA")
@@ -128,7 +128,12 @@ def prepare_image(img: Image.Image, spec: ImageSpec, max_px: int) -> bytes:
     if max(img.size) > max_px:
         scale = max_px / max(img.size)
         img = img.resize(
-            (max(1, round(img.width * scale)), max(1, round(img.height * scale))), Image.Resampling.LANCZOS
+            (
+                max(1, round(img.width * scale)),
+                max(1, round(img.height * scale)),
+            ),  # Bicubic with a reducing gap: sharp enough for reading, twice as fast as Lanczos.
+            Image.Resampling.BICUBIC,
+            reducing_gap=3.0,
         )
     img = redact(img, spec.redaction)
     out = io.BytesIO()
@@ -194,16 +199,10 @@ def _build(
     return found
 
 
-def layout_pages(report: Report) -> PageRefs:
-    """Lay the report out without pictures until page numbers are stable."""
+def layout_pages(report: Report, refs: PageRefs | None = None) -> PageRefs:
+    """Lay the report out without pictures and return the page numbers it found."""
     fonts.register_fonts()
-    refs = PageRefs()
-    for _ in range(MAX_PASSES):
-        found = _build(report, io.BytesIO(), refs, None)
-        if found.pages == refs.pages and found.total == refs.total:
-            return found
-        refs = found
-    return refs
+    return _build(report, io.BytesIO(), refs or PageRefs(), None)
 
 
 def render_pdf(report: Report, out: Path, images: ImageProvider, progress: ProgressLike | None = None) -> RenderResult:
@@ -235,17 +234,23 @@ def render_pdf(report: Report, out: Path, images: ImageProvider, progress: Progr
     renderer = _renderer(images, report.options.image_max_px, progress)
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=folder)
+        os.close(fd)
     except OSError as exc:
         raise ReportRenderError(f"cannot write in this folder: {exc.strerror}", out) from exc
     tmp = Path(tmp_name)
     try:
-        with os.fdopen(fd, "wb") as fh:
-            found = _build(report, fh, refs, renderer)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if found.pages != refs.pages or found.total != refs.total:
-            # Layout should not depend on the pictures; if it ever does, say so loudly.
-            raise ReportRenderError("page numbers changed between layout passes", out)
+        # The first layout pass printed placeholders for page numbers (contents, exhibit list,
+        # "of M"); if filling them in moved anything, draw again with the numbers just found.
+        for _ in range(MAX_PASSES):
+            with open(tmp, "wb") as fh:
+                found = _build(report, fh, refs, renderer)
+                fh.flush()
+                os.fsync(fh.fileno())
+            if found.pages == refs.pages and found.total == refs.total:
+                break
+            refs = found
+        else:
+            raise ReportRenderError("page numbers did not settle between layout passes", out)
         digest = hashlib.sha256()
         size = 0
         with tmp.open("rb") as fh:
