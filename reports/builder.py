@@ -80,6 +80,9 @@ TEXT_EXCERPT_CHARS = 1500
 MAX_CHILDREN_LISTED = 40
 MAX_AUDIT_DETAILS = 600
 REPORT_ACTION_PREFIX = "report."
+# Audit actions that only read the case: they do not change what a report says, so they do not
+# move its generation time (otherwise checking the hashes would change the next report).
+READ_ONLY_ACTIONS = ("case.verified", "item.extracted")
 
 # EXIF fields listed first, in this order; the rest follow by name.
 _EXIF_FIRST = (
@@ -110,17 +113,19 @@ def snapshot(case: Case) -> tuple[int, str, str, int]:
     """The case state a report describes.
 
     Returns:
-        (seq, hash, at) of the last audit entry that is not a report generation, and how many
-        report entries follow it.
+        (seq, hash, at) of the last audit entry that changed the case (anything but reading it:
+        report generations, verifications, extractions), and how many reading entries follow it.
     """
-    rows = case.db.execute(
-        "SELECT seq, hash, at FROM audit WHERE action NOT LIKE ? ORDER BY seq DESC LIMIT 1",
-        [REPORT_ACTION_PREFIX + "%"],
+    marks = ",".join("?" * len(READ_ONLY_ACTIONS))
+    row = case.db.execute(
+        f"SELECT seq, hash, at FROM audit WHERE action NOT IN ({marks}) AND action NOT LIKE ? "
+        "ORDER BY seq DESC LIMIT 1",
+        [*READ_ONLY_ACTIONS, REPORT_ACTION_PREFIX + "%"],
     ).fetchone()
-    if rows is None:
+    if row is None:
         return 0, audit_log.GENESIS, case.meta.get("created_at", "1970-01-01T00:00:00Z"), 0
-    trailing = case.db.execute("SELECT count(*) FROM audit WHERE seq > ?", [rows[0]]).fetchone()[0]
-    return int(rows[0]), str(rows[1]), str(rows[2]), int(trailing)
+    trailing = case.db.execute("SELECT count(*) FROM audit WHERE seq > ?", [row[0]]).fetchone()[0]
+    return int(row[0]), str(row[1]), str(row[2]), int(trailing)
 
 
 def _seconds(iso: str) -> datetime:

@@ -261,7 +261,8 @@ class ExhibitImage(Flowable):
         self.spec = spec
         self.regions = tuple(regions)
         self.renderer = renderer
-        scale = min(max_width / max(spec.width, 1), max_height / max(spec.height, 1))
+        # Never enlarge beyond 1.5 pt per pixel (48 dpi): a small thumbnail stays small.
+        scale = min(max_width / max(spec.width, 1), max_height / max(spec.height, 1), 1.5)
         self.draw_width = max(spec.width * scale, 24.0)
         self.draw_height = max(spec.height * scale, 24.0)
         self.hAlign = "CENTER"
@@ -538,7 +539,8 @@ def _cover(report: Report, refs: PageRefs) -> list[Flowable]:
     story.append(Spacer(1, 8 * mm))
     story.append(
         para(
-            "The generation time is the time of the last change recorded in the case's audit log, "
+            "The generation time is the time of the last change recorded in the case's audit log "
+            "(reading the case is not a change), "
             "so the same case and the same options always produce the same file, byte for byte. "
             "The SHA-256 of this PDF is recorded in the case's audit log (action "
             '"report.generated").',
@@ -702,8 +704,9 @@ def _custody(report: Report) -> list[Flowable]:
         "whose hash covers its content and the hash of the entry before it, so no entry can "
         "be altered, removed or reordered without breaking the chain. The head hash is the "
         "hash of the last entry listed here: the last change to the case before this "
-        "report. Entries after it that only record report generations (including this "
-        "one's) are not listed, so that regenerating this report gives the same file."
+        "report. Entries after it that only record reading the case (report generations, "
+        "including this one's, hash verifications, extractions) are not listed, so that "
+        "regenerating this report gives the same file."
     )
     story.append(para(text, "muted"))
     story.append(Spacer(1, 4))
@@ -790,16 +793,19 @@ def _verification(report: Report) -> list[Flowable]:
         "Each exhibit section gives the SHA-256 and MD5 of the original bytes as imported. "
         "Anyone holding the case file and its passphrase can re-check them:",
         "1. Check every stored original against its recorded hash, and the audit chain:",
-        f"    workstation verify {case.case_number}.ewcase",
+        "    workstation verify CASE",
         "2. Or extract one original and hash it with standard tools, independent of this software:",
         "    workstation extract CASE ITEM_ID --out exhibit.bin\n    sha256sum exhibit.bin\n    md5sum exhibit.bin",
         "   The printed SHA-256 must equal the one in the exhibit section.",
         "3. Check this report: its SHA-256 is recorded in the case's audit log (action "
-        '"report.generated", with the options used). Regenerating it with the same options '
-        "from the same case state produces a byte-identical file:",
+        '"report.generated", with the options used). Regenerating it with those options from the '
+        "same case state produces a byte-identical file (verifying, extracting and generating "
+        "reports do not change the state):",
         "    workstation report CASE --out again.pdf [same options]\n    sha256sum again.pdf",
-        "4. The chain-of-custody appendix lists the audit log up to the head hash printed "
-        "there; the same head hash in the case proves the log was not altered since.",
+        "4. The chain-of-custody appendix lists the audit log up to its head hash. In the case "
+        "(workstation audit CASE), the entry with the same number must have the same hash and the "
+        "chain must verify: every entry's hash covers the one before it, so the listed entries "
+        "cannot have been altered since.",
     ]
     for s in steps:
         style = "mono" if s.startswith("    ") else "body"
