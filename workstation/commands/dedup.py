@@ -1,0 +1,159 @@
+"""Dedup commands: dedupe, match, not-duplicate, hashset import/list."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from workstation.commands._common import add_case_argument, add_json_flag, console_progress, open_case, print_json
+from workstation.dedup.clusters import DEFAULT_THRESHOLD
+
+
+def _threshold(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--threshold",
+        type=int,
+        default=DEFAULT_THRESHOLD,
+        help=f"largest distance (bits of a 64-bit pHash, 0-32) counted as the same photo; "
+        f"default {DEFAULT_THRESHOLD}, calibrated on real photos (docs/dedup.md)",
+    )
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = subparsers.add_parser("dedupe", help="clusters of near-duplicate and identical photos")
+    add_case_argument(p)
+    _threshold(p)
+    add_json_flag(p)
+    p.set_defaults(func=cmd_dedupe)
+
+    p = subparsers.add_parser("match", help="find the case's copies of one photo (query by image)")
+    add_case_argument(p)
+    p.add_argument("image", type=Path, help="an image file outside the case")
+    _threshold(p)
+    add_json_flag(p)
+    p.set_defaults(func=cmd_match)
+
+    p = subparsers.add_parser("not-duplicate", help="record that two items are not the same photo")
+    add_case_argument(p)
+    p.add_argument("item_a", type=int)
+    p.add_argument("item_b", type=int)
+    p.add_argument("--reason", default="")
+    add_json_flag(p)
+    p.set_defaults(func=cmd_not_duplicate)
+
+    p = subparsers.add_parser("hashset", help="partner hash lists (PDQ, pHash, SHA-256, MD5)")
+    sub = p.add_subparsers(dest="hashset_command", required=True)
+    q = sub.add_parser("import", help="import a hash list (CSV or Project VIC VICS JSON)")
+    add_case_argument(q)
+    q.add_argument("file", type=Path)
+    q.add_argument("--name", default=None, help="name shown for the list (default: file name)")
+    q.add_argument(
+        "--hex64",
+        choices=("sha256", "pdq"),
+        default="sha256",
+        help="what 64-hex-digit values are in a CSV without a header (default sha256)",
+    )
+    add_json_flag(q)
+    q.set_defaults(func=cmd_hashset_import)
+    q = sub.add_parser("list", help="imported hash lists and their matches")
+    add_case_argument(q)
+    add_json_flag(q)
+    q.set_defaults(func=cmd_hashset_list)
+
+
+def cmd_dedupe(args: argparse.Namespace) -> int:
+    from workstation.dedup import service
+
+    with open_case(args) as case:
+        bar = console_progress("hashing")
+        service.ensure_hashes(case, bar.progress)
+        bar.finish()
+        clusters = service.clusters_for_case(case, args.threshold)
+    if args.json:
+        print_json({"threshold": args.threshold, "clusters": clusters})
+        return 0
+    if not clusters:
+        print(f"no duplicate photos at threshold {args.threshold}")
+    for n, members in enumerate(clusters, 1):
+        print(f"cluster {n}: {len(members)} images")
+        for m in members:
+            print(
+                f"  #{m['id']:<6} d={m['distance']:<3} {m['transformation']:<40} "
+                f"{m['original_name'] or ''}  {m['source_path'] or ''}"
+            )
+    return 0
+
+
+def cmd_match(args: argparse.Namespace) -> int:
+    from workstation.dedup import service
+
+    with open_case(args) as case:
+        result = service.match_image(case, args.image, args.threshold)
+        case.audit(
+            "dedup.query",
+            {
+                "image": str(args.image),
+                "sha256": result["sha256"],
+                "threshold": args.threshold,
+                "matches": [m["id"] for m in result["matches"]],
+            },
+        )
+    if args.json:
+        print_json(result)
+        return 0
+    if result["flat"]:
+        print("the image is nearly flat: only exact copies can be matched")
+    if not result["matches"]:
+        print(f"no copy of {args.image} in the case at threshold {args.threshold}")
+    for m in result["matches"]:
+        print(f"#{m['id']:<6} d={m['distance']:<3} {m['transformation']:<40} {m['original_name'] or ''}")
+    return 0
+
+
+def cmd_not_duplicate(args: argparse.Namespace) -> int:
+    from workstation.dedup import service
+
+    with open_case(args) as case:
+        service.mark_not_duplicate(case, args.item_a, args.item_b, args.reason)
+    if args.json:
+        print_json({"not_duplicate": sorted((args.item_a, args.item_b)), "reason": args.reason})
+    else:
+        print(f"recorded: items {args.item_a} and {args.item_b} are not the same photo")
+    return 0
+
+
+def cmd_hashset_import(args: argparse.Namespace) -> int:
+    from workstation.dedup import service
+
+    with open_case(args) as case:
+        result = service.import_hashset(case, args.file, args.name, default_64=args.hex64)
+    if args.json:
+        print_json(result)
+        return 0
+    counts = ", ".join(f"{n} {k}" for k, n in sorted(result["entries"].items()))
+    print(
+        f"imported hash list {result['name']!r} ({result['format']}): {counts}; "
+        f"{result['skipped']} line(s) skipped; {len(result['matches'])} match(es) in the case"
+    )
+    for m in result["matches"]:
+        print(f"  #{m['item_id']:<6} {m['kind']:<6} d={m['distance']:<3} {m['original_name'] or ''}  {m['label']}")
+    return 0
+
+
+def cmd_hashset_list(args: argparse.Namespace) -> int:
+    from workstation.dedup import service
+
+    with open_case(args) as case:
+        sets = service.list_hashsets(case)
+        matches = service.hashset_matches(case)
+    if args.json:
+        print_json({"hashsets": sets, "matches": matches})
+        return 0
+    if not sets:
+        print("no hash list imported")
+    for s in sets:
+        print(
+            f"{s['id']:<4} {s['name']:<30} {s['format']:<10} {s['entries']:>8} entries  "
+            f"{s['matches']:>5} match(es)  imported {s['imported_at']} by {s['analyst']}"
+        )
+    return 0

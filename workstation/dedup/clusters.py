@@ -1,0 +1,319 @@
+"""Near-duplicate matches between images, and the connected groups (clusters) they form.
+
+One distance scale for the analyst: bits of a 64-bit pHash (0 = same picture, 32 = unrelated).
+A pair's distance is the smallest of three kinds of evidence, each over every dihedral variant
+(mirror, rotations) and every view (whole image, frame-trimmed):
+
+- ``phash``: whole-view pHash distance.
+- ``window``: one image's view against a 90 % sub-window of the other (a crop), plus
+  ``WINDOW_PENALTY`` because windows of unrelated photos meet a little more often.
+- ``pdq``: PDQ distance divided by 4 (256 bits to the 64-bit scale), rounded up.
+
+The default threshold is calibrated on real photos (benchmarks/dedup_accuracy.py; docs/dedup.md).
+Exact duplicates (same SHA-256) always match, with distance 0 and kind ``exact``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from workstation.dedup.index import HammingIndex
+from workstation.dedup.phash import DIHEDRAL, ImageHashes
+
+DEFAULT_THRESHOLD = 10
+WINDOW_PENALTY = 2
+PDQ_BITS_PER_UNIT = 4
+# Dihedral variant k turns A into B; the variant that turns B back into A.
+DIHEDRAL_INVERSE = (0, 3, 2, 1, 4, 5, 6, 7)
+_KIND_ORDER = {"exact": 0, "phash": 1, "pdq": 2, "window": 3}
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Why two images match: the best evidence found, on the 64-bit pHash scale.
+
+    Attributes:
+        distance: comparable across kinds; a match when <= the threshold.
+        kind: ``exact``, ``phash``, ``pdq`` or ``window``.
+        transform: how the second image is oriented relative to the first (``DIHEDRAL`` name).
+        trimmed: a border or UI frame was peeled off one of the two before matching.
+        cropped: one image matches a sub-window of the other.
+        raw: the distance in the hash that matched (bits of 64 or of 256).
+    """
+
+    distance: int
+    kind: str
+    transform: str = "identity"
+    trimmed: bool = False
+    cropped: bool = False
+    raw: int = 0
+
+    def describe(self) -> str:
+        """Short human text, e.g. ``mirror, cropped, re-encoded/edited``."""
+        if self.kind == "exact":
+            return "exact copy (same SHA-256)"
+        parts = [] if self.transform == "identity" else [self.transform]
+        if self.trimmed:
+            parts.append("border/frame removed")
+        if self.cropped:
+            parts.append("cropped")
+        if self.raw:
+            parts.append("re-encoded/edited")
+        return ", ".join(parts) or "same picture"
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "distance": self.distance,
+            "kind": self.kind,
+            "transformation": self.describe(),
+            "orientation": self.transform,
+            "trimmed": self.trimmed,
+            "cropped": self.cropped,
+            "raw_distance": self.raw,
+        }
+
+
+EXACT = Evidence(0, "exact")
+
+
+def _better(a: Evidence | None, b: Evidence) -> Evidence:
+    if a is None:
+        return b
+    return b if (b.distance, _KIND_ORDER[b.kind]) < (a.distance, _KIND_ORDER[a.kind]) else a
+
+
+def _pop(x: np.ndarray) -> np.ndarray:
+    return np.bitwise_count(x)
+
+
+def compare(a: ImageHashes, b: ImageHashes) -> Evidence:
+    """The best evidence that ``b`` is a near-duplicate of ``a`` (any distance)."""
+    best: Evidence | None = None
+    for va in a.views:
+        for vb in b.views:
+            trimmed = va.name != "full" or vb.name != "full"
+            d = _pop(va.phash ^ vb.phash[0]).astype(int)
+            k = int(np.argmin(d))
+            best = _better(best, Evidence(int(d[k]), "phash", DIHEDRAL[k], trimmed, False, int(d[k])))
+            dq = _pop(va.pdq ^ vb.pdq[0]).sum(axis=1).astype(int)
+            k = int(np.argmin(dq))
+            scaled = -(-int(dq[k]) // PDQ_BITS_PER_UNIT)
+            best = _better(best, Evidence(scaled, "pdq", DIHEDRAL[k], trimmed, False, int(dq[k])))
+    for x, y in ((a, b), (b, a)):
+        if len(y.windows) == 0:
+            continue
+        for v in x.views:
+            d = _pop(v.phash[:, None] ^ y.windows[None, :]).astype(int)
+            k, _ = np.unravel_index(int(np.argmin(d)), d.shape)
+            raw = int(d.min())
+            # x transformed by k matches a window of y; express b relative to a.
+            transform = DIHEDRAL[k] if x is a else DIHEDRAL[DIHEDRAL_INVERSE[k]]
+            ev = Evidence(raw + WINDOW_PENALTY, "window", transform, v.name != "full", True, raw)
+            best = _better(best, ev)
+    assert best is not None  # every ImageHashes has at least one view
+    return best
+
+
+@dataclass
+class _Table:
+    """Flattened hashes of many images, for the index joins."""
+
+    view_owner: np.ndarray  # (V,) image index of each view
+    view_phash: np.ndarray  # (V, 8) uint64
+    view_pdq: np.ndarray  # (V, 8, 4) uint64
+    window_owner: np.ndarray  # (W,)
+    windows: np.ndarray  # (W,) uint64
+
+    @classmethod
+    def build(cls, hashes: Sequence[ImageHashes | None]) -> _Table:
+        owners, ph, pdq, w_owner, wins = [], [], [], [], []
+        for i, h in enumerate(hashes):
+            if h is None or h.flat:
+                continue
+            for v in h.views:
+                owners.append(i)
+                ph.append(v.phash)
+                pdq.append(v.pdq)
+            w_owner.extend([i] * len(h.windows))
+            wins.extend(h.windows.tolist())
+        return cls(
+            np.array(owners, np.int64),
+            np.array(ph, np.uint64).reshape(-1, 8),
+            np.array(pdq, np.uint64).reshape(-1, 8, 4),
+            np.array(w_owner, np.int64),
+            np.array(wins, np.uint64),
+        )
+
+
+def candidate_pairs(hashes: Sequence[ImageHashes | None], threshold: int) -> np.ndarray:
+    """Pairs ``(i, j)``, ``i < j``, that some evidence puts within ``threshold`` (exact search)."""
+    t = _Table.build(hashes)
+    if len(t.view_owner) == 0:
+        return np.empty((0, 2), np.int64)
+    found = []
+    q_owner = np.repeat(t.view_owner, 8)
+    ph_index = HammingIndex.build(t.view_phash[:, 0].copy())
+    hits = ph_index.query(t.view_phash.reshape(-1, 1), threshold)
+    found.append(np.stack([q_owner[hits[:, 0]], t.view_owner[hits[:, 1]]], axis=1))
+    if len(t.windows) and threshold >= WINDOW_PENALTY:
+        w_index = HammingIndex.build(t.windows)
+        hits = w_index.query(t.view_phash.reshape(-1, 1), threshold - WINDOW_PENALTY)
+        found.append(np.stack([q_owner[hits[:, 0]], t.window_owner[hits[:, 1]]], axis=1))
+    pdq_index = HammingIndex.build(t.view_pdq[:, 0].copy())
+    hits = pdq_index.query(t.view_pdq.reshape(-1, 4), threshold * PDQ_BITS_PER_UNIT)
+    found.append(np.stack([q_owner[hits[:, 0]], t.view_owner[hits[:, 1]]], axis=1))
+    pairs = np.concatenate(found)
+    pairs = pairs[pairs[:, 0] != pairs[:, 1]]
+    pairs = np.sort(pairs, axis=1)
+    return np.unique(pairs, axis=0) if len(pairs) else np.empty((0, 2), np.int64)
+
+
+def find_matches(
+    hashes: Sequence[ImageHashes | None], threshold: int = DEFAULT_THRESHOLD
+) -> list[tuple[int, int, Evidence]]:
+    """Every pair of images within ``threshold``, with its evidence.
+
+    Args:
+        hashes: one entry per image (``None`` for images without hashes).
+        threshold: largest distance that matches (64-bit pHash scale).
+
+    Returns:
+        ``(i, j, evidence)`` with ``i < j`` indexes into ``hashes``, sorted.
+    """
+    out = []
+    for i, j in candidate_pairs(hashes, threshold).tolist():
+        a, b = hashes[i], hashes[j]
+        assert a is not None and b is not None
+        ev = compare(a, b)
+        if ev.distance <= threshold:
+            out.append((i, j, ev))
+    return out
+
+
+@dataclass(frozen=True)
+class Member:
+    """One image in a cluster; ``evidence`` is relative to the cluster's first member."""
+
+    index: int
+    evidence: Evidence | None  # None for the first member
+    linked_to: int | None = None  # the member it matched directly (for chains)
+    link: Evidence | None = None
+
+
+@dataclass(frozen=True)
+class Cluster:
+    members: list[Member]
+    pairs: list[tuple[int, int, Evidence]] = field(default_factory=list)
+
+
+def build_clusters(
+    hashes: Sequence[ImageHashes | None],
+    matches: Sequence[tuple[int, int, Evidence]],
+    sha256s: Sequence[str] | None = None,
+) -> list[Cluster]:
+    """Connected groups of matching images, exact copies included.
+
+    Args:
+        hashes: as given to :func:`find_matches`.
+        matches: its result.
+        sha256s: content hash per image; equal ones are exact duplicates.
+
+    Returns:
+        Clusters of two or more images, members in index order; the first member is the
+        reference every other member's ``evidence`` (direct comparison) is relative to. Sorted
+        by size (largest first), then by first member.
+    """
+    n = len(hashes)
+    parent = list(range(n))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    pairs: list[tuple[int, int, Evidence]] = list(matches)
+    if sha256s is not None:
+        first_of: dict[str, int] = {}
+        for i, sha in enumerate(sha256s):
+            if sha in first_of:
+                pairs.append((first_of[sha], i, EXACT))
+            else:
+                first_of[sha] = i
+    best_link: dict[int, tuple[int, Evidence]] = {}
+    for i, j, ev in pairs:
+        parent[find(i)] = find(j)
+        for x, y in ((i, j), (j, i)):
+            cur = best_link.get(x)
+            if cur is None or ev.distance < cur[1].distance:
+                best_link[x] = (y, ev)
+    groups: dict[int, list[int]] = {}
+    for i in range(n):
+        groups.setdefault(find(i), []).append(i)
+    clusters = []
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        first = members[0]
+        out = [Member(first, None)]
+        for m in members[1:]:
+            ev = _direct(hashes, sha256s, first, m)
+            linked, link = best_link[m]
+            out.append(Member(m, ev, linked, link))
+        inside = set(members)
+        clusters.append(Cluster(out, [p for p in pairs if p[0] in inside]))
+    clusters.sort(key=lambda c: (-len(c.members), c.members[0].index))
+    return clusters
+
+
+def _direct(hashes: Sequence[ImageHashes | None], sha256s: Sequence[str] | None, a: int, b: int) -> Evidence | None:
+    if sha256s is not None and sha256s[a] == sha256s[b]:
+        return EXACT
+    ha, hb = hashes[a], hashes[b]
+    if ha is None or hb is None:
+        return None
+    return compare(ha, hb)
+
+
+def query_matches(
+    query: ImageHashes, hashes: Sequence[ImageHashes | None], threshold: int = DEFAULT_THRESHOLD
+) -> list[tuple[int, Evidence]]:
+    """Images among ``hashes`` that match one query image, best first.
+
+    Returns:
+        ``(index into hashes, evidence of that image relative to the query)``.
+    """
+    if query.flat:
+        return []
+    t = _Table.build(hashes)
+    if len(t.view_owner) == 0:
+        return []
+    q_ph = np.concatenate([v.phash for v in query.views]).reshape(-1, 1)
+    q_pdq = np.concatenate([v.pdq for v in query.views])
+    owners: set[int] = set()
+    hits = HammingIndex.build(t.view_phash[:, 0].copy()).query(q_ph, threshold)
+    owners.update(t.view_owner[hits[:, 1]].tolist())
+    hits = HammingIndex.build(t.view_pdq[:, 0].copy()).query(q_pdq, threshold * PDQ_BITS_PER_UNIT)
+    owners.update(t.view_owner[hits[:, 1]].tolist())
+    if threshold >= WINDOW_PENALTY:
+        radius = threshold - WINDOW_PENALTY
+        if len(t.windows):
+            hits = HammingIndex.build(t.windows).query(q_ph, radius)
+            owners.update(t.window_owner[hits[:, 1]].tolist())
+        if len(query.windows):
+            # The query as a crop of a case image: its windows against every orientation.
+            all_variants = t.view_phash.reshape(-1, 1)
+            hits = HammingIndex.build(all_variants).query(query.windows.reshape(-1, 1), radius)
+            owners.update(np.repeat(t.view_owner, 8)[hits[:, 1]].tolist())
+    out = []
+    for i in sorted(owners):
+        h = hashes[i]
+        assert h is not None
+        ev = compare(query, h)
+        if ev.distance <= threshold:
+            out.append((i, ev))
+    out.sort(key=lambda r: (r[1].distance, r[0]))
+    return out

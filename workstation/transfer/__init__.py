@@ -1,0 +1,1 @@
+"""Secure transfer of cases between partner agencies: signed, age-encrypted bundles."""
