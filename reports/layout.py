@@ -784,7 +784,6 @@ def _method(report: Report) -> list[Flowable]:
 
 
 def _verification(report: Report) -> list[Flowable]:
-    case = report.case
     story: list[Flowable] = [
         PageBreak(),
         Heading("Appendix D — Verification statement", "h1", "verification", 0, toc=True),
