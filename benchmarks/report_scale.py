@@ -5,7 +5,8 @@
 
 The case (synthetic 1600x1200 JPEG photos with noise and detail, imported through the real import
 pipeline) is built once under benchmarks/data/ and reused. Each report is generated in a fresh
-child process (`workstation report`), so its peak resident memory (ru_maxrss) is the report's own.
+child process (the code `workstation report CASE --redact sensitive` runs), so its peak resident
+memory (ru_maxrss) is the report's own.
 """
 
 from __future__ import annotations
@@ -39,15 +40,17 @@ def make_photos(folder: Path, n: int) -> None:
         w, h = 1600, 1200
         y, x = np.mgrid[0:h, 0:w]
         base = np.stack(
-            [x / w * rng.uniform(80, 220), y / h * rng.uniform(80, 220),
-             np.sin(x / rng.uniform(8, 40)) * 60 + 120], -1,
+            [x / w * rng.uniform(80, 220), y / h * rng.uniform(80, 220), np.sin(x / rng.uniform(8, 40)) * 60 + 120],
+            -1,
         ) + rng.normal(0, 12, (h, w, 3))
         img = Image.fromarray(np.clip(base, 0, 255).astype("uint8"))
         draw = ImageDraw.Draw(img)
         for _ in range(6):
             x0, y0 = int(rng.integers(0, w - 300)), int(rng.integers(0, h - 300))
-            draw.ellipse((x0, y0, x0 + int(rng.integers(50, 300)), y0 + int(rng.integers(50, 300))),
-                         fill=tuple(int(v) for v in rng.integers(0, 255, 3)))
+            draw.ellipse(
+                (x0, y0, x0 + int(rng.integers(50, 300)), y0 + int(rng.integers(50, 300))),
+                fill=tuple(int(v) for v in rng.integers(0, 255, 3)),
+            )
         draw.text((40, 40), f"Оголошення {i} 广告 {i}", fill=(255, 255, 255))
         img.save(path, "JPEG", quality=88)
 
@@ -63,9 +66,15 @@ def build_case(n: int) -> Path:
         return path
     photos = DATA / "photos"
     make_photos(photos, n)
-    case = Case.create(path, PASSPHRASE, title="Benchmark: 1,000 exhibits / 1 000 доказів / 千件证物",
-                       case_number="BENCH-0001", agency="Benchmark", analyst="Bench",
-                       timezone="Europe/Amsterdam")
+    case = Case.create(
+        path,
+        PASSPHRASE,
+        title="Benchmark: 1,000 exhibits / 1 000 доказів / 千件证物",
+        case_number="BENCH-0001",
+        agency="Benchmark",
+        analyst="Bench",
+        timezone="Europe/Amsterdam",
+    )
     with case:
         files = sorted(photos.glob("photo_*.jpg"))[:n]
         t = time.perf_counter()
@@ -81,10 +90,22 @@ def build_case(n: int) -> Path:
     return path
 
 
-def run_report(case: Path, out: Path, extra: list[str]) -> dict[str, object]:
-    env = dict(os.environ, WORKSTATION_PASSPHRASE=PASSPHRASE, PYTHONPATH=str(ROOT))
-    cmd = [sys.executable, "-m", "workstation.cli", "report", str(case), "--out", str(out),
-           "--json", *extra]
+CHILD = """
+import json, sys
+from reports.model import ReportOptions
+from reports.service import generate_report
+from workstation.case import Case
+from workstation.progress import Progress
+with Case.open(sys.argv[1], sys.argv[3]) as case:
+    result = generate_report(case, sys.argv[2], ReportOptions(redact="sensitive"), Progress())
+print(json.dumps(result.as_dict()))
+"""
+
+
+def run_report(case: Path, out: Path) -> dict[str, object]:
+    """One report in a fresh child process (what `workstation report CASE --redact sensitive` runs)."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    cmd = [sys.executable, "-c", CHILD, str(case), str(out), PASSPHRASE]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t = time.perf_counter()
     proc = subprocess.run(cmd, env=env, capture_output=True, text=True)
@@ -108,8 +129,9 @@ def run_report(case: Path, out: Path, extra: list[str]) -> dict[str, object]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--exhibits", type=int, default=1000)
-    parser.add_argument("--compare", type=int, default=100,
-                        help="also a smaller report, to show memory does not grow with exhibits")
+    parser.add_argument(
+        "--compare", type=int, default=100, help="also a smaller report, to show memory does not grow with exhibits"
+    )
     args = parser.parse_args()
     DATA.mkdir(parents=True, exist_ok=True)
     rows = []
@@ -117,13 +139,15 @@ def main() -> None:
     for n in sorted({args.exhibits, args.compare} - {0}):
         case = build_case(n)
         out = DATA / f"report_{n}.pdf"
-        rows.append(run_report(case, out, ["--redact", "sensitive"]))
+        rows.append(run_report(case, out))
         print(json.dumps(rows[-1]), file=sys.stderr)
     print("| exhibits | pages | PDF MB | seconds | exhibits/s | CPU s | peak RSS MB |")
     print("|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:
-        print(f"| {r['exhibits']} | {r['pages']} | {r['pdf_mb']} | {r['seconds']} | "
-              f"{r['exhibits_per_s']} | {r['cpu_s']} | {r['peak_rss_mb']:.0f} |")
+        print(
+            f"| {r['exhibits']} | {r['pages']} | {r['pdf_mb']} | {r['seconds']} | "
+            f"{r['exhibits_per_s']} | {r['cpu_s']} | {r['peak_rss_mb']:.0f} |"
+        )
 
 
 if __name__ == "__main__":

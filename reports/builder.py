@@ -378,6 +378,7 @@ def _exhibit(
         regions=regions,
         selectors=selectors,
         near_duplicates=near,
+        hashset_matches=tuple(Field(mask(f.name), f.value) for f in extra.hashset_matches.get(item_id, ())),
         text_excerpt=excerpt,
         image=_image_spec(case, item, tags, options, sensitive_items),
         unavailable=tuple(unavailable),

@@ -505,6 +505,17 @@ def _exhibit_story(report: Report, ex: Exhibit, renderer: ImageRenderer | None) 
                 )
             ],
         )
+    if ex.hashset_matches:
+        block(
+            "Known-image hash-set matches",
+            [
+                grid(
+                    ["Hash set — label", "Match"],
+                    ([(f.name, "body"), (f.value, "small")] for f in ex.hashset_matches),
+                    [FRAME_WIDTH - 45 * mm, 45 * mm],
+                )
+            ],
+        )
     if ex.unavailable:
         block("Not available", [kv_table((f.name, f.value, "small") for f in ex.unavailable)])
     if ex.text_excerpt:

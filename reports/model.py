@@ -225,6 +225,7 @@ class Exhibit:
     regions: tuple[Region, ...] = ()
     selectors: tuple[SelectorRef, ...] = ()
     near_duplicates: tuple[NearDuplicate, ...] = ()
+    hashset_matches: tuple[Field, ...] = ()  # name: hash set and label, value: how it matched
     text_excerpt: str = ""
     image: ImageSpec | None = None
     # Parts that could not be filled, with the reason (e.g. the dedup tables are absent).
