@@ -386,7 +386,7 @@ def _exhibit(
 
 
 # -- appendices ----------------------------------------------------------------------------------
-def _custody(case: Case, upto: int, trailing: int, mask: Masker) -> Custody:
+def _custody(case: Case, upto: int, mask: Masker) -> Custody:
     rows = case.db.execute(
         "SELECT seq, at, analyst, action, details, hash FROM audit WHERE seq <= ? ORDER BY seq",
         [upto],
@@ -409,7 +409,6 @@ def _custody(case: Case, upto: int, trailing: int, mask: Masker) -> Custody:
         head_hash=head,
         chain_verified=not problems,
         verify_note="; ".join(problems[:3]),
-        omitted_trailing_reports=trailing,
     )
 
 
@@ -489,7 +488,7 @@ def build_report(case: Case, options: ReportOptions, progress: Any = None) -> Re
     unknown = [s for s in options.sections if s not in SECTIONS]
     if unknown:
         raise UsageError(f"unknown section(s) {', '.join(unknown)}; use {', '.join(SECTIONS)}")
-    seq, head, at, trailing = snapshot(case)
+    seq, head, at, _ = snapshot(case)
     moment = _seconds(at)
     rows = _exhibit_rows(case, options)
     numbers = {r[0]: r[1] for r in case.db.execute("SELECT item_id, number FROM exhibits")}
@@ -549,7 +548,7 @@ def build_report(case: Case, options: ReportOptions, progress: Any = None) -> Re
             "report and replaced by “[REDACTED selector N]”."
         )
 
-    custody = _custody(case, seq, trailing, masker) if "custody" in options.sections else None
+    custody = _custody(case, seq, masker) if "custody" in options.sections else None
     meta = case.meta
     return Report(
         case=CaseInfo(

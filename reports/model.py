@@ -283,7 +283,6 @@ class Custody:
     head_hash: str
     chain_verified: bool | None
     verify_note: str = ""
-    omitted_trailing_reports: int = 0
 
 
 @dataclass(frozen=True)
