@@ -325,16 +325,28 @@ def _table(rows: list[list[Flowable]], widths: list[float], header: bool = False
     return table
 
 
+# A table row cannot be split across pages: a cell longer than this is cut (and says so), so a
+# hostile 100 kB URL cannot make the layout fail. Long free text (notes, excerpts) is not in tables.
+CELL_LIMIT = 1500
+
+
+def cell(text: str, limit: int = CELL_LIMIT) -> str:
+    """Text for a table cell, cut with a visible notice when it is too long for one page."""
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}… [{len(text) - limit:,} more characters; see the case file]"
+
+
 def kv_table(rows: Iterable[tuple[str, str, str]], label_width: float = 42 * mm) -> Table:
     """A two-column table of label/value rows; the third element names the value style."""
-    data = [[para(label, "label"), para(value, style)] for label, value, style in rows]
+    data = [[para(label, "label"), para(cell(value), style)] for label, value, style in rows]
     return _table(data, [label_width, FRAME_WIDTH - label_width])
 
 
 def grid(header: list[str], rows: Iterable[list[tuple[str, str]]], widths: list[float]) -> Table:
     """A table with a repeated header row; each cell is (text, style)."""
     data: list[list[Flowable]] = [[para(h, "cell-head") for h in header]]
-    data += [[para(text, style) for text, style in row] for row in rows]
+    data += [[para(cell(text), style) for text, style in row] for row in rows]
     return _table(data, widths, header=True, zebra=True)
 
 
@@ -470,16 +482,11 @@ def _exhibit_story(report: Report, ex: Exhibit, renderer: ImageRenderer | None) 
             ],
         )
     if ex.notes:
-        block(
-            "Analyst notes",
-            [
-                grid(
-                    ["Note", "Author", "Written (UTC)"],
-                    ([(n.text, "body"), (n.author, "small"), (n.created_at, "small")] for n in ex.notes),
-                    [FRAME_WIDTH - 80 * mm, 35 * mm, 45 * mm],
-                )
-            ],
-        )
+        # Paragraphs, not a table: a long note may run over several pages.
+        notes: list[Flowable] = []
+        for n in ex.notes:
+            notes += [para(f"{n.author} — {n.created_at}", "label"), para(n.text, "body"), Spacer(1, 4)]
+        block("Analyst notes", notes)
     if ex.selectors:
         block(
             "Selectors",

@@ -26,6 +26,7 @@ from typing import Any, Protocol
 from PIL import Image, ImageFilter, ImageOps
 from reportlab.pdfbase.pdfdoc import DummyDoc, PDFText
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus.doctemplate import LayoutError
 
 from reports import fonts
 from reports.layout import ImageResult, PageRefs, ReportDocTemplate, build_story
@@ -261,6 +262,9 @@ def render_pdf(report: Report, out: Path, images: ImageProvider, progress: Progr
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise ReportRenderError(f"cannot write the report: {exc.strerror or exc}", out) from exc
+    except LayoutError as exc:
+        tmp.unlink(missing_ok=True)
+        raise ReportRenderError(f"the report cannot be laid out: {str(exc)[:200]}", out) from exc
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
