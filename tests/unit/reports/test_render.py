@@ -227,3 +227,16 @@ def test_hostile_lengths_do_not_break_the_layout(tmp_path: Path, sample_report: 
     text = " ".join(pdfcheck.text(out).split())
     assert "more characters; see the case file]" in text
     assert text.count("Довга нотатка.") > 2000  # the whole note, over several pages
+
+
+def test_streamed_output_equals_reportlabs_own(sample_report: Report, provider) -> None:  # type: ignore[no-untyped-def]
+    import io
+
+    from reports.render import _build, _renderer, layout_pages
+
+    refs = layout_pages(sample_report)
+    streamed, assembled = io.BytesIO(), io.BytesIO()
+    _build(sample_report, streamed, refs, _renderer(provider, 1200, None), stream=True)
+    _build(sample_report, assembled, refs, _renderer(provider, 1200, None), stream=False)
+    assert len(streamed.getvalue()) > 100_000
+    assert streamed.getvalue() == assembled.getvalue()
