@@ -503,7 +503,7 @@ def _exhibit_story(report: Report, ex: Exhibit, renderer: ImageRenderer | None) 
             "Near-duplicates (perceptual hash)",
             [
                 grid(
-                    ["Item", "Algorithm", "Distance"],
+                    ["Item", "How it matches", "Distance"],
                     (
                         [(_ref(d.ref), "small"), (d.algorithm, "small"), (f"{d.distance:g}", "body")]
                         for d in ex.near_duplicates
