@@ -147,7 +147,7 @@ def _local(moment: datetime, tz: str) -> str:
 class Masker:
     """Replaces selected selector values wherever they appear in printed text."""
 
-    def __init__(self, values: list[str], default_region: str = "") -> None:
+    def __init__(self, values: list[str], default_region: str = "", written: dict[str, set[str]] | None = None) -> None:
         self.labels: dict[str, str] = {}
         patterns: list[tuple[re.Pattern[str], str]] = []
         for n, value in enumerate(sorted(set(v for v in values if v.strip())), start=1):
@@ -155,6 +155,9 @@ class Masker:
             self.labels[value] = label
             for pattern in _variants(value, default_region):
                 patterns.append((pattern, label))
+            # The forms the selector was found in ("06-12 34 56 78", "six one two ..."), as recorded.
+            for form in sorted((written or {}).get(value, ())):
+                patterns.append((re.compile(re.escape(form), re.IGNORECASE), label))
         # Longest first, so a number is not half-masked by a shorter selector inside it.
         patterns.sort(key=lambda p: -len(p[0].pattern))
         self.patterns = patterns
@@ -499,7 +502,7 @@ def build_report(case: Case, options: ReportOptions, progress: Any = None) -> Re
     if "*" in options.mask_selectors:
         mask_values = sorted({s.value for refs in extra.selectors.values() for s in refs})
     mask_values += [v for v in options.mask_selectors if v != "*"]
-    masker = Masker(mask_values, case.meta.get("default_region", ""))
+    masker = Masker(mask_values, case.meta.get("default_region", ""), extra.selector_raw)
 
     if progress is not None:
         progress.start(len(rows), "collecting exhibits")
