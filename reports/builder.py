@@ -540,11 +540,14 @@ def build_report(case: Case, options: ReportOptions, progress: Any = None) -> Re
             + " or with a confirmed indicator concerning minors"
         )
         how = "blurred" if options.redact.endswith("blur") else "pixelated"
-        statements.append(
-            f"Pictures of {scope} are {how} in this report ({len(redacted)} exhibit(s)"
-            + (f": {', '.join(map(str, redacted))}" if redacted else "")
-            + "). The originals in the case file are unaltered; their hashes are printed in full."
-        )
+        if redacted:
+            statements.append(
+                f"Pictures of {scope} are {how} in this report ({len(redacted)} exhibit(s): "
+                f"{', '.join(map(str, redacted))}). The originals in the case file are unaltered; their hashes "
+                "are printed in full."
+            )
+        else:
+            statements.append(f"Pictures of {scope} were to be {how}; none of these exhibits is concerned.")
     if masker.active:
         statements.append(
             f"{len(masker.labels)} selector value(s) are masked wherever they appear in this "

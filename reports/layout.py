@@ -567,7 +567,8 @@ def _cover(report: Report, refs: PageRefs) -> list[Flowable]:
     )
     if report.redaction.statements:
         story.append(Spacer(1, 4 * mm))
-        story.append(para("This report contains redactions:", "label"))
+        redacted = bool(report.redaction.images_redacted or report.redaction.selectors_masked)
+        story.append(para("This report contains redactions:" if redacted else "Redaction:", "label"))
         for line in report.redaction.statements:
             story.append(para(f"• {line}", "small"))
     return story

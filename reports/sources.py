@@ -223,7 +223,8 @@ def _near_duplicates(case: Case, item_ids: list[int], tables: set[str], extra: E
     import json
 
     from workstation.dedup import clusters as cl
-    from workstation.dedup.phash import DIHEDRAL, HASH_VERSION, MIN_QUALITY, ImageHashes
+    from workstation.dedup import phash
+    from workstation.dedup.phash import DIHEDRAL, ImageHashes
     from workstation.dedup.service import not_duplicate_pairs
 
     wanted = set(item_ids)
@@ -275,15 +276,27 @@ def _near_duplicates(case: Case, item_ids: list[int], tables: set[str], extra: E
         ordered = sorted(matches.values(), key=lambda d: (d.distance, d.ref.item_id))
         if ordered:
             extra.near_duplicates[item_id] = tuple(ordered[:MAX_NEAR_DUPLICATES])
+    # Read the calibration from the dedup code itself (getattr: it may evolve without breaking us).
+    penalty = getattr(cl, "WINDOW_PENALTY", None)
+    pdq_unit = getattr(cl, "PDQ_BITS_PER_UNIT", None)
+    pdq_max = getattr(cl, "PDQ_MAX", None)
+    flat_std = getattr(phash, "FLAT_STD", None)
+    details = [f"at most {cl.DEFAULT_THRESHOLD} on the 64-bit pHash scale"]
+    if pdq_unit:
+        details.append(f"PDQ distances divided by {pdq_unit}" + (f", up to {pdq_max} of 256 bits" if pdq_max else ""))
+    if penalty:
+        details.append(f"sub-window (crop) matches carry a penalty of {penalty}")
     extra.perceptual_method = (
-        "every image is hashed at import with pHash (64 bits, the format of the imagehash library) and "
-        "PDQ (256 bits), each in its eight mirror/rotation variants, after removing uniform borders and "
-        "screenshot frames, plus pHashes of sub-windows to find crops "
-        f"(hash version {HASH_VERSION}). Two pictures are listed as near-duplicates when their distance is "
-        f"at most {cl.DEFAULT_THRESHOLD} on the 64-bit pHash scale (PDQ distances are divided by "
-        f"{cl.PDQ_BITS_PER_UNIT}; sub-window matches carry a penalty of {cl.WINDOW_PENALTY}); pictures with "
-        f"too little structure (PDQ quality below {MIN_QUALITY}) are not matched on hashes alone. "
-        f"Pairs an analyst marked as not the same picture ({len(refused)}) are not listed. A small distance "
+        "every image is hashed at import with pHash (64 bits, the format of the imagehash library) and PDQ "
+        "(256 bits), each in its eight mirror/rotation variants, after removing uniform borders and screenshot "
+        f"frames, plus pHashes of sub-windows to find crops (hash version {getattr(phash, 'HASH_VERSION', '?')}). "
+        f"Two pictures are listed as near-duplicates when their distance is {'; '.join(details)}. "
+        + (
+            f"Nearly uniform pictures (grey-level deviation below {flat_std}) are matched only as exact copies. "
+            if flat_std is not None
+            else ""
+        )
+        + f"Pairs an analyst marked as not the same picture ({len(refused)}) are not listed. A small distance "
         "says two pictures look alike; it does not prove they show the same person."
     )
 

@@ -11,6 +11,7 @@ from reports.builder import Masker, build_report, snapshot
 from reports.model import ReportOptions
 from tests.conftest import make_jpeg
 from workstation.case import utc_now
+from workstation.dedup.clusters import DEFAULT_THRESHOLD
 from workstation.errors import UsageError
 from workstation.exhibits import add_exhibits, list_exhibits, remove_exhibits
 from workstation.importing.pipeline import run_import
@@ -75,8 +76,8 @@ def test_report_data_from_the_case(filled) -> None:  # type: ignore[no-untyped-d
     near = {d.ref.item_id: d for d in photo.near_duplicates}
     assert ids["b_mirrored.jpg"] in near and ids["c_other.jpg"] not in near
     assert "mirror" in near[ids["b_mirrored.jpg"]].algorithm
-    assert near[ids["b_mirrored.jpg"]].distance <= 10
-    assert "at most 10" in report.method.perceptual_hashing
+    assert near[ids["b_mirrored.jpg"]].distance <= DEFAULT_THRESHOLD
+    assert f"at most {DEFAULT_THRESHOLD} on the 64-bit pHash scale" in report.method.perceptual_hashing
     assert report.custody is not None and report.custody.chain_verified
     assert report.custody.entries[-1].action == "test.annotated"
 
