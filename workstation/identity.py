@@ -4,7 +4,8 @@ The identity lives in the user's data directory (``platformdirs``), or in ``WORK
 when set, so two identities can share one machine in scripts and tests::
 
     <home>/identity.json         public parts, label, creation time (plain: nothing secret)
-    <home>/identity.secret.age   both private keys, age passphrase-encrypted (scrypt)
+    <home>/identity.secret       both private keys, sealed with the key passphrase
+                                 (Argon2id + ChaCha20-Poly1305, see workstation.sealing)
     <home>/contacts.json         partners' public identities, keyed by the name you gave them
 
 A public identity travels as ONE line (``keys show --export``)::
@@ -38,11 +39,13 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from workstation.errors import UsageError, WorkstationError
+from workstation.sealing import SealError, seal, unseal
 
 LINE_PREFIX = "wsid1"
 _FP_DOMAIN = b"evidence-workstation identity v1\x00"
 IDENTITY_FILE = "identity.json"
-SECRET_FILE = "identity.secret.age"
+SECRET_FILE = "identity.secret"
+SECRET_CONTEXT = "evidence-workstation identity private keys v1"
 CONTACTS_FILE = "contacts.json"
 
 
@@ -102,9 +105,7 @@ class PublicIdentity:
     @property
     def fingerprint(self) -> str:
         """80 bits of SHA-256 over both keys, base32 in four groups: read it out over the phone."""
-        digest = hashlib.sha256(
-            _FP_DOMAIN + self.age_recipient.encode("ascii") + b"\x00" + self.sign_key
-        ).digest()
+        digest = hashlib.sha256(_FP_DOMAIN + self.age_recipient.encode("ascii") + b"\x00" + self.sign_key).digest()
         text = base64.b32encode(digest[:10]).decode("ascii")
         return "-".join(text[i : i + 4] for i in range(0, 16, 4))
 
@@ -113,9 +114,7 @@ class PublicIdentity:
         return _b64url(self.sign_key)
 
     def export_line(self) -> str:
-        return ":".join(
-            [LINE_PREFIX, self.age_recipient, self.sign_key_b64, self.fingerprint.replace("-", "")]
-        )
+        return ":".join([LINE_PREFIX, self.age_recipient, self.sign_key_b64, self.fingerprint.replace("-", "")])
 
     @classmethod
     def parse_line(cls, line: str) -> PublicIdentity:
@@ -142,9 +141,7 @@ class PublicIdentity:
             raise IdentityError("the signing key in the identity line is damaged") from exc
         ident = cls(recipient, sign_key)
         if ident.fingerprint.replace("-", "") != check.upper():
-            raise IdentityError(
-                "the identity line does not match its fingerprint (copied incompletely or altered)"
-            )
+            raise IdentityError("the identity line does not match its fingerprint (copied incompletely or altered)")
         return ident
 
     def to_json(self) -> dict[str, str]:
@@ -195,7 +192,7 @@ def create_identity(
     """Make a new key pair for encryption (age X25519) and one for signing (Ed25519).
 
     Args:
-        passphrase: protects both private keys (age scrypt encryption of the key file).
+        passphrase: protects both private keys (sealed: Argon2id + ChaCha20-Poly1305).
         label: free text shown to partners (name, agency); not part of the keys.
         force: replace an existing identity; the old files are kept next to it as ``*.old``.
         where: the identity directory (default :func:`home`).
@@ -228,12 +225,10 @@ def create_identity(
         {
             "version": 1,
             "age_identity": str(age_id),
-            "ed25519_private": _b64url(
-                signing.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
-            ),
+            "ed25519_private": _b64url(signing.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())),
         }
     ).encode("utf-8")
-    _write_private(secret_file, pyrage.passphrase.encrypt(secret, passphrase))
+    _write_private(secret_file, seal(secret, passphrase, context=SECRET_CONTEXT))
     record = {"version": 1, "label": label, "created_at": utc_now(), **public.to_json()}
     _write_private(public_file, (json.dumps(record, indent=2) + "\n").encode("utf-8"))
     return public
@@ -242,9 +237,7 @@ def create_identity(
 def _read_record(base: Path) -> dict[str, Any]:
     path = base / IDENTITY_FILE
     if not path.exists():
-        raise IdentityError(
-            "no identity yet: create one with 'workstation keys new' (or set WORKSTATION_HOME)", base
-        )
+        raise IdentityError("no identity yet: create one with 'workstation keys new' (or set WORKSTATION_HOME)", base)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
@@ -274,9 +267,9 @@ def unlock(passphrase: str, where: Path | None = None) -> Identity:
     except OSError as exc:
         raise IdentityError(f"cannot read the private key file: {exc.strerror}", secret_file) from exc
     try:
-        secret = json.loads(pyrage.passphrase.decrypt(blob, passphrase))
-    except pyrage.DecryptError as exc:
-        raise IdentityError("wrong key passphrase (or damaged private key file)", secret_file) from exc
+        secret = json.loads(unseal(blob, passphrase, context=SECRET_CONTEXT))
+    except SealError as exc:
+        raise IdentityError(f"cannot unlock your keys: {exc}", secret_file) from exc
     except ValueError as exc:
         raise IdentityError("damaged private key file", secret_file) from exc
     try:
@@ -286,9 +279,7 @@ def unlock(passphrase: str, where: Path | None = None) -> Identity:
         raise IdentityError("damaged private key file", secret_file) from exc
     sign_pub = signing.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
     if str(age_id.to_public()) != public.age_recipient or sign_pub != public.sign_key:
-        raise IdentityError(
-            "the private keys do not belong to the public identity next to them", secret_file
-        )
+        raise IdentityError("the private keys do not belong to the public identity next to them", secret_file)
     return Identity(public, str(record.get("label") or ""), age_id, signing)
 
 
@@ -330,9 +321,7 @@ class Contacts:
             try:
                 data = json.loads(self.path.read_text(encoding="utf-8"))
                 for row in data.get("contacts", []):
-                    self._items.append(
-                        Contact(str(row["name"]), PublicIdentity.from_json(row), str(row["added_at"]))
-                    )
+                    self._items.append(Contact(str(row["name"]), PublicIdentity.from_json(row), str(row["added_at"])))
             except (OSError, ValueError, KeyError, AttributeError) as exc:
                 raise IdentityError(f"cannot read the contacts list: {exc}", self.path) from exc
 
@@ -373,10 +362,7 @@ class Contacts:
         if self.get(name) is not None:
             raise IdentityError(f"a contact named {name!r} exists; remove it first", self.path)
         for other in self._items:
-            if (
-                other.identity.sign_key == identity.sign_key
-                or other.identity.age_recipient == identity.age_recipient
-            ):
+            if other.identity.sign_key == identity.sign_key or other.identity.age_recipient == identity.age_recipient:
                 raise IdentityError(f"these keys are already in your contacts as {other.name!r}")
         contact = Contact(name, identity, utc_now())
         self._items.append(contact)

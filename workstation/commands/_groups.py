@@ -25,7 +25,12 @@ def group(
     if parser is not None:
         actions = getattr(parser, _ATTR, None)
         if actions is None:
-            raise RuntimeError(f"command {name!r} exists but is not a group (use _groups.group)")
+            # Made by a module that called add_parser/add_subparsers itself: join its actions.
+            found = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+            if not found:
+                raise RuntimeError(f"command {name!r} exists and takes no actions; cannot extend it")
+            actions = found[0]
+            setattr(parser, _ATTR, actions)
         return actions  # type: ignore[no-any-return]
     parser = subparsers.add_parser(name, help=help, description=help)
     actions = parser.add_subparsers(dest=f"{name}_action", metavar="ACTION")

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from workstation.commands._common import add_case_argument, add_json_flag, console_progress, open_case, print_json
+from workstation.commands._groups import group
 from workstation.dedup.clusters import DEFAULT_THRESHOLD
 
 
@@ -41,8 +42,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     add_json_flag(p)
     p.set_defaults(func=cmd_not_duplicate)
 
-    p = subparsers.add_parser("hashset", help="partner hash lists (PDQ, pHash, SHA-256, MD5)")
-    sub = p.add_subparsers(dest="hashset_command", required=True)
+    # The hashset group is shared with the interop commands (hashset export).
+    sub = group(subparsers, "hashset", "known-image hash lists (PDQ, pHash, SHA-256, MD5): import, list, export")
     q = sub.add_parser("import", help="import a hash list (CSV or Project VIC VICS JSON)")
     add_case_argument(q)
     q.add_argument("file", type=Path)

@@ -23,8 +23,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     p = hashset.add_parser("export", help="write the case's hashes (SHA-256, MD5, pHash, PDQ) to share")
     add_case_argument(p)
     p.add_argument("--out", required=True, type=Path, help="the file to write")
-    p.add_argument("--format", choices=["csv", "vics"], default=None,
-                   help="csv (default; also chosen by a .csv name) or vics (Project VIC JSON)")
+    p.add_argument(
+        "--format",
+        choices=["csv", "vics"],
+        default=None,
+        help="csv (default; also chosen by a .csv name) or vics (Project VIC JSON)",
+    )
     p.add_argument("--kind", help="only items of this kind, e.g. image")
     p.add_argument("--exhibits-only", action="store_true", help="only marked exhibits")
     p.add_argument("--label", help="a label for the whole set, added to every row")
@@ -61,8 +65,13 @@ def cmd_hashset_export(args: argparse.Namespace) -> int:
     with open_case(args) as case:
         bar = console_progress("hashset export")
         summary = export_hashset(
-            case, args.out, fmt=fmt, kind=args.kind, exhibits_only=args.exhibits_only,
-            label=args.label, progress=bar.progress,
+            case,
+            args.out,
+            fmt=fmt,
+            kind=args.kind,
+            exhibits_only=args.exhibits_only,
+            label=args.label,
+            progress=bar.progress,
         )
         bar.finish()
     if args.json:

@@ -32,9 +32,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     add_json_flag(p)
     p.set_defaults(func=cmd_keys_new)
     p = keys.add_parser("show", help="your public keys and fingerprint")
-    p.add_argument(
-        "--export", action="store_true", help="one line for a partner's 'contacts add'"
-    )
+    p.add_argument("--export", action="store_true", help="one line for a partner's 'contacts add'")
     add_json_flag(p)
     p.set_defaults(func=cmd_keys_show)
 
@@ -52,9 +50,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     add_json_flag(p)
     p.set_defaults(func=cmd_contacts_remove)
 
-    p = subparsers.add_parser(
-        "export", help="write a signed, encrypted bundle of the case for partner agencies"
-    )
+    p = subparsers.add_parser("export", help="write a signed, encrypted bundle of the case for partner agencies")
     add_case_argument(p)
     p.add_argument(
         "--to",
@@ -182,8 +178,7 @@ def _bundle_passphrase(file: Path | None, *, confirm: bool) -> str:
         return env
     if not sys.stdin.isatty():
         raise UsageError(
-            f"no bundle passphrase: set {BUNDLE_PASSPHRASE_ENV}, use --bundle-passphrase-file, "
-            "or run in a terminal"
+            f"no bundle passphrase: set {BUNDLE_PASSPHRASE_ENV}, use --bundle-passphrase-file, or run in a terminal"
         )
     value = getpass.getpass("Bundle passphrase: ")
     if confirm and getpass.getpass("Repeat bundle passphrase: ") != value:
@@ -209,11 +204,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     ident.load_public()  # a clear "no identity yet" before any passphrase is asked
     with open_case(args) as case:
         identity = ident.unlock(ident.key_passphrase())
-        passphrase = (
-            _bundle_passphrase(args.bundle_passphrase_file, confirm=True)
-            if args.passphrase_mode
-            else None
-        )
+        passphrase = _bundle_passphrase(args.bundle_passphrase_file, confirm=True) if args.passphrase_mode else None
         bar = console_progress("export")
         try:
             summary = export_bundle(

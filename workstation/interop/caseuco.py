@@ -76,9 +76,7 @@ def _clean(node: dict[str, Any]) -> dict[str, Any]:
 
 class _Ids:
     def __init__(self, case: Case) -> None:
-        seed = "|".join(
-            [case.meta.get("created_at", ""), case.meta.get("case_number", ""), case.meta.get("title", "")]
-        )
+        seed = "|".join([case.meta.get("created_at", ""), case.meta.get("case_number", ""), case.meta.get("title", "")])
         self._ns = uuid.uuid5(uuid.NAMESPACE_URL, "evidence-workstation:" + seed)
 
     def __call__(self, kind: str, *key: object) -> str:
@@ -256,9 +254,7 @@ def _nodes(case: Case, counts: dict[str, int], progress: Progress) -> Iterator[d
                 "uco-core:name": "import",
                 "uco-core:description": f"imported by {item.get('importer') or 'the workstation'}",
                 "uco-action:startTime": _dt(item.get("imported_at")),
-                "uco-action:performer": {"@id": person(item.get("analyst"))}
-                if item.get("analyst")
-                else None,
+                "uco-action:performer": {"@id": person(item.get("analyst"))} if item.get("analyst") else None,
                 "uco-action:instrument": [{"@id": tool}],
                 "uco-action:result": [{"@id": record}],
             }
@@ -326,4 +322,3 @@ def _relationship(iri: str, source: str, target: str, kind: str, when: str | Non
             "uco-core:startTime": _dt(when),
         }
     )
-

@@ -24,7 +24,16 @@ from workstation.errors import UsageError
 from workstation.progress import Progress
 
 CSV_COLUMNS = [
-    "sha256", "md5", "phash", "pdq", "labels", "exhibit", "item_id", "kind", "file_name", "size",
+    "sha256",
+    "md5",
+    "phash",
+    "pdq",
+    "labels",
+    "exhibit",
+    "item_id",
+    "kind",
+    "file_name",
+    "size",
 ]
 VICS_CONTEXT = "http://github.com/VICSDATAMODEL/ProjectVic/DataModels/2.0.xml/Default/$metadata#Cases"
 _NAMES = {"phash": "pHash", "pdq": "PDQ"}
@@ -230,4 +239,3 @@ def _vics(case: Case, rows: list[dict[str, Any]], progress: Progress) -> dict[st
             }
         ],
     }
-

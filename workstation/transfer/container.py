@@ -9,9 +9,10 @@ Two outer forms (see docs/transfer.md):
 
 * recipient mode: the file IS an age file (``age-encryption.org/v1`` …) to one or more X25519
   recipients, so a partner can also open it with the standard ``age`` tool;
-* passphrase mode: ``WSBUNDLE-PASSPHRASE/1\\n<length>\\n`` + a small age *passphrase* file holding a
-  one-off X25519 identity + the age stream encrypted to that identity. pyrage offers passphrase
-  (scrypt) encryption only for whole byte strings, not for streams, hence the one-off key.
+* passphrase mode: ``WSBUNDLE-PASSPHRASE/1\\n<length>\\n`` + a small sealed envelope (Argon2id +
+  ChaCha20-Poly1305, :mod:`workstation.sealing`) holding a one-off X25519 identity + the age
+  stream encrypted to that identity. pyrage offers passphrase (scrypt) encryption only for whole
+  byte strings, not streams, and its scrypt needs ~512 MB per use; hence the one-off key.
 """
 
 from __future__ import annotations
@@ -30,10 +31,12 @@ from typing import IO, Any, BinaryIO
 import pyrage
 
 from workstation.errors import WorkstationError
+from workstation.sealing import SealError, seal, unseal
 
 AGE_MAGIC = b"age-encryption.org/v1\n"
 PASSPHRASE_MAGIC = b"WSBUNDLE-PASSPHRASE/1\n"
-MAX_ENVELOPE = 4096  # the passphrase-protected one-off key is ~200 bytes
+MAX_ENVELOPE = 4096  # the sealed one-off key is ~400 bytes
+ENVELOPE_CONTEXT = "evidence-workstation bundle one-off key v1"
 PIPE_CAPACITY = 8 << 20  # bytes of decrypted data in flight between the threads
 RECORD = tarfile.RECORDSIZE
 
@@ -196,7 +199,7 @@ def write_bundle(
             out = HashingWriter(fh)
             if passphrase:
                 one_off = pyrage.x25519.Identity.generate()
-                envelope = pyrage.passphrase.encrypt(str(one_off).encode("ascii"), passphrase)
+                envelope = seal(str(one_off).encode("ascii"), passphrase, context=ENVELOPE_CONTEXT)
                 out.write(PASSPHRASE_MAGIC + b"%d\n" % len(envelope) + envelope)
                 keys = [one_off.to_public()]
             else:
@@ -309,7 +312,7 @@ class _HashingReader:
 
 
 def bundle_mode(path: Path) -> str:
-    """"recipients" or "passphrase", from the first bytes; refuses anything else."""
+    """ "recipients" or "passphrase", from the first bytes; refuses anything else."""
     try:
         with path.open("rb") as fh:
             head = fh.read(len(PASSPHRASE_MAGIC))
@@ -365,9 +368,7 @@ class BundleReader:
         except BaseException:
             fh.close()
             raise
-        self._thread = threading.Thread(
-            target=self._decrypt, args=(keys,), name="bundle-decrypt", daemon=True
-        )
+        self._thread = threading.Thread(target=self._decrypt, args=(keys,), name="bundle-decrypt", daemon=True)
         self._thread.start()
         return self
 
@@ -395,10 +396,10 @@ class BundleReader:
         if self._passphrase is None:
             raise BundleError("this bundle is protected by a passphrase; none was given", self.path)
         try:
-            secret = pyrage.passphrase.decrypt(envelope, self._passphrase())
+            secret = unseal(envelope, self._passphrase(), context=ENVELOPE_CONTEXT)
             return pyrage.x25519.Identity.from_str(secret.decode("ascii"))
-        except pyrage.DecryptError as exc:
-            raise BundleError("wrong bundle passphrase, or the bundle is damaged", self.path) from exc
+        except SealError as exc:
+            raise BundleError(f"wrong bundle passphrase, or the bundle is damaged ({exc})", self.path) from exc
         except (UnicodeDecodeError, pyrage.IdentityError) as exc:
             raise BundleError("damaged bundle (passphrase envelope)", self.path) from exc
 
@@ -412,16 +413,14 @@ class BundleReader:
             text = " ".join(str(exc).split())
             if "No matching keys" in text:
                 error = BundleError(
-                    "this bundle is not addressed to your key (wrong recipient), or its header "
-                    "is damaged",
+                    "this bundle is not addressed to your key (wrong recipient), or its header is damaged",
                     self.path,
                 )
             else:
                 error = BundleError(f"damaged bundle header ({text.split('.')[0]})", self.path)
         except OSError as exc:
             error = BundleError(
-                "the bundle is damaged or truncated: decryption failed after "
-                f"{self._pipe.delivered} bytes ({exc})",
+                f"the bundle is damaged or truncated: decryption failed after {self._pipe.delivered} bytes ({exc})",
                 self.path,
             )
         except BaseException as exc:  # noqa: BLE001 - handed to the consumer thread, re-raised there

@@ -83,10 +83,7 @@ def export_bundle(
         if not item_ids:
             raise UsageError("--exhibits needs at least one item id")
         known = {
-            r[0]
-            for r in db.execute(
-                f"SELECT id FROM items WHERE id IN ({','.join('?' * len(item_ids))})", item_ids
-            )
+            r[0] for r in db.execute(f"SELECT id FROM items WHERE id IN ({','.join('?' * len(item_ids))})", item_ids)
         }
         missing = sorted(set(item_ids) - known)
         if missing:
@@ -147,9 +144,7 @@ def _write(
         tables = tbl.schema(db)
         filters = tbl.row_filters(tables, selection is not None)
         if selection is None:
-            blob_rows = db.execute(
-                "SELECT sha256, size FROM blobs WHERE sha256 IS NOT NULL ORDER BY sha256"
-            ).fetchall()
+            blob_rows = db.execute("SELECT sha256, size FROM blobs WHERE sha256 IS NOT NULL ORDER BY sha256").fetchall()
         else:
             blob_rows = db.execute(tbl.blob_sql(tables, filters)).fetchall()
         items_where = filters.get("items", "")

@@ -45,8 +45,7 @@ class TableInfo:
 def schema(db: sqlite_utils.Database) -> dict[str, TableInfo]:
     """Every transferable table of ``db`` with its columns and references, by name."""
     rows = db.execute(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-        "ORDER BY name"
+        "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
     ).fetchall()
     virtual = {name for name, sql in rows if (sql or "").upper().startswith("CREATE VIRTUAL TABLE")}
     shadows = {v + s for v in virtual for s in FTS_SHADOW_SUFFIXES}
@@ -76,7 +75,7 @@ def schema(db: sqlite_utils.Database) -> dict[str, TableInfo]:
 def select_items(db: sqlite_utils.Database, item_ids: list[int]) -> dict[str, list[int]]:
     """Fill the temp selection table; returns {"selected", "descendants", "ancestors"} id lists."""
     conn = db.conn
-    conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS transfer_selection (id INTEGER PRIMARY KEY)")
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS transfer_selection (id INTEGER PRIMARY KEY)")
     conn.execute(f"DELETE FROM {SELECTION_TABLE}")
     conn.executemany(f"INSERT OR IGNORE INTO {SELECTION_TABLE} VALUES (?)", [(i,) for i in item_ids])
     descendants = [
@@ -118,9 +117,7 @@ def row_filters(tables: dict[str, TableInfo], selection: bool) -> dict[str, str]
         if name == "items":
             filters[name] = f"id IN {sel}"
         elif info.item_columns:
-            filters[name] = " AND ".join(
-                f"({_q(c)} IS NULL OR {_q(c)} IN {sel})" for c in info.item_columns
-            )
+            filters[name] = " AND ".join(f"({_q(c)} IS NULL OR {_q(c)} IN {sel})" for c in info.item_columns)
     # Tables reached from item rows through foreign keys keep only the rows pointed at.
     pointed_at: set[str] = set()
     frontier = list(filters)
@@ -164,9 +161,7 @@ def decode(value: Any) -> Any:
     return value
 
 
-def dump_parts(
-    db: sqlite_utils.Database, info: TableInfo, where: str
-) -> Iterator[tuple[int, bytes, int]]:
+def dump_parts(db: sqlite_utils.Database, info: TableInfo, where: str) -> Iterator[tuple[int, bytes, int]]:
     """JSON-lines parts of one table: yields (part number, bytes, rows in part).
 
     Line 1 of every part is ``{"table": …, "columns": […]}``; each further line is one row as a
@@ -174,8 +169,8 @@ def dump_parts(
     """
     if info.external_content or where == "0":
         return
-    select = ", ".join(["rowid"] + [_q(c) for c in info.columns]) if info.virtual else ", ".join(
-        _q(c) for c in info.columns
+    select = (
+        ", ".join(["rowid"] + [_q(c) for c in info.columns]) if info.virtual else ", ".join(_q(c) for c in info.columns)
     )
     columns = (["rowid"] if info.virtual else []) + info.columns
     head = json.dumps({"table": info.name, "columns": columns}, ensure_ascii=False) + "\n"
@@ -238,13 +233,7 @@ def blob_sql(tables: dict[str, TableInfo], filters: dict[str, str]) -> str:
             cols.append("sha256")
         for col in cols:
             where = filters.get(name, "")
-            sources.append(
-                f"SELECT {_q(col)} AS sha FROM {_q(name)}" + (f" WHERE {where}" if where else "")
-            )
+            sources.append(f"SELECT {_q(col)} AS sha FROM {_q(name)}" + (f" WHERE {where}" if where else ""))
     if not sources:
         return "SELECT sha256, size FROM blobs WHERE 0"
-    return (
-        "SELECT sha256, size FROM blobs WHERE sha256 IN ("
-        + " UNION ".join(sources)
-        + ") ORDER BY sha256"
-    )
+    return "SELECT sha256, size FROM blobs WHERE sha256 IN (" + " UNION ".join(sources) + ") ORDER BY sha256"

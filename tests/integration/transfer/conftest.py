@@ -9,11 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.integration.transfer.transfer_helpers import jpeg
 from workstation import identity as ident
 from workstation.case import Case
 from workstation.cli import main
-
-from tests.integration.transfer.transfer_helpers import jpeg
 
 KEY_PASSPHRASE = "key passphrase for tests"
 CASE_PASSPHRASE = "case passphrase for tests"
@@ -104,8 +103,19 @@ def sender_case(tmp_path: Path, analysts: dict[str, Analyst], cli) -> SentCase: 
         (seized / f"photo_{i}.jpg").write_bytes(jpeg(color))
     (seized / "chat.txt").write_text("Работа в Амстердаме, звоните +31 6 12345678\n", encoding="utf-8")
     path = tmp_path / "ann.case"
-    code, _, err = cli(analysts["ann"], "new", path, "--title", "Operation Lantern", "--case-number",
-                       "NL-2026-17", "--agency", "Politie NL", "--analyst", "Ann")
+    code, _, err = cli(
+        analysts["ann"],
+        "new",
+        path,
+        "--title",
+        "Operation Lantern",
+        "--case-number",
+        "NL-2026-17",
+        "--agency",
+        "Politie NL",
+        "--analyst",
+        "Ann",
+    )
     assert code == 0, err
     code, _, err = cli(analysts["ann"], "import", path, seized, "--workers", "1")
     assert code == 0, err
@@ -131,8 +141,7 @@ def sender_case(tmp_path: Path, analysts: dict[str, Analyst], cli) -> SentCase: 
                     "imported_at, analyst, parent_id, importer, metadata) VALUES "
                     "('image', ?, ?, ?, 'image/jpeg', ?, ?, '2026-03-02T09:00:00Z', 'Ann', ?, "
                     "'html/image', '{}')",
-                    (img.sha256, img.md5, img.size, f"embedded_{n}.jpg",
-                     f"https://ads.example/img/{n}.jpg", page_id),
+                    (img.sha256, img.md5, img.size, f"embedded_{n}.jpg", f"https://ads.example/img/{n}.jpg", page_id),
                 )
                 children.append(case.db.execute("SELECT max(id) FROM items").fetchone()[0])
             exhibits = [ids[0], page_id]

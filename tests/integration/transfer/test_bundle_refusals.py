@@ -6,13 +6,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.integration.transfer.transfer_helpers import CASE_PASSPHRASE, as_json, case_rows, leftovers
 from workstation.case import Case
 from workstation.identity import Identity
 from workstation.transfer.container import BundleError
 from workstation.transfer.export import export_bundle
 from workstation.transfer.receive import UnknownSender, receive_bundle
-
-from tests.integration.transfer.transfer_helpers import CASE_PASSPHRASE, as_json, case_rows, leftovers
 
 
 @pytest.fixture
@@ -21,7 +20,9 @@ def bundle(tmp_path, analysts, sender_case) -> Path:  # type: ignore[no-untyped-
     out = tmp_path / "for-bogdan.wsbundle"
     with Case.open(sender_case.path, CASE_PASSPHRASE) as case:
         export_bundle(
-            case, out, identity=analysts["ann"].unlock(),
+            case,
+            out,
+            identity=analysts["ann"].unlock(),
             recipients=[("Bogdan", analysts["bogdan"].public.age_recipient)],
         )
     return out
@@ -42,8 +43,13 @@ def bogdan_receives(analysts, inbox):  # type: ignore[no-untyped-def]
 
     def receive(path: Path, **kwargs):  # type: ignore[no-untyped-def]
         return receive_bundle(
-            path, inbox / "received.case", case_passphrase=CASE_PASSPHRASE, identity=identity,
-            contacts=bogdan.contacts(), own=bogdan.public, **kwargs,
+            path,
+            inbox / "received.case",
+            case_passphrase=CASE_PASSPHRASE,
+            identity=identity,
+            contacts=bogdan.contacts(),
+            own=bogdan.public,
+            **kwargs,
         )
 
     return receive
@@ -153,11 +159,14 @@ def _forge(case_path: Path, out: Path, claimed: Identity, signer: Identity, to: 
         export_bundle(case, out, identity=forged, recipients=[("Bogdan", to)])
 
 
-def test_signature_by_another_key_than_the_claimed_sender_is_refused(tmp_path, analysts, sender_case, bogdan_receives, inbox):  # type: ignore[no-untyped-def]
+def test_signature_by_another_key_than_the_claimed_sender_is_refused(
+    tmp_path, analysts, sender_case, bogdan_receives, inbox
+):  # type: ignore[no-untyped-def]
     bundle = tmp_path / "forged.wsbundle"
     ann_public_only = Identity(analysts["ann"].public, "Ann de Vries, Politie NL", None, None)  # type: ignore[arg-type]
-    _forge(sender_case.path, bundle, ann_public_only, analysts["mallory"].unlock(),
-           analysts["bogdan"].public.age_recipient)
+    _forge(
+        sender_case.path, bundle, ann_public_only, analysts["mallory"].unlock(), analysts["bogdan"].public.age_recipient
+    )
     with pytest.raises(BundleError, match="bad signature: the manifest was not signed by the sender"):
         bogdan_receives(bundle)
     # Even the "accept unknown sender" escape hatch does not accept a signature that lies.
@@ -169,8 +178,12 @@ def test_signature_by_another_key_than_the_claimed_sender_is_refused(tmp_path, a
 def test_unknown_sender_refused_before_anything_is_stored(tmp_path, analysts, sender_case, bogdan_receives, inbox):  # type: ignore[no-untyped-def]
     bundle = tmp_path / "m.wsbundle"
     with Case.open(sender_case.path, CASE_PASSPHRASE) as case:
-        export_bundle(case, bundle, identity=analysts["mallory"].unlock(),
-                      recipients=[("Bogdan", analysts["bogdan"].public.age_recipient)])
+        export_bundle(
+            case,
+            bundle,
+            identity=analysts["mallory"].unlock(),
+            recipients=[("Bogdan", analysts["bogdan"].public.age_recipient)],
+        )
     with pytest.raises(UnknownSender):
         bogdan_receives(bundle)
     assert leftovers(inbox) == []
@@ -184,8 +197,13 @@ def test_passphrase_envelope_damage_is_refused(tmp_path, analysts, sender_case, 
     data[40] ^= 0x01  # inside the passphrase-encrypted one-off key
     bundle.write_bytes(bytes(data))
     with pytest.raises(BundleError):
-        receive_bundle(bundle, inbox / "p.case", case_passphrase=CASE_PASSPHRASE,
-                       bundle_passphrase=lambda: "s3cret words", contacts=analysts["bogdan"].contacts())
+        receive_bundle(
+            bundle,
+            inbox / "p.case",
+            case_passphrase=CASE_PASSPHRASE,
+            bundle_passphrase=lambda: "s3cret words",
+            contacts=analysts["bogdan"].contacts(),
+        )
     assert leftovers(inbox) == []
 
 

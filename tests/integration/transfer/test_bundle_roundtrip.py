@@ -8,10 +8,9 @@ from pathlib import Path
 import pytest
 
 from storage import audit as audit_log
+from tests.integration.transfer.transfer_helpers import CASE_PASSPHRASE, as_json, case_rows, leftovers
 from workstation.case import Case
 from workstation.transfer import tables as tbl
-
-from tests.integration.transfer.transfer_helpers import CASE_PASSPHRASE, as_json, case_rows, leftovers
 
 ITEM_COLUMNS = (
     "id, kind, sha256, md5, size, mime, original_name, source_path, source_url, captured_at, "
@@ -92,8 +91,16 @@ def test_selected_exhibits_travel_with_children_and_provenance(tmp_path, analyst
     photo, page = sender_case.exhibit_ids
     bundle = tmp_path / "page.wsbundle"
     code, out, err = cli(
-        analysts["ann"], "export", sender_case.path, "--to", "Bogdan", "--exhibits", str(page),
-        "--out", bundle, "--json",
+        analysts["ann"],
+        "export",
+        sender_case.path,
+        "--to",
+        "Bogdan",
+        "--exhibits",
+        str(page),
+        "--out",
+        bundle,
+        "--json",
     )
     assert code == 0, err
     assert as_json(out)["items"] == 3
@@ -104,9 +111,7 @@ def test_selected_exhibits_travel_with_children_and_provenance(tmp_path, analyst
     assert summary["selection"]["selected"] == [page]
     assert summary["selection"]["descendants"] == sender_case.child_ids
 
-    assert [r[0] for r in case_rows(received, "SELECT id FROM items ORDER BY id")] == [
-        page, *sender_case.child_ids
-    ]
+    assert [r[0] for r in case_rows(received, "SELECT id FROM items ORDER BY id")] == [page, *sender_case.child_ids]
     assert case_rows(received, "SELECT item_id, tag FROM tags") == [(page, "recruitment")]
     assert case_rows(received, "SELECT item_id FROM exhibits") == [(page,)]
     assert case_rows(received, "SELECT count(*) FROM notes") == [(0,)]
@@ -126,8 +131,15 @@ def test_child_exhibit_brings_its_page_as_provenance(tmp_path, analysts, cli, se
     photo = sender_case.exhibit_ids[0]
     bundle = tmp_path / "child.wsbundle"
     code, _, err = cli(
-        analysts["ann"], "export", sender_case.path, "--to", "Chen", "--exhibits", f"{child},{photo}",
-        "--out", bundle,
+        analysts["ann"],
+        "export",
+        sender_case.path,
+        "--to",
+        "Chen",
+        "--exhibits",
+        f"{child},{photo}",
+        "--out",
+        bundle,
     )
     assert code == 0, err
     received = tmp_path / "child.case"
@@ -197,8 +209,9 @@ def test_tables_of_other_areas_travel_without_code_changes(tmp_path, analysts, c
             )
             case.audit("test.annotated", {"items": [page, photo]})
     bundle = tmp_path / "extra.wsbundle"
-    code, _, err = cli(analysts["ann"], "export", sender_case.path, "--to", "Bogdan",
-                       "--exhibits", str(page), "--out", bundle)
+    code, _, err = cli(
+        analysts["ann"], "export", sender_case.path, "--to", "Bogdan", "--exhibits", str(page), "--out", bundle
+    )
     assert code == 0, err
     received = tmp_path / "extra.case"
     code, _, err = cli(analysts["bogdan"], "receive", bundle, "--out", received)
@@ -221,6 +234,8 @@ def test_schema_walk_skips_fulltext_shadow_tables(sender_case):  # type: ignore[
 @pytest.mark.parametrize("bad", ["999", "abc"])
 def test_export_refuses_unknown_exhibits(tmp_path, analysts, cli, sender_case, bad):  # type: ignore[no-untyped-def]
     bundle = tmp_path / "x.wsbundle"
-    code, _, err = cli(analysts["ann"], "export", sender_case.path, "--to", "Bogdan", "--exhibits", bad, "--out", bundle)
+    code, _, err = cli(
+        analysts["ann"], "export", sender_case.path, "--to", "Bogdan", "--exhibits", bad, "--out", bundle
+    )
     assert code != 0 and len(err.strip().splitlines()) == 1
     assert not bundle.exists() and not (tmp_path / "x.wsbundle.partial").exists()

@@ -12,12 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from workstation.case import Case
-
 from tests.integration.transfer.transfer_helpers import CASE_PASSPHRASE, as_json, case_rows
-
-PHASH = "d1c4b2a39e8f7061"
-PDQ = "f" * 16 + "0" * 48
+from workstation.case import Case
 
 
 def case_validate(path: Path) -> subprocess.CompletedProcess[str]:
@@ -27,25 +23,16 @@ def case_validate(path: Path) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.fixture
-def with_perceptual_hashes(sender_case, monkeypatch):  # type: ignore[no-untyped-def]
-    """The dedup area's hash table, as it may look (read by shape, not by name)."""
-    from storage import migrations
-
-    extra = (
-        "0199_test_image_hashes",
-        "CREATE TABLE test_image_hashes (item_id INTEGER PRIMARY KEY REFERENCES items(id), "
-        "phash TEXT, pdq TEXT, pdq_quality INTEGER);\n",
-    )
-    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, extra])
-    photo = sender_case.exhibit_ids[0]
-    with Case.open(sender_case.path, CASE_PASSPHRASE) as case, case.transaction():
-        case.db.conn.execute(
-            "INSERT INTO test_image_hashes VALUES (?, ?, ?, 100)", (photo, PHASH, PDQ)
-        )
-    return photo
+def with_perceptual_hashes(sender_case):  # type: ignore[no-untyped-def]
+    """pHash/PDQ as the dedup area stored them at import: {item_id: (phash, pdq)}."""
+    rows = case_rows(sender_case.path, "SELECT item_id, phash, pdq FROM dedup_hashes ORDER BY item_id")
+    assert rows, "the import should have hashed the photos"
+    return {item_id: (phash, pdq) for item_id, phash, pdq in rows}
 
 
-def test_case_uco_export_validates_and_holds_every_exhibit_hash(tmp_path, analysts, cli, sender_case, with_perceptual_hashes):  # type: ignore[no-untyped-def]
+def test_case_uco_export_validates_and_holds_every_exhibit_hash(
+    tmp_path, analysts, cli, sender_case, with_perceptual_hashes
+):  # type: ignore[no-untyped-def]
     out = tmp_path / "lantern.jsonld"
     code, stdout, err = cli(analysts["ann"], "export-case", sender_case.path, "--out", out, "--json")
     assert code == 0, err
@@ -79,7 +66,8 @@ def test_case_uco_export_validates_and_holds_every_exhibit_hash(tmp_path, analys
     assert investigation["uco-core:name"] == "Operation Lantern"
     statements = [n.get("uco-core:statement", "") for n in graph.values() if n["@type"] == "uco-core:Annotation"]
     assert "Same face as in ad 123 — 同一个人" in statements
-    assert f"pHash {PHASH}; PDQ {PDQ}" in statements
+    for phash, pdq in with_perceptual_hashes.values():
+        assert f"pHash {phash}; PDQ {pdq}" in statements
     kinds = {n["uco-core:kindOfRelationship"] for n in graph.values() if n["@type"] == "uco-core:Relationship"}
     assert kinds == {"Contained_Within", "Downloaded_From"}
     # The export is recorded in the case's own audit log.
@@ -91,37 +79,65 @@ def test_case_uco_export_validates_and_holds_every_exhibit_hash(tmp_path, analys
 def test_validator_rejects_a_broken_graph(tmp_path):  # type: ignore[no-untyped-def]
     """The validator is a real check: a hash without its value does not conform."""
     bad = tmp_path / "bad.jsonld"
-    bad.write_text(json.dumps({
-        "@context": {"uco-types": "https://ontology.unifiedcyberontology.org/uco/types/",
-                     "kb": "urn:evidence-workstation:"},
-        "@graph": [{"@id": "kb:Hash-0f3c2b1e-5d4a-4c3b-9a8f-7e6d5c4b3a21", "@type": "uco-types:Hash",
-                    "uco-types:hashMethod": "SHA256"}],
-    }), encoding="utf-8")
+    bad.write_text(
+        json.dumps(
+            {
+                "@context": {
+                    "uco-types": "https://ontology.unifiedcyberontology.org/uco/types/",
+                    "kb": "urn:evidence-workstation:",
+                },
+                "@graph": [
+                    {
+                        "@id": "kb:Hash-0f3c2b1e-5d4a-4c3b-9a8f-7e6d5c4b3a21",
+                        "@type": "uco-types:Hash",
+                        "uco-types:hashMethod": "SHA256",
+                    }
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
     result = case_validate(bad)
     assert result.returncode != 0 and "Conforms: False" in result.stdout
 
 
 def test_hashset_csv_from_the_cli(tmp_path, analysts, cli, sender_case, with_perceptual_hashes):  # type: ignore[no-untyped-def]
     out = tmp_path / "known.csv"
-    code, stdout, err = cli(analysts["ann"], "hashset", "export", sender_case.path, "--out", out,
-                            "--label", "NL-2026-17", "--json")
+    code, stdout, err = cli(
+        analysts["ann"], "hashset", "export", sender_case.path, "--out", out, "--label", "NL-2026-17", "--json"
+    )
     assert code == 0, err
-    assert as_json(stdout)["rows"] == 7 and as_json(stdout)["phash"] == 1
+    hashed = with_perceptual_hashes
+    assert as_json(stdout)["rows"] == 7 and as_json(stdout)["phash"] == len(hashed)
     with out.open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
-    assert list(rows[0]) == ["sha256", "md5", "phash", "pdq", "labels", "exhibit", "item_id", "kind", "file_name", "size"]
+    assert list(rows[0]) == [
+        "sha256",
+        "md5",
+        "phash",
+        "pdq",
+        "labels",
+        "exhibit",
+        "item_id",
+        "kind",
+        "file_name",
+        "size",
+    ]
     items = case_rows(sender_case.path, "SELECT id, sha256, md5 FROM items ORDER BY id")
     assert [(int(r["item_id"]), r["sha256"], r["md5"]) for r in rows] == items
-    photo = next(r for r in rows if int(r["item_id"]) == with_perceptual_hashes)
-    assert (photo["phash"], photo["pdq"], photo["exhibit"]) == (PHASH, PDQ, "1")
+    for row in rows:
+        assert (row["phash"], row["pdq"]) == hashed.get(int(row["item_id"]), ("", ""))
+    photo = next(r for r in rows if int(r["item_id"]) == sender_case.exhibit_ids[0])
+    assert photo["exhibit"] == "1"
     page = next(r for r in rows if int(r["item_id"]) == sender_case.page_id)
     assert page["labels"] == "NL-2026-17|recruitment" and page["exhibit"] == "2"
 
 
 def test_hashset_vics_json(tmp_path, analysts, cli, sender_case):  # type: ignore[no-untyped-def]
     out = tmp_path / "known.json"
-    code, _, err = cli(analysts["ann"], "hashset", "export", sender_case.path, "--out", out,
-                       "--format", "vics", "--exhibits-only")
+    code, _, err = cli(
+        analysts["ann"], "hashset", "export", sender_case.path, "--out", out, "--format", "vics", "--exhibits-only"
+    )
     assert code == 0, err
     doc = json.loads(out.read_text(encoding="utf-8"))
     assert doc["@odata.context"].endswith("$metadata#Cases")
