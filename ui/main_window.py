@@ -665,6 +665,7 @@ class MainWindow(QMainWindow):
         self.model.set_safe_view(s.safe_view, variant or VARIANT_BLUR)
         self.inspector.safe_view = s.safe_view
         self.inspector.blur_minors = s.blur_minors
+        self.inspector.min_suggestion_score = s.suggestion_min_score
         self.act_safe.setChecked(s.safe_view)
         self.act_grid.setChecked(s.view_mode != "table")
         self.act_table.setChecked(s.view_mode == "table")

@@ -23,7 +23,7 @@ from workstation.errors import WorkstationError
 
 # workstation.dedup.clusters.DEFAULT_THRESHOLD, repeated so the window need not import the
 # dedup stack (numba, scipy) to open; tests/gui/test_features.py checks they agree.
-DEFAULT_DEDUP_THRESHOLD = 10
+DEFAULT_DEDUP_THRESHOLD = 12
 
 log = logging.getLogger(__name__)
 
@@ -114,7 +114,7 @@ class DedupService(QObject):
         super().__init__(session)
         self.session = session
         self.module = optional_module("workstation.dedup.service")
-        self.threshold: int | None = None  # None: the dedup module's calibrated default (10)
+        self.threshold: int | None = None  # None: the dedup module's calibrated default
         self._cache: list[Cluster] | None = None
         self._by_item: dict[int, Cluster] = {}
         self._token = 0

@@ -84,13 +84,22 @@ class AppSettings:
 
     # -- thresholds --------------------------------------------------------------------------
     @property
-    def dedup_threshold(self) -> int:
-        """Largest distance (bits of a 64-bit pHash) still called the same photo."""
-        return int(self._get("thresholds/dedup", 10, int))  # type: ignore[arg-type]
+    def dedup_threshold(self) -> int | None:
+        """Largest distance (bits of a 64-bit pHash) still called the same photo; None = the
+        calibrated default of the dedup module."""
+        value = self.qsettings.value("thresholds/dedup")
+        try:
+            return None if value in (None, "") else int(value)  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            return None
 
     @dedup_threshold.setter
-    def dedup_threshold(self, value: int) -> None:
-        self._set("thresholds/dedup", int(value))
+    def dedup_threshold(self, value: int | None) -> None:
+        if value is None:
+            self.qsettings.remove("thresholds/dedup")
+            self.qsettings.sync()
+        else:
+            self._set("thresholds/dedup", int(value))
 
     @property
     def suggestion_min_score(self) -> int:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.dialogs.case_dialogs import timezone_combo
+from ui.services import DEFAULT_DEDUP_THRESHOLD
 from ui.settings import AppSettings
 
 
@@ -54,9 +55,13 @@ class SettingsDialog(QDialog):
         self.dedup_threshold = QSpinBox()
         self.dedup_threshold.setObjectName("dedupThreshold")
         self.dedup_threshold.setRange(0, 32)
-        self.dedup_threshold.setValue(settings.dedup_threshold)
+        self.default_threshold = DEFAULT_DEDUP_THRESHOLD
+        current = settings.dedup_threshold
+        self.dedup_threshold.setValue(DEFAULT_DEDUP_THRESHOLD if current is None else current)
         self.dedup_threshold.setToolTip(
-            self.tr("Largest distance (bits of a 64-bit perceptual hash) still called the same photo; default 10")
+            self.tr(
+                "Largest distance (bits of a 64-bit perceptual hash) still called the same photo; default %1"
+            ).replace("%1", str(DEFAULT_DEDUP_THRESHOLD))
         )
         form.addRow(self.tr("Near-duplicate distance:"), self.dedup_threshold)
         self.suggestion_score = QSpinBox()
@@ -93,7 +98,8 @@ class SettingsDialog(QDialog):
         s.agency = self.agency.text()
         s.timezone = self.timezone.currentText().strip() or "UTC"
         s.language = str(self.language.currentData() or "")
-        s.dedup_threshold = self.dedup_threshold.value()
+        value = self.dedup_threshold.value()
+        s.dedup_threshold = None if value == self.default_threshold else value
         s.suggestion_min_score = self.suggestion_score.value()
         s.safe_view = self.safe_view.isChecked()
         s.safe_view_blur = self.blur.isChecked()

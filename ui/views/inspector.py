@@ -101,6 +101,7 @@ class Inspector(QWidget):
         self.blur_minors = True
         self.revealed = False
         self.waiting_for_clusters = False
+        self.min_suggestion_score = 0  # suggestions of indicators weighing less (0-100) are not shown
         self.setObjectName("inspector")
         self.setMinimumWidth(300)
 
@@ -552,7 +553,10 @@ class Inspector(QWidget):
         assert self.item_id is not None
         rank = {"confirmed": 0, "suggested": 1, "rejected": 2}
         current: dict[str, Any] = {}
+        weights = {i.code: i.weight for i in service.taxonomy()}
         for ann in service.for_item(self.item_id):
+            if ann.status == "suggested" and weights.get(ann.code, 1.0) * 100 < self.min_suggestion_score:
+                continue
             held = current.get(ann.code)
             if held is None or rank.get(ann.status, 3) < rank.get(held.status, 3):
                 current[ann.code] = ann
