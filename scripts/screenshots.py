@@ -82,7 +82,8 @@ def add_page(case, photo_id: int | None) -> int:  # noqa: ANN001
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
-    parser.add_argument("--lang", choices=("en", "nl"), default="en")
+    parser.add_argument("--lang", choices=("en", "nl"), default="en", help="nl: files named *_nl.png")
+    parser.add_argument("--only", nargs="*", help="just these shots (grid, inspector, table, …)")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="ew-shots-"))
@@ -143,8 +144,10 @@ def main(argv: list[str] | None = None) -> int:
     shots: list[str] = []
 
     def grab(widget, name: str) -> None:  # noqa: ANN001
+        if args.only and name not in args.only:
+            return
         settle(app, 0.5)
-        target = args.out / f"{name}.png"
+        target = args.out / (f"{name}.png" if args.lang == "en" else f"{name}_{args.lang}.png")
         widget.grab().save(str(target))
         shots.append(str(target))
 

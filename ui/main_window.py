@@ -7,7 +7,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
@@ -159,63 +159,66 @@ class MainWindow(QMainWindow):
         return act
 
     def _build_actions(self) -> None:
-        tr = self.tr
         a = self._action
-        self.act_close_case = a(tr("&Close case"), self._close_case, QKeySequence.StandardKey.Close)
-        self.act_case_details = a(tr("Case &details…"), self.edit_case_details)
+        self.act_close_case = a(self.tr("&Close case"), self._close_case, QKeySequence.StandardKey.Close)
+        self.act_case_details = a(self.tr("Case &details…"), self.edit_case_details)
         self.act_import_files = a(
-            tr("&Import files…"),
+            self.tr("&Import files…"),
             self.import_files,
             "Ctrl+I",
-            tip=tr("Import seized images, saved pages, archives and documents"),
+            tip=self.tr("Import seized images, saved pages, archives and documents"),
         )
-        self.act_import_folder = a(tr("Import &folder…"), self.import_folder, "Ctrl+Shift+I")
-        self.act_report = a(tr("&Report…"), self.make_report, "Ctrl+Shift+R", tip=tr("Court-ready PDF report"))
-        self.act_verify = a(tr("&Verify integrity…"), self.verify_case)
-        self.act_quit = a(tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
-        self.act_undo = self.undo_stack.createUndoAction(self, tr("&Undo"))
+        self.act_import_folder = a(self.tr("Import &folder…"), self.import_folder, "Ctrl+Shift+I")
+        self.act_report = a(
+            self.tr("&Report…"), self.make_report, "Ctrl+Shift+R", tip=self.tr("Court-ready PDF report")
+        )
+        self.act_verify = a(self.tr("&Verify integrity…"), self.verify_case)
+        self.act_quit = a(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.act_undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
         self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
-        self.act_redo = self.undo_stack.createRedoAction(self, tr("&Redo"))
+        self.act_redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
         self.act_redo.setShortcut(QKeySequence.StandardKey.Redo)
         self.addAction(self.act_undo)
         self.addAction(self.act_redo)
-        self.act_settings = a(tr("&Settings…"), self.edit_settings, QKeySequence.StandardKey.Preferences)
-        self.act_grid = a(tr("&Grid"), lambda: self.set_view_mode("grid"), "Ctrl+1", checkable=True)
-        self.act_table = a(tr("&Table"), lambda: self.set_view_mode("table"), "Ctrl+2", checkable=True)
+        self.act_settings = a(self.tr("&Settings…"), self.edit_settings, QKeySequence.StandardKey.Preferences)
+        self.act_grid = a(self.tr("&Grid"), lambda: self.set_view_mode("grid"), "Ctrl+1", checkable=True)
+        self.act_table = a(self.tr("&Table"), lambda: self.set_view_mode("table"), "Ctrl+2", checkable=True)
         group = QActionGroup(self)
         group.addAction(self.act_grid)
         group.addAction(self.act_table)
-        self.act_bigger = a(tr("Larger thumbnails"), lambda: self._resize_thumbs(32), "Ctrl+=")
-        self.act_smaller = a(tr("Smaller thumbnails"), lambda: self._resize_thumbs(-32), "Ctrl+-")
+        self.act_bigger = a(self.tr("Larger thumbnails"), lambda: self._resize_thumbs(32), "Ctrl+=")
+        self.act_smaller = a(self.tr("Smaller thumbnails"), lambda: self._resize_thumbs(-32), "Ctrl+-")
         self.act_safe = a(
-            tr("&Safe view"),
+            self.tr("&Safe view"),
             self.set_safe_view,
             "Ctrl+B",
             checkable=True,
-            tip=tr("Blur and grey pictures until you reveal them"),
+            tip=self.tr("Blur and grey pictures until you reveal them"),
         )
-        self.act_reveal = a(tr("Re&veal selected"), self.reveal_selected, "V")
-        self.act_audit = a(tr("&Audit log…"), self.show_audit)
-        self.act_close_tab = a(tr("Close viewer tab"), lambda: self.close_tab(self.tabs.currentIndex()), "Ctrl+W")
-        self.act_next = a(tr("&Next item"), lambda: self.step(1), "J")
-        self.act_prev = a(tr("&Previous item"), lambda: self.step(-1), "K")
-        self.act_open = a(tr("&Open item"), self.open_current, "O")
-        self.act_relevant = a(tr("Mark &relevant"), lambda: self.triage(casework.RELEVANT), "R")
-        self.act_not_relevant = a(tr("Mark &not relevant"), lambda: self.triage(casework.NOT_RELEVANT), "X")
-        self.act_clear_mark = a(tr("Clear triage mark"), lambda: self.triage(None), "U")
-        self.act_tag = a(tr("Add &tag…"), self.tag_selected, "T")
-        self.act_category = a(tr("Set &category…"), self.categorize_selected, "C")
+        self.act_reveal = a(self.tr("Re&veal selected"), self.reveal_selected, "V")
+        self.act_audit = a(self.tr("&Audit log…"), self.show_audit)
+        self.act_close_tab = a(self.tr("Close viewer tab"), lambda: self.close_tab(self.tabs.currentIndex()), "Ctrl+W")
+        self.act_next = a(self.tr("&Next item"), lambda: self.step(1), "J")
+        self.act_prev = a(self.tr("&Previous item"), lambda: self.step(-1), "K")
+        self.act_open = a(self.tr("&Open item"), self.open_current, "O")
+        self.act_relevant = a(self.tr("Mark &relevant"), lambda: self.triage(casework.RELEVANT), "R")
+        self.act_not_relevant = a(self.tr("Mark &not relevant"), lambda: self.triage(casework.NOT_RELEVANT), "X")
+        self.act_clear_mark = a(self.tr("Clear triage mark"), lambda: self.triage(None), "U")
+        self.act_tag = a(self.tr("Add &tag…"), self.tag_selected, "T")
+        self.act_category = a(self.tr("Set &category…"), self.categorize_selected, "C")
         self.act_minor = a(
-            tr("Mark as involving a &minor"), lambda: self.annotator.tag(self.selected(), MINOR_TAGS[0]), "M"
+            self.tr("Mark as involving a &minor"), lambda: self.annotator.tag(self.selected(), MINOR_TAGS[0]), "M"
         )
-        self.act_note = a(tr("Add n&ote…"), self.note_selected, "N")
-        self.act_exhibit = a(tr("Add to &exhibits"), lambda: self.annotator.exhibit(self.selected(), True), "E")
+        self.act_note = a(self.tr("Add n&ote…"), self.note_selected, "N")
+        self.act_exhibit = a(self.tr("Add to &exhibits"), lambda: self.annotator.exhibit(self.selected(), True), "E")
         self.act_unexhibit = a(
-            tr("Remove from exhibits"), lambda: self.annotator.exhibit(self.selected(), False), "Shift+E"
+            self.tr("Remove from exhibits"), lambda: self.annotator.exhibit(self.selected(), False), "Shift+E"
         )
-        self.act_indicator = a(tr("&Indicator…"), self.indicator_selected, "I")
-        self.act_shortcuts = a(tr("&Keyboard shortcuts"), self.show_shortcuts, QKeySequence.StandardKey.HelpContents)
-        self.act_about = a(tr("&About"), self.show_about)
+        self.act_indicator = a(self.tr("&Indicator…"), self.indicator_selected, "I")
+        self.act_shortcuts = a(
+            self.tr("&Keyboard shortcuts"), self.show_shortcuts, QKeySequence.StandardKey.HelpContents
+        )
+        self.act_about = a(self.tr("&About"), self.show_about)
         self.indicator_actions: list[QAction] = []
         for n in range(1, 10):
             act = a("", lambda _=False, k=n: self.frequent_indicator(k), str(n))
@@ -223,9 +226,8 @@ class MainWindow(QMainWindow):
             self.indicator_actions.append(act)
 
     def _build_menus(self) -> None:
-        tr = self.tr
         bar = self.menuBar()
-        m = bar.addMenu(tr("&File"))
+        m = bar.addMenu(self.tr("&File"))
         for act in (self.act_import_files, self.act_import_folder):
             m.addAction(act)
         m.addSeparator()
@@ -236,12 +238,12 @@ class MainWindow(QMainWindow):
         m.addAction(self.act_close_case)
         m.addSeparator()
         m.addAction(self.act_quit)
-        m = bar.addMenu(tr("&Edit"))
+        m = bar.addMenu(self.tr("&Edit"))
         m.addAction(self.act_undo)
         m.addAction(self.act_redo)
         m.addSeparator()
         m.addAction(self.act_settings)
-        m = bar.addMenu(tr("&View"))
+        m = bar.addMenu(self.tr("&View"))
         for act in (self.act_grid, self.act_table):
             m.addAction(act)
         m.addSeparator()
@@ -255,13 +257,13 @@ class MainWindow(QMainWindow):
             m.addAction(dock.toggleViewAction())
         m.addSeparator()
         m.addAction(self.act_audit)
-        m = bar.addMenu(tr("&Triage"))
+        m = bar.addMenu(self.tr("&Triage"))
         for act in (self.act_next, self.act_prev, self.act_open):
             m.addAction(act)
         m.addSeparator()
         for act in (self.act_relevant, self.act_not_relevant, self.act_clear_mark):
             m.addAction(act)
-        m = bar.addMenu(tr("&Annotate"))
+        m = bar.addMenu(self.tr("&Annotate"))
         for act in (self.act_tag, self.act_category, self.act_minor, self.act_note):
             m.addAction(act)
         m.addSeparator()
@@ -269,10 +271,10 @@ class MainWindow(QMainWindow):
         m.addAction(self.act_unexhibit)
         m.addSeparator()
         m.addAction(self.act_indicator)
-        self.frequent_menu = m.addMenu(tr("Frequent indicators"))
+        self.frequent_menu = m.addMenu(self.tr("Frequent indicators"))
         for act in self.indicator_actions:
             self.frequent_menu.addAction(act)
-        m = bar.addMenu(tr("&Help"))
+        m = bar.addMenu(self.tr("&Help"))
         m.addAction(self.act_shortcuts)
         m.addAction(self.act_about)
 
@@ -875,3 +877,7 @@ class MainWindow(QMainWindow):
         if paths:
             event.acceptProposedAction()
             self.start_import(paths)
+
+
+# Strings translated inside f-strings above, where lupdate cannot see them.
+_EXTRACTED_FOR_LUPDATE = (QT_TRANSLATE_NOOP("MainWindow", "Frequent indicators (Annotate menu)"),)

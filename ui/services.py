@@ -13,7 +13,7 @@ import threading
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QLocale, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Signal
 
 from ui import analysis
 from ui.analysis import Cluster, ClusterMember
@@ -124,8 +124,9 @@ class DedupService(QObject):
         return self.module is not None and analysis.has_table(case or self.session.case, "dedup_hashes")
 
     def unavailable_text(self) -> str:
-        return self.session.tr(
-            "Near-duplicate detection has no data in this case yet (the feature is not installed or has not been run)."
+        return QCoreApplication.translate(
+            "CaseSession",
+            "Near-duplicate detection has no data in this case yet (the feature is not installed or has not been run).",
         )
 
     def effective_threshold(self) -> int:
@@ -233,7 +234,7 @@ class IndicatorService:
         return self.module is not None and analysis.has_table(case or self.session.case, "annotations")
 
     def unavailable_text(self) -> str:
-        return self.session.tr("Indicators are not available in this build or case yet.")
+        return QCoreApplication.translate("CaseSession", "Indicators are not available in this build or case yet.")
 
     def taxonomy(self) -> list[IndicatorInfo]:
         """Every indicator of the case's taxonomy (with the case's own), in category order."""
@@ -365,7 +366,7 @@ class SelectorService:
         return self.module is not None and analysis.has_table(case or self.session.case, "selectors")
 
     def unavailable_text(self) -> str:
-        return self.session.tr("Selectors have not been extracted in this case yet.")
+        return QCoreApplication.translate("CaseSession", "Selectors have not been extracted in this case yet.")
 
     def all(self) -> list[SelectorRow]:
         if not self.available():
@@ -421,7 +422,7 @@ class ReportService:
         return self.module is not None
 
     def unavailable_text(self) -> str:
-        return self.session.tr("Report generation is not available in this build.")
+        return QCoreApplication.translate("CaseSession", "Report generation is not available in this build.")
 
     def options(self, **values: Any) -> Any:
         from reports.model import ReportOptions

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from ui import casework
@@ -59,7 +60,11 @@ class TagCommand(_CaseCommand):
         self.add = add
         self.touched: list[int] = []
         self.setText(
-            (session.tr("Tag %1 item(s) “%2”") if add else session.tr("Untag %1 item(s) “%2”"))
+            (
+                QCoreApplication.translate("CaseSession", "Tag %1 item(s) “%2”")
+                if add
+                else QCoreApplication.translate("CaseSession", "Untag %1 item(s) “%2”")
+            )
             .replace("%1", str(len(self.item_ids)))
             .replace("%2", self.tag)
         )
@@ -82,9 +87,9 @@ class TriageCommand(_CaseCommand):
         self.mark = mark
         self.before: dict[int, str | None] = {}
         label = {
-            casework.RELEVANT: session.tr("Mark relevant"),
-            casework.NOT_RELEVANT: session.tr("Mark not relevant"),
-            None: session.tr("Clear triage mark"),
+            casework.RELEVANT: QCoreApplication.translate("CaseSession", "Mark relevant"),
+            casework.NOT_RELEVANT: QCoreApplication.translate("CaseSession", "Mark not relevant"),
+            None: QCoreApplication.translate("CaseSession", "Clear triage mark"),
         }[mark]
         self.setText(f"{label} ({len(self.item_ids)})")
 
@@ -100,7 +105,7 @@ class NoteCommand(_CaseCommand):
     """Add a note to items; undo withdraws it (the audit log keeps its text)."""
 
     def __init__(self, session: CaseSession, item_ids: list[int], text: str) -> None:
-        super().__init__(session, session.tr("Add note"), item_ids)
+        super().__init__(session, QCoreApplication.translate("CaseSession", "Add note"), item_ids)
         self.text_ = text
         self.note_ids: list[int] = []
 
@@ -121,7 +126,9 @@ class ExhibitCommand(_CaseCommand):
         self.numbers: dict[int, int] = {}
         self.setText(
             (
-                session.tr("Add %1 item(s) to exhibits") if add else session.tr("Remove %1 item(s) from exhibits")
+                QCoreApplication.translate("CaseSession", "Add %1 item(s) to exhibits")
+                if add
+                else QCoreApplication.translate("CaseSession", "Remove %1 item(s) from exhibits")
             ).replace("%1", str(len(self.item_ids)))
         )
 

@@ -3,7 +3,7 @@ distance and transformation of each, and keep / not-a-duplicate decisions."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -249,3 +249,7 @@ class ClustersView(QWidget):
             self.items_requested.emit(
                 [m.item_id for m in self.cluster.members], self.tr("Cluster %1").replace("%1", str(self.cluster.id))
             )
+
+
+# Strings translated inside f-strings above, where lupdate cannot see them.
+_EXTRACTED_FOR_LUPDATE = (QT_TRANSLATE_NOOP("ClustersView", "Cluster %1"),)

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QUrl, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QCompleter,
@@ -325,45 +325,44 @@ class Inspector(QWidget):
         return f"{local.strftime('%Y-%m-%d %H:%M:%S')} {_esc(zone)} <span class='muted'>({_esc(iso)} UTC)</span>"
 
     def _details_html(self, item: dict[str, Any], tags: list[str]) -> str:
-        tr = self.tr
         parts: list[str] = []
         ident = [
-            _row(tr("Item"), f"#{item['id']}"),
-            _row(tr("Kind"), _esc(kind_label(item["kind"]))),
-            _row(tr("Name"), _esc(item.get("original_name"))),
+            _row(self.tr("Item"), f"#{item['id']}"),
+            _row(self.tr("Kind"), _esc(kind_label(item["kind"]))),
+            _row(self.tr("Name"), _esc(item.get("original_name"))),
         ]
         if item.get("title"):
-            ident.append(_row(tr("Title"), _esc(item["title"])))
-        ident.append(_row(tr("Type"), _esc(item.get("mime"))))
-        ident.append(_row(tr("Size"), f"{_esc(human_size(item.get('size')))} ({item.get('size') or 0} bytes)"))
+            ident.append(_row(self.tr("Title"), _esc(item["title"])))
+        ident.append(_row(self.tr("Type"), _esc(item.get("mime"))))
+        ident.append(_row(self.tr("Size"), f"{_esc(human_size(item.get('size')))} ({item.get('size') or 0} bytes)"))
         if item.get("width"):
-            ident.append(_row(tr("Dimensions"), f"{item['width']} × {item['height']} px"))
+            ident.append(_row(self.tr("Dimensions"), f"{item['width']} × {item['height']} px"))
         if item.get("language"):
-            ident.append(_row(tr("Language"), _esc(item["language"])))
-        parts.append(f"<h3>{tr('Item')}</h3><table>{''.join(ident)}</table>")
+            ident.append(_row(self.tr("Language"), _esc(item["language"])))
+        parts.append(f"<h3>{self.tr('Item')}</h3><table>{''.join(ident)}</table>")
         parts.append(
-            f"<h3>{tr('Hashes of the original')}</h3><table>"
+            f"<h3>{self.tr('Hashes of the original')}</h3><table>"
             + _row("SHA-256", f"<span id='sha256'>{_esc(item['sha256'])}</span>", mono=True)
             + _row("MD5", _esc(item.get("md5")), mono=True)
             + "</table>"
         )
         prov = []
         if item.get("source_url"):
-            prov.append(_row(tr("Source URL"), _esc(item["source_url"]), mono=True))
+            prov.append(_row(self.tr("Source URL"), _esc(item["source_url"]), mono=True))
         if item.get("final_url") and item.get("final_url") != item.get("source_url"):
-            prov.append(_row(tr("Final URL"), _esc(item["final_url"]), mono=True))
+            prov.append(_row(self.tr("Final URL"), _esc(item["final_url"]), mono=True))
         if item.get("source_path"):
-            prov.append(_row(tr("Source path"), _esc(item["source_path"]), mono=True))
-        prov.append(_row(tr("Capture method"), _esc(item.get("capture_method"))))
+            prov.append(_row(self.tr("Source path"), _esc(item["source_path"]), mono=True))
+        prov.append(_row(self.tr("Capture method"), _esc(item.get("capture_method"))))
         if item.get("captured_at"):
             captured = self._local(item["captured_at"])
             if item.get("captured_tz"):
-                captured += f" <span class='muted'>{tr('original offset')} {_esc(item['captured_tz'])}</span>"
-            prov.append(_row(tr("Captured"), captured))
-        prov.append(_row(tr("Imported"), self._local(item.get("imported_at"))))
-        prov.append(_row(tr("Imported by"), _esc(item.get("analyst"))))
-        prov.append(_row(tr("Importer"), _esc(item.get("importer")), mono=True))
-        parts.append(f"<h3>{tr('Provenance')}</h3><table>{''.join(prov)}</table>")
+                captured += f" <span class='muted'>{self.tr('original offset')} {_esc(item['captured_tz'])}</span>"
+            prov.append(_row(self.tr("Captured"), captured))
+        prov.append(_row(self.tr("Imported"), self._local(item.get("imported_at"))))
+        prov.append(_row(self.tr("Imported by"), _esc(item.get("analyst"))))
+        prov.append(_row(self.tr("Importer"), _esc(item.get("importer")), mono=True))
+        parts.append(f"<h3>{self.tr('Provenance')}</h3><table>{''.join(prov)}</table>")
 
         metadata = item.get("metadata") or {}
         exif = metadata.get("exif") or {}
@@ -377,19 +376,19 @@ class Inspector(QWidget):
                 lat, lon = gps["latitude"], gps["longitude"]
                 pos = f"{lat:.6f}, {lon:.6f} <span class='muted'>({_dms(lat, 'NS')} {_dms(lon, 'EW')})</span>"
                 if "altitude" in gps:
-                    pos += f"<br>{tr('altitude')} {gps['altitude']} m"
-                rows.append(_row(tr("GPS position"), pos))
+                    pos += f"<br>{self.tr('altitude')} {gps['altitude']} m"
+                rows.append(_row(self.tr("GPS position"), pos))
             for key in sorted(k for k in exif if k not in EXIF_FIRST and k != "GPS")[:40]:
                 rows.append(_row(key, _esc(exif[key])))
-            parts.append(f"<h3>{tr('EXIF')}</h3><table>{''.join(rows)}</table>")
+            parts.append(f"<h3>{self.tr('EXIF')}</h3><table>{''.join(rows)}</table>")
         elif item["kind"] == "image":
-            parts.append(f"<h3>{tr('EXIF')}</h3><p class='muted'>{tr('No EXIF metadata in this image.')}</p>")
+            parts.append(f"<h3>{self.tr('EXIF')}</h3><p class='muted'>{self.tr('No EXIF metadata in this image.')}</p>")
 
         # family
         family = []
         if item.get("parent_id"):
             parent = self._brief(item["parent_id"])
-            family.append(_row(tr("Parent"), parent))
+            family.append(_row(self.tr("Parent"), parent))
         children = self.session.case.db.execute(
             "SELECT id, original_name, kind FROM items WHERE parent_id = ? ORDER BY id LIMIT 51", [item["id"]]
         ).fetchall()
@@ -400,7 +399,7 @@ class Inspector(QWidget):
             )
             if len(children) > 50:
                 links += "<br>…"
-            family.append(_row(tr("Contains"), links))
+            family.append(_row(self.tr("Contains"), links))
         same = self.session.case.db.execute(
             "SELECT id, original_name FROM items WHERE sha256 = ? AND id != ? ORDER BY id LIMIT 20",
             [item["sha256"], item["id"]],
@@ -408,23 +407,23 @@ class Inspector(QWidget):
         if same:
             family.append(
                 _row(
-                    tr("Exact duplicates"),
+                    self.tr("Exact duplicates"),
                     "<br>".join(f"<a href='item:{r[0]}'>#{r[0]} {_esc(r[1])}</a>" for r in same),
                 )
             )
         if family:
-            parts.append(f"<h3>{tr('Related items')}</h3><table>{''.join(family)}</table>")
+            parts.append(f"<h3>{self.tr('Related items')}</h3><table>{''.join(family)}</table>")
 
         # near duplicates
         dedup = self.services.dedup
-        parts.append(f"<h3>{tr('Near duplicates')}</h3>")
+        parts.append(f"<h3>{self.tr('Near duplicates')}</h3>")
         if not dedup.available():
             parts.append(f"<p class='muted'>{_esc(dedup.unavailable_text())}</p>")
         else:
             dups = dedup.duplicates_of(item["id"])
             self.waiting_for_clusters = dups is None
             if dups is None:
-                parts.append(f"<p class='muted'>{tr('Looking for near duplicates…')}</p>")
+                parts.append(f"<p class='muted'>{self.tr('Looking for near duplicates…')}</p>")
                 dedup.refresh()
             elif dups:
                 parts.append(
@@ -441,16 +440,15 @@ class Inspector(QWidget):
                 )
                 cluster = dedup.cluster_of(item["id"])
                 if cluster is not None:
-                    parts.append(
-                        f"<p class='muted'>{tr('Distances are to the reference of')} "
-                        f"<a href='cluster:{cluster.id}'>{tr('cluster %1').replace('%1', str(cluster.id))}</a>.</p>"
-                    )
+                    lead = self.tr("Distances are to the reference of")
+                    name = self.tr("cluster %1").replace("%1", str(cluster.id))
+                    parts.append(f"<p class='muted'>{lead} <a href='cluster:{cluster.id}'>{name}</a>.</p>")
             else:
-                parts.append(f"<p class='muted'>{tr('None found.')}</p>")
+                parts.append(f"<p class='muted'>{self.tr('None found.')}</p>")
 
         # selectors
         selectors = self.services.selectors
-        parts.append(f"<h3>{tr('Selectors in this item')}</h3>")
+        parts.append(f"<h3>{self.tr('Selectors in this item')}</h3>")
         if not selectors.available():
             parts.append(f"<p class='muted'>{_esc(selectors.unavailable_text())}</p>")
         else:
@@ -462,7 +460,7 @@ class Inspector(QWidget):
                         _row(
                             s.kind,
                             f"<span class='mono'>{_esc(s.value)}</span> <span class='muted'>"
-                            + tr("on %1 item(s)").replace("%1", str(s.item_count))
+                            + self.tr("on %1 item(s)").replace("%1", str(s.item_count))
                             + "</span>",
                         )
                         for s in found
@@ -470,13 +468,13 @@ class Inspector(QWidget):
                     + "</table>"
                 )
             else:
-                parts.append(f"<p class='muted'>{tr('None found.')}</p>")
+                parts.append(f"<p class='muted'>{self.tr('None found.')}</p>")
 
         # indicators summary
         indicators = self.services.indicators
         if indicators.available():
             rows = indicators.for_item(item["id"])
-            parts.append(f"<h3>{tr('Indicators')}</h3>")
+            parts.append(f"<h3>{self.tr('Indicators')}</h3>")
             if rows:
                 parts.append(
                     "<table>"
@@ -491,12 +489,12 @@ class Inspector(QWidget):
                     + "</table>"
                 )
             else:
-                parts.append(f"<p class='muted'>{tr('None yet.')}</p>")
+                parts.append(f"<p class='muted'>{self.tr('None yet.')}</p>")
 
-        parts.append(f"<h3>{tr('Tags')}</h3><p>{_esc(', '.join(tags)) or tr('None.')}</p>")
+        parts.append(f"<h3>{self.tr('Tags')}</h3><p>{_esc(', '.join(tags)) or self.tr('None.')}</p>")
         exhibit = casework.exhibit_numbers(self.session.case, [item["id"]]).get(item["id"])
         if exhibit is not None:
-            parts.append(f"<h3>{tr('Exhibit')}</h3><p>{tr('Exhibit number')} <b>{exhibit}</b></p>")
+            parts.append(f"<h3>{self.tr('Exhibit')}</h3><p>{self.tr('Exhibit number')} <b>{exhibit}</b></p>")
         return "".join(parts)
 
     def _brief(self, item_id: int) -> str:
@@ -662,3 +660,26 @@ def _dms(value: float, hemispheres: str) -> str:
     minutes = int((value - degrees) * 60)
     seconds = (value - degrees - minutes / 60) * 3600
     return f"{degrees}°{minutes:02d}′{seconds:04.1f}″{hemi}"
+
+
+# Strings translated inside f-strings above, where lupdate cannot see them.
+_EXTRACTED_FOR_LUPDATE = (
+    QT_TRANSLATE_NOOP("Inspector", "Item"),
+    QT_TRANSLATE_NOOP("Inspector", "Hashes of the original"),
+    QT_TRANSLATE_NOOP("Inspector", "original offset"),
+    QT_TRANSLATE_NOOP("Inspector", "Provenance"),
+    QT_TRANSLATE_NOOP("Inspector", "altitude"),
+    QT_TRANSLATE_NOOP("Inspector", "EXIF"),
+    QT_TRANSLATE_NOOP("Inspector", "No EXIF metadata in this image."),
+    QT_TRANSLATE_NOOP("Inspector", "Related items"),
+    QT_TRANSLATE_NOOP("Inspector", "Near duplicates"),
+    QT_TRANSLATE_NOOP("Inspector", "Looking for near duplicates…"),
+    QT_TRANSLATE_NOOP("Inspector", "None found."),
+    QT_TRANSLATE_NOOP("Inspector", "Selectors in this item"),
+    QT_TRANSLATE_NOOP("Inspector", "Indicators"),
+    QT_TRANSLATE_NOOP("Inspector", "None yet."),
+    QT_TRANSLATE_NOOP("Inspector", "Tags"),
+    QT_TRANSLATE_NOOP("Inspector", "Exhibit"),
+    QT_TRANSLATE_NOOP("Inspector", "Exhibit number"),
+    QT_TRANSLATE_NOOP("Inspector", "No notes yet."),
+)

@@ -87,42 +87,55 @@ class Navigator(QTreeWidget):
         return item
 
     def _build(self) -> None:
-        tr = self.tr
-        items = self._section("items", tr("Items"))
-        self._entry(items, "all", tr("All items"), Target("items", ItemQuery(label=tr("All items"))))
-        self._entry(items, "kind:image", tr("Images"), Target("items", ItemQuery(kind="image", label=tr("Images"))))
-        self._entry(items, "kind:page", tr("Pages"), Target("items", ItemQuery(kind="page", label=tr("Pages"))))
+        items = self._section("items", self.tr("Items"))
+        self._entry(items, "all", self.tr("All items"), Target("items", ItemQuery(label=self.tr("All items"))))
         self._entry(
-            items, "kind:document", tr("Documents"), Target("items", ItemQuery(kind="document", label=tr("Documents")))
+            items, "kind:image", self.tr("Images"), Target("items", ItemQuery(kind="image", label=self.tr("Images")))
         )
         self._entry(
-            items, "kind:file", tr("Other files"), Target("items", ItemQuery(kind="file", label=tr("Other files")))
+            items, "kind:page", self.tr("Pages"), Target("items", ItemQuery(kind="page", label=self.tr("Pages")))
         )
-        triage = self._section("triage", tr("Triage"))
+        self._entry(
+            items,
+            "kind:document",
+            self.tr("Documents"),
+            Target("items", ItemQuery(kind="document", label=self.tr("Documents"))),
+        )
+        self._entry(
+            items,
+            "kind:file",
+            self.tr("Other files"),
+            Target("items", ItemQuery(kind="file", label=self.tr("Other files"))),
+        )
+        triage = self._section("triage", self.tr("Triage"))
         self._entry(
             triage,
             "untriaged",
-            tr("Not yet triaged"),
-            Target("items", ItemQuery(subquery=(UNTRIAGED_SQL, casework.TRIAGE_TAGS), label=tr("Not yet triaged"))),
+            self.tr("Not yet triaged"),
+            Target(
+                "items", ItemQuery(subquery=(UNTRIAGED_SQL, casework.TRIAGE_TAGS), label=self.tr("Not yet triaged"))
+            ),
         )
         self._entry(
             triage,
             f"tag:{casework.RELEVANT}",
-            tr("Relevant"),
-            Target("items", ItemQuery(tag=casework.RELEVANT, label=tr("Relevant"))),
+            self.tr("Relevant"),
+            Target("items", ItemQuery(tag=casework.RELEVANT, label=self.tr("Relevant"))),
         )
         self._entry(
             triage,
             f"tag:{casework.NOT_RELEVANT}",
-            tr("Not relevant"),
-            Target("items", ItemQuery(tag=casework.NOT_RELEVANT, label=tr("Not relevant"))),
+            self.tr("Not relevant"),
+            Target("items", ItemQuery(tag=casework.NOT_RELEVANT, label=self.tr("Not relevant"))),
         )
-        self._section("exhibits", tr("Exhibits"), Target("items", ItemQuery(exhibits=True, label=tr("Exhibits"))))
-        self._section("tags", tr("Tags"))
-        self._section("clusters", tr("Duplicate clusters"), Target("clusters"))
-        self._section("indicators", tr("Indicators"))
-        self._section("selectors", tr("Selectors"), Target("selectors"))
-        self._section("import_errors", tr("Import errors"), Target("import_errors"))
+        self._section(
+            "exhibits", self.tr("Exhibits"), Target("items", ItemQuery(exhibits=True, label=self.tr("Exhibits")))
+        )
+        self._section("tags", self.tr("Tags"))
+        self._section("clusters", self.tr("Duplicate clusters"), Target("clusters"))
+        self._section("indicators", self.tr("Indicators"))
+        self._section("selectors", self.tr("Selectors"), Target("selectors"))
+        self._section("import_errors", self.tr("Import errors"), Target("import_errors"))
         self.expandAll()
         self.setCurrentItem(self._entries["all"])
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -155,3 +155,10 @@ class SelectorsView(QWidget):
             return
         sel = self.rows[int(index)]
         self.items_requested.emit(list(sel.items), f"{sel.kind}: {sel.value}")
+
+
+# Strings translated inside f-strings above, where lupdate cannot see them.
+_EXTRACTED_FOR_LUPDATE = (
+    QT_TRANSLATE_NOOP("ImportErrorsView", "Import errors"),
+    QT_TRANSLATE_NOOP("SelectorsView", "Selectors"),
+)
