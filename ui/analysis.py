@@ -151,6 +151,15 @@ def counts(case: Case, threshold: int) -> dict[str, Any]:
         "clusters": None,
         "cluster_list": [],
         "indicators": indicator_counts(case),
+        "suggested_items": (
+            int(
+                db.execute(
+                    "SELECT count(DISTINCT item_id) FROM annotations WHERE status = 'suggested'"
+                ).fetchone()[0]
+            )
+            if has_table(case, "annotations")
+            else None
+        ),
         "selectors": selector_count(case),
     }
     if dedup_available(case):

@@ -1271,112 +1271,117 @@ Sleep bestanden of mappen hierheen, of gebruik Bestand â†’ Bestanden importerenâ
 <context>
     <name>Navigator</name>
     <message>
-        <location filename="../../ui/views/navigator.py" line="90"/>
+        <location filename="../../ui/views/navigator.py" line="91"/>
         <source>Items</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../ui/views/navigator.py" line="91"/>
+        <location filename="../../ui/views/navigator.py" line="92"/>
         <source>All items</source>
         <translation>Alle items</translation>
     </message>
     <message>
-        <location filename="../../ui/views/navigator.py" line="93"/>
+        <location filename="../../ui/views/navigator.py" line="94"/>
         <source>Images</source>
         <translation>Afbeeldingen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/navigator.py" line="96"/>
+        <location filename="../../ui/views/navigator.py" line="97"/>
         <source>Pages</source>
         <translation>Pagina&apos;s</translation>
     </message>
     <message>
-        <location filename="../../ui/views/navigator.py" line="101"/>
         <location filename="../../ui/views/navigator.py" line="102"/>
+        <location filename="../../ui/views/navigator.py" line="103"/>
         <source>Documents</source>
         <translation>Documenten</translation>
     </message>
     <message>
-        <location filename="../../ui/views/navigator.py" line="107"/>
         <location filename="../../ui/views/navigator.py" line="108"/>
+        <location filename="../../ui/views/navigator.py" line="109"/>
         <source>Other files</source>
         <translation>Overige bestanden</translation>
     </message>
     <message>
-        <location filename="../../ui/views/navigator.py" line="110"/>
+        <location filename="../../ui/views/navigator.py" line="111"/>
         <source>Triage</source>
         <translation>Triage</translation>
     </message>
     <message>
-        <location filename="../../ui/views/navigator.py" line="114"/>
-        <location filename="../../ui/views/navigator.py" line="116"/>
+        <location filename="../../ui/views/navigator.py" line="115"/>
+        <location filename="../../ui/views/navigator.py" line="117"/>
         <source>Not yet triaged</source>
         <translation>Nog niet beoordeeld</translation>
     </message>
     <message>
-        <location filename="../../ui/views/navigator.py" line="122"/>
         <location filename="../../ui/views/navigator.py" line="123"/>
+        <location filename="../../ui/views/navigator.py" line="124"/>
         <source>Relevant</source>
         <translation>Relevant</translation>
     </message>
     <message>
-        <location filename="../../ui/views/navigator.py" line="128"/>
         <location filename="../../ui/views/navigator.py" line="129"/>
+        <location filename="../../ui/views/navigator.py" line="130"/>
         <source>Not relevant</source>
         <translation>Niet relevant</translation>
     </message>
     <message>
-        <location filename="../../ui/views/navigator.py" line="132"/>
+        <location filename="../../ui/views/navigator.py" line="133"/>
         <source>Exhibits</source>
         <translation>Stukken van overtuiging</translation>
     </message>
     <message>
-        <location filename="../../ui/views/navigator.py" line="134"/>
+        <location filename="../../ui/views/navigator.py" line="135"/>
         <source>Tags</source>
         <translation>Labels</translation>
     </message>
     <message>
-        <location filename="../../ui/views/navigator.py" line="135"/>
+        <location filename="../../ui/views/navigator.py" line="136"/>
         <source>Duplicate clusters</source>
         <translation>Duplicaatclusters</translation>
     </message>
     <message>
-        <location filename="../../ui/views/navigator.py" line="136"/>
+        <location filename="../../ui/views/navigator.py" line="137"/>
         <source>Indicators</source>
         <translation>Indicatoren</translation>
     </message>
     <message>
-        <location filename="../../ui/views/navigator.py" line="137"/>
+        <location filename="../../ui/views/navigator.py" line="138"/>
         <source>Selectors</source>
         <translation>Selectors</translation>
     </message>
     <message>
-        <location filename="../../ui/views/navigator.py" line="138"/>
+        <location filename="../../ui/views/navigator.py" line="139"/>
         <source>Import errors</source>
         <translation>Importfouten</translation>
     </message>
     <message>
-        <location filename="../../ui/views/navigator.py" line="192"/>
+        <location filename="../../ui/views/navigator.py" line="193"/>
         <source>No data for this feature in this case yet</source>
         <translation>Nog geen gegevens voor deze functie in deze zaak</translation>
     </message>
     <message>
-        <location filename="../../ui/views/navigator.py" line="207"/>
+        <location filename="../../ui/views/navigator.py" line="208"/>
         <source>(no tags yet)</source>
         <translation>(nog geen labels)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/navigator.py" line="228"/>
+        <location filename="../../ui/views/navigator.py" line="229"/>
         <source>Cluster %1</source>
         <translation>Cluster %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/navigator.py" line="245"/>
+        <location filename="../../ui/views/navigator.py" line="246"/>
         <source>(not available)</source>
         <translation>(niet beschikbaar)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/navigator.py" line="261"/>
+        <location filename="../../ui/views/navigator.py" line="252"/>
+        <source>Suggestions to review</source>
+        <translation>Te beoordelen voorstellen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/navigator.py" line="270"/>
         <source>(none marked yet)</source>
         <translation>(nog niets gemarkeerd)</translation>
     </message>

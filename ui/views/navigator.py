@@ -28,6 +28,7 @@ class Target:
     key: str = ""
 
 
+SUGGESTED_SQL = "SELECT item_id FROM annotations WHERE status = 'suggested'"
 UNTRIAGED_SQL = "SELECT id FROM items WHERE id NOT IN (SELECT item_id FROM tags WHERE tag IN (?, ?))"
 
 
@@ -178,7 +179,7 @@ class Navigator(QTreeWidget):
         self._set_optional("clusters", counts["clusters"])
         self._rebuild_clusters(counts.get("cluster_list") or [])
         self._set_optional("selectors", counts["selectors"])
-        self._rebuild_indicators(counts["indicators"])
+        self._rebuild_indicators(counts["indicators"], counts.get("suggested_items"))
         self.counts_updated.emit(counts)
 
     def _set_count(self, key: str, n: int | None) -> None:
@@ -234,7 +235,7 @@ class Navigator(QTreeWidget):
             self.setCurrentItem(self._entries[current_key])
             self.blockSignals(False)
 
-    def _rebuild_indicators(self, counts: dict[str, int] | None) -> None:
+    def _rebuild_indicators(self, counts: dict[str, int] | None, suggested: int | None = None) -> None:
         section = self._entries["indicators"]
         current_key = self.currentItem().data(0, KeyRole) if self.currentItem() else None
         for i in reversed(range(section.childCount())):
@@ -248,6 +249,14 @@ class Navigator(QTreeWidget):
             section.addChild(empty)
             self._set_count("indicators", None)
             return
+        review = self.tr("Suggestions to review")
+        self._entry(
+            section,
+            "indicators:suggested",
+            review,
+            Target("items", ItemQuery(subquery=(SUGGESTED_SQL, ()), label=review)),
+        )
+        self._set_count("indicators:suggested", suggested or 0)
         labels = {i.code: i.label for i in self.services.indicators.taxonomy()}
         shown = sorted(((c, n) for c, n in counts.items() if n), key=lambda cn: (-cn[1], cn[0]))
         for code, n in shown:
