@@ -191,8 +191,11 @@ def main(argv: list[str] | None = None) -> int:
     figures["first_thumbnails_s"] = round(time.monotonic() - started, 3)
     wait_until(app, lambda: window.navigator.counts.get("total") == args.items, timeout=120)
     figures["navigator_counts_s"] = round(time.monotonic() - started, 3)
-    print(f"window painted {figures['window_painted_s']} s; {args.items} items listed "
-          f"{figures['items_listed_s']} s; thumbnails {figures['first_thumbnails_s']} s", file=sys.stderr)
+    print(
+        f"window painted {figures['window_painted_s']} s; {args.items} items listed "
+        f"{figures['items_listed_s']} s; thumbnails {figures['first_thumbnails_s']} s",
+        file=sys.stderr,
+    )
 
     beat = Heartbeat()
     grid = window.items_view.grid

@@ -152,11 +152,7 @@ def counts(case: Case, threshold: int) -> dict[str, Any]:
         "cluster_list": [],
         "indicators": indicator_counts(case),
         "suggested_items": (
-            int(
-                db.execute(
-                    "SELECT count(DISTINCT item_id) FROM annotations WHERE status = 'suggested'"
-                ).fetchone()[0]
-            )
+            int(db.execute("SELECT count(DISTINCT item_id) FROM annotations WHERE status = 'suggested'").fetchone()[0])
             if has_table(case, "annotations")
             else None
         ),

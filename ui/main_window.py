@@ -453,7 +453,6 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.items_view)
         if self.items_view.select_id(item_id):
             return
-        self._pending_select = item_id
         self.navigator.select("all")
         self.items_view.search.clear()
         self.items_view.set_query(ItemQuery(label=self.tr("All items")))

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
-import json
 import logging
 import threading
 from dataclasses import dataclass
@@ -162,12 +161,6 @@ class DedupService(QObject):
             return None
         cluster = self._by_item.get(item_id)
         return [] if cluster is None else [m for m in cluster.members if m.item_id != item_id]
-
-    def cluster_subquery(self, cluster_id: int) -> tuple[str, tuple[Any, ...]] | None:
-        cluster = self.cluster(cluster_id)
-        if cluster is None:
-            return None
-        return ("SELECT value FROM json_each(?)", (json.dumps([m.item_id for m in cluster.members]),))
 
     # -- decisions (GUI thread, through the undo stack) --------------------------------------------
     def decide(self, cluster_id: int, item_id: int, decision: str) -> tuple[str, list[tuple[int, int]]]:
@@ -428,10 +421,6 @@ class ReportService:
         from reports.model import ReportOptions
 
         return ReportOptions(**values)
-
-    def preview(self, case: Case, options: Any) -> Any:
-        assert self.module is not None
-        return self.module.preview(case, options)
 
 
 class Services:

@@ -16,9 +16,10 @@ class CaseSession(QObject):
     """Owns the open case for the window.
 
     The GUI thread uses ``case`` for short reads and the analyst's own edits; the reader thread
-    has its own connection for long reads; every worker task opens another one with
-    :meth:`open_worker_case`. The passphrase stays in memory while the case is open for exactly
-    that purpose (a SQLite connection belongs to one thread) and is never written anywhere.
+    (item lists, row pages, thumbnails, originals for the viewers) has its own connection; the
+    analysis process and each job process (import, verify, report) open their own too. The
+    passphrase stays in memory while the case is open for exactly that purpose (a SQLite
+    connection belongs to one thread) and is only ever handed to those children over a pipe.
 
     Signals:
         items_changed(): items were added (import) or analysis tables changed: reload views.
@@ -51,12 +52,6 @@ class CaseSession(QObject):
     def process_task(self, job: str, label: str = "", **kwargs: object) -> ProcessTask:
         """A job of ui.jobs to run in a child process on this case (start it with a TaskRunner)."""
         return ProcessTask(job, str(self.case.path), self._passphrase, self.case.analyst, label=label, **kwargs)
-
-    def table_exists(self, name: str) -> bool:
-        row = self.case.db.execute(
-            "SELECT 1 FROM sqlite_master WHERE type IN ('table', 'view') AND name = ?", [name]
-        ).fetchone()
-        return row is not None
 
     def notify_annotations(self, item_ids: list[int]) -> None:
         self.annotations_changed.emit([int(i) for i in item_ids])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 # Sortable columns -> SQL expression; each is backed by an index (storage/sql/0500_*.sql) so the
@@ -45,7 +45,6 @@ class ItemQuery:
     sort: str = "id"
     descending: bool = False
     label: str = ""
-    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     def with_text(self, text: str) -> ItemQuery:
         return replace(self, text=text.strip())
