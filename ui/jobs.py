@@ -44,7 +44,14 @@ def dedup_hash_job(case: Case, progress: Progress) -> int:
     return ensure_hashes(case, progress)
 
 
+def scan_job(case: Case, progress: Progress) -> Any:
+    from workstation.annotations import scan_items
+
+    return scan_items(case, progress=progress)
+
+
 JOBS: dict[str, Callable[..., Any]] = {
+    "scan": scan_job,
     "import": import_job,
     "verify": verify_job,
     "report": report_job,

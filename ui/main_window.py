@@ -173,6 +173,14 @@ class MainWindow(QMainWindow):
             self.tr("&Report…"), self.make_report, "Ctrl+Shift+R", tip=self.tr("Court-ready PDF report")
         )
         self.act_verify = a(self.tr("&Verify integrity…"), self.verify_case)
+        self.act_scan = a(
+            self.tr("&Scan texts for indicators and selectors"),
+            lambda: self.run_job("scan", self.tr("Scan for indicators and selectors"), self.tr("items")),
+        )
+        self.act_hash = a(
+            self.tr("&Hash images for duplicate search"),
+            lambda: self.run_job("dedup-hash", self.tr("Hash images"), self.tr("images")),
+        )
         self.act_quit = a(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.act_undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
         self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
@@ -274,6 +282,9 @@ class MainWindow(QMainWindow):
         self.frequent_menu = m.addMenu(self.tr("Frequent indicators"))
         for act in self.indicator_actions:
             self.frequent_menu.addAction(act)
+        m = bar.addMenu(self.tr("Anal&ysis"))
+        m.addAction(self.act_scan)
+        m.addAction(self.act_hash)
         m = bar.addMenu(self.tr("&Help"))
         m.addAction(self.act_shortcuts)
         m.addAction(self.act_about)
@@ -775,6 +786,27 @@ class MainWindow(QMainWindow):
         )
         self.dialogs.append(dialog)
         self._track(task, self.tr("Verifying"))
+        dialog.show()
+        self.runner.start(task)
+        return dialog
+
+    def run_job(self, job: str, title: str, unit: str) -> ProgressDialog:
+        """A background job of ui.jobs with its progress dialog; views refresh when it ends."""
+        task = self.session.process_task(job, label=job)
+
+        def summarize(result: Any) -> tuple[str, list[tuple[str, str]]]:
+            if hasattr(result, "to_json"):
+                facts = result.to_json()
+                text = ", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in facts.items() if v not in ("", None))
+            else:
+                text = str(result)
+            return text, list(getattr(task, "warnings", []))
+
+        dialog = ProgressDialog(task, title, unit, summarize=summarize, parent=self)
+        dialog.setObjectName(f"{job}Dialog")
+        self.dialogs.append(dialog)
+        self._track(task, title)
+        task.signals.finished.connect(self.session.items_changed.emit)
         dialog.show()
         self.runner.start(task)
         return dialog

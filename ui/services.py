@@ -21,7 +21,7 @@ from workstation.case import Case, utc_now
 from workstation.errors import WorkstationError
 
 # workstation.dedup.clusters.DEFAULT_THRESHOLD, repeated so the window need not import the
-# dedup stack (numba, scipy) to open; tests/gui/test_features.py checks they agree.
+# dedup stack (numba, scipy) to open; tests/gui/test_gui_features.py checks they agree.
 DEFAULT_DEDUP_THRESHOLD = 12
 
 log = logging.getLogger(__name__)

@@ -131,22 +131,22 @@
 <context>
     <name>CaseSession</name>
     <message>
-        <location filename="../../ui/services.py" line="127"/>
+        <location filename="../../ui/services.py" line="126"/>
         <source>Near-duplicate detection has no data in this case yet (the feature is not installed or has not been run).</source>
         <translation>Bijna-duplicaatdetectie heeft in deze zaak nog geen gegevens (de functie is niet geïnstalleerd of nog niet uitgevoerd).</translation>
     </message>
     <message>
-        <location filename="../../ui/services.py" line="237"/>
+        <location filename="../../ui/services.py" line="230"/>
         <source>Indicators are not available in this build or case yet.</source>
         <translation>Indicatoren zijn in deze versie of zaak nog niet beschikbaar.</translation>
     </message>
     <message>
-        <location filename="../../ui/services.py" line="369"/>
+        <location filename="../../ui/services.py" line="362"/>
         <source>Selectors have not been extracted in this case yet.</source>
         <translation>Er zijn in deze zaak nog geen selectors uitgelezen.</translation>
     </message>
     <message>
-        <location filename="../../ui/services.py" line="425"/>
+        <location filename="../../ui/services.py" line="418"/>
         <source>Report generation is not available in this build.</source>
         <translation>Rapporten maken is in deze versie niet beschikbaar.</translation>
     </message>
@@ -829,7 +829,7 @@ Sleep bestanden of mappen hierheen, of gebruik Bestand → Bestanden importeren�
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="121"/>
-        <location filename="../../ui/main_window.py" line="459"/>
+        <location filename="../../ui/main_window.py" line="469"/>
         <source>All items</source>
         <translation>Alle items</translation>
     </message>
@@ -874,348 +874,383 @@ Sleep bestanden of mappen hierheen, of gebruik Bestand → Bestanden importeren�
         <translation>Integriteit &amp;controleren…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="177"/>
+        <source>&amp;Scan texts for indicators and selectors</source>
+        <translation>Teksten &amp;scannen op indicatoren en selectors</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="178"/>
+        <source>Scan for indicators and selectors</source>
+        <translation>Scannen op indicatoren en selectors</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="178"/>
+        <source>items</source>
+        <translation>items</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="181"/>
+        <source>&amp;Hash images for duplicate search</source>
+        <translation>Afbeeldingen &amp;hashen voor duplicaten zoeken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="182"/>
+        <source>Hash images</source>
+        <translation>Afbeeldingen hashen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="182"/>
+        <source>images</source>
+        <translation>afbeeldingen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>&amp;Undo</source>
         <translation>&amp;Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>&amp;Redo</source>
         <translation>Opnieuw &amp;uitvoeren</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Instellingen…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="192"/>
         <source>&amp;Grid</source>
         <translation>&amp;Raster</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>&amp;Table</source>
         <translation>&amp;Tabel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>Larger thumbnails</source>
         <translation>Grotere miniaturen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>Smaller thumbnails</source>
         <translation>Kleinere miniaturen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>&amp;Safe view</source>
         <translation>&amp;Veilige weergave</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="204"/>
         <source>Blur and grey pictures until you reveal them</source>
         <translation>Afbeeldingen vervagen en grijs tonen tot u ze onthult</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>Re&amp;veal selected</source>
         <translation>Selectie &amp;onthullen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/main_window.py" line="207"/>
         <source>&amp;Audit log…</source>
         <translation>&amp;Auditlog…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>Close viewer tab</source>
         <translation>Viewertabblad sluiten</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>&amp;Next item</source>
         <translation>&amp;Volgend item</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="210"/>
         <source>&amp;Previous item</source>
         <translation>V&amp;orig item</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>&amp;Open item</source>
         <translation>Item &amp;openen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>Mark &amp;relevant</source>
         <translation>Markeren als &amp;relevant</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>Mark &amp;not relevant</source>
         <translation>Markeren als &amp;niet relevant</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>Clear triage mark</source>
         <translation>Triagemarkering wissen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>Add &amp;tag…</source>
         <translation>&amp;Label toevoegen…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>Set &amp;category…</source>
         <translation>&amp;Categorie instellen…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="218"/>
         <source>Mark as involving a &amp;minor</source>
         <translation>Markeren als betreft &amp;minderjarige</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212"/>
+        <location filename="../../ui/main_window.py" line="220"/>
         <source>Add n&amp;ote…</source>
         <translation>N&amp;otitie toevoegen…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213"/>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>Add to &amp;exhibits</source>
         <translation>Toevoegen aan &amp;stukken</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>Remove from exhibits</source>
         <translation>Uit stukken verwijderen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>&amp;Indicator…</source>
         <translation>&amp;Indicator…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="227"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Sneltoetsen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>&amp;About</source>
         <translation>&amp;Over</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230"/>
+        <location filename="../../ui/main_window.py" line="238"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241"/>
+        <location filename="../../ui/main_window.py" line="249"/>
         <source>&amp;Edit</source>
         <translation>Be&amp;werken</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="254"/>
         <source>&amp;View</source>
         <translation>&amp;Beeld</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260"/>
+        <location filename="../../ui/main_window.py" line="268"/>
         <source>&amp;Triage</source>
         <translation>&amp;Triage</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="274"/>
         <source>&amp;Annotate</source>
         <translation>&amp;Annoteren</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274"/>
+        <location filename="../../ui/main_window.py" line="282"/>
         <source>Frequent indicators</source>
         <translation>Veelgebruikte indicatoren</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="285"/>
+        <source>Anal&amp;ysis</source>
+        <translation>Anal&amp;yse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="288"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="293"/>
         <source>Main</source>
         <translation>Hoofdbalk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="345"/>
+        <location filename="../../ui/main_window.py" line="356"/>
         <source>Evidence Workstation</source>
         <translation>Evidence Workstation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="351"/>
+        <location filename="../../ui/main_window.py" line="362"/>
         <source>%1 shown · %2 selected</source>
         <translation>%1 getoond · %2 geselecteerd</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="356"/>
+        <location filename="../../ui/main_window.py" line="367"/>
         <source>Not changed</source>
         <translation>Niet gewijzigd</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="400"/>
+        <location filename="../../ui/main_window.py" line="411"/>
         <source>Duplicate clusters</source>
         <translation>Duplicaatclusters</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="408"/>
+        <location filename="../../ui/main_window.py" line="419"/>
         <source>Selectors</source>
         <translation>Selectors</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="412"/>
+        <location filename="../../ui/main_window.py" line="423"/>
         <source>Import errors</source>
         <translation>Importfouten</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="417"/>
+        <location filename="../../ui/main_window.py" line="428"/>
         <source>Cluster %1: %2</source>
         <translation>Cluster %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="540"/>
+        <location filename="../../ui/main_window.py" line="550"/>
         <source>Add tag</source>
         <translation>Label toevoegen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="540"/>
+        <location filename="../../ui/main_window.py" line="550"/>
         <source>Tag for %1 item(s):</source>
         <translation>Label voor %1 item(s):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="556"/>
+        <location filename="../../ui/main_window.py" line="566"/>
         <source>Set category</source>
         <translation>Categorie instellen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="557"/>
+        <location filename="../../ui/main_window.py" line="567"/>
         <source>Category for %1 item(s):</source>
         <translation>Categorie voor %1 item(s):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="570"/>
+        <location filename="../../ui/main_window.py" line="580"/>
         <source>Add note</source>
         <translation>Notitie toevoegen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="570"/>
+        <location filename="../../ui/main_window.py" line="580"/>
         <source>Note for %1 item(s):</source>
         <translation>Notitie voor %1 item(s):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="587"/>
+        <location filename="../../ui/main_window.py" line="597"/>
         <source>Indicator</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="588"/>
+        <location filename="../../ui/main_window.py" line="598"/>
         <source>Confirm indicator for %1 item(s):</source>
         <translation>Indicator bevestigen voor %1 item(s):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="685"/>
+        <location filename="../../ui/main_window.py" line="695"/>
         <source>SAFE VIEW</source>
         <translation>VEILIGE WEERGAVE</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="699"/>
+        <location filename="../../ui/main_window.py" line="709"/>
         <source>Import files</source>
         <translation>Bestanden importeren</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="704"/>
+        <location filename="../../ui/main_window.py" line="714"/>
         <source>Import folder</source>
         <translation>Map importeren</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="711"/>
-        <location filename="../../ui/main_window.py" line="715"/>
+        <location filename="../../ui/main_window.py" line="721"/>
+        <location filename="../../ui/main_window.py" line="725"/>
         <source>Import</source>
         <translation>Importeren</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="711"/>
+        <location filename="../../ui/main_window.py" line="721"/>
         <source>An import is already running.</source>
         <translation>Er loopt al een import.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="715"/>
+        <location filename="../../ui/main_window.py" line="725"/>
         <source>files</source>
         <translation>bestanden</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="719"/>
+        <location filename="../../ui/main_window.py" line="729"/>
         <source>Importing</source>
         <translation>Bezig met importeren</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="728"/>
+        <location filename="../../ui/main_window.py" line="738"/>
         <source>Imported %1 item(s); %2 exact duplicate(s); %3 already in the case; %4 problem(s).</source>
         <translation>%1 item(s) geïmporteerd; %2 exact(e) duplica(a)t(en); %3 al in de zaak; %4 probleem/problemen.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="764"/>
+        <location filename="../../ui/main_window.py" line="774"/>
         <source>Intact: %1 original(s) re-hashed, %2 audit entries, chain head %3.</source>
         <translation>Intact: %1 origine(e)l(en) opnieuw gehasht, %2 auditregels, kop van de keten %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="766"/>
+        <location filename="../../ui/main_window.py" line="776"/>
         <source>PROBLEMS FOUND: %1 original(s) re-hashed, %2 audit entries, chain head %3.</source>
         <translation>PROBLEMEN GEVONDEN: %1 origine(e)l(en) opnieuw gehasht, %2 auditregels, kop van de keten %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="775"/>
+        <location filename="../../ui/main_window.py" line="785"/>
         <source>Verify integrity</source>
         <translation>Integriteit controleren</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="775"/>
+        <location filename="../../ui/main_window.py" line="785"/>
         <source>originals</source>
         <translation>originelen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="778"/>
+        <location filename="../../ui/main_window.py" line="788"/>
         <source>Verifying</source>
         <translation>Bezig met controleren</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="786"/>
+        <location filename="../../ui/main_window.py" line="817"/>
         <source>Report</source>
         <translation>Rapport</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="854"/>
+        <location filename="../../ui/main_window.py" line="885"/>
         <source>Keyboard shortcuts</source>
         <translation>Sneltoetsen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="859"/>
+        <location filename="../../ui/main_window.py" line="890"/>
         <source>About Evidence Workstation</source>
         <translation>Over Evidence Workstation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="861"/>
+        <location filename="../../ui/main_window.py" line="892"/>
         <source>&lt;b&gt;Evidence Workstation&lt;/b&gt;&lt;br&gt;Offline review of captured web pages and seized images for human-trafficking investigations.&lt;br&gt;&lt;br&gt;Case file: %1</source>
         <translation>&lt;b&gt;Evidence Workstation&lt;/b&gt;&lt;br&gt;Offline beoordeling van vastgelegde webpagina&apos;s en in beslag genomen afbeeldingen bij onderzoek naar mensenhandel.&lt;br&gt;&lt;br&gt;Zaakbestand: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="883"/>
+        <location filename="../../ui/main_window.py" line="914"/>
         <source>Frequent indicators (Annotate menu)</source>
         <translation>Veelgebruikte indicatoren (menu Annoteren)</translation>
     </message>

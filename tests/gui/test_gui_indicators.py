@@ -153,3 +153,18 @@ def test_selectors_view_links_items_that_share_a_phone_number(qtbot, window_fact
     qtbot.waitUntil(lambda: window.model.rowCount() == 2, timeout=10_000)
     window.items_view.select_id(_id(window, "offer2.txt"))
     assert "+31612345678" in window.inspector.details.toPlainText()
+
+
+def test_analysis_menu_runs_a_scan_in_the_background(qtbot, window_factory, case_file, tmp_path):
+    from tests.gui.conftest import add_item
+
+    with Case.open(case_file, PASSPHRASE) as case:
+        add_item(case, "file", AD.encode(), original_name="late.txt", text=AD)  # never scanned
+    window = window_factory(case_file)
+    dialog = window.run_job("scan", "Scan", "items")
+    with qtbot.waitSignal(dialog.ended, timeout=120_000) as ended:
+        pass
+    assert ended.args == ["succeeded"], dialog.summary.text()
+    assert "suggestions added" in dialog.summary.text()
+    n = window.session.case.db.execute("SELECT count(*) FROM annotations WHERE status = 'suggested'").fetchone()[0]
+    assert n >= 3
