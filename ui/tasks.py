@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import pickle
 import time
 from collections.abc import Callable
 from typing import Any
@@ -139,8 +140,10 @@ class ProcessTask(Task):
             name=f"workstation-{self.job_name}",
         )
         outcome: tuple[Any, ...] = ("crashed", "the job process ended without an answer")
+        started = False
         try:
             process.start()
+            started = True
             child.close()
             parent.send(self._passphrase)
             while True:
@@ -155,9 +158,12 @@ class ProcessTask(Task):
                     continue
                 outcome = message
                 break
+        except (OSError, ValueError, TypeError, AttributeError, pickle.PicklingError) as exc:  # could not start it
+            outcome = ("crashed", f"{type(exc).__name__}: {exc}")
         finally:
             parent.close()
-            process.join()
+            if started:
+                process.join()
             self._passphrase = ""
         kind = outcome[0]
         if kind == "result":
