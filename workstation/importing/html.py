@@ -66,16 +66,16 @@ class HtmlImporter:
     def read(self, source: Source, progress: Progress) -> Iterator[ImportedItem]:
         method = "saved HTML" if source.depth == 0 else source.capture_method
         if source.size > limits.MAX_HTML_BYTES:
-            progress.warn(
-                source.display,
-                f"page larger than {limits.MAX_HTML_BYTES >> 20} MiB: stored whole, text not extracted",
-            )
+            # Stored whole; not an error (metadata says why there is no text).
             yield source.item(
                 "page",
                 self.name,
                 mime="text/html",
                 capture_method=method,
-                metadata={"text_extracted": False},
+                metadata={
+                    "text_extracted": False,
+                    "text_skipped": f"page larger than {limits.MAX_HTML_BYTES >> 20} MiB",
+                },
             )
             return
         data = source.read_all(limits.MAX_HTML_BYTES)
