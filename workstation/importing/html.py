@@ -94,9 +94,8 @@ class HtmlImporter:
             text=info.text,
             language=info.language,
             metadata=metadata,
+            data=data,
         )
-        if source.path is None:
-            page.data, page.file = data, None
         if info.source_url and not source.source_url:
             page.source_url = info.source_url
         if info.captured_at and not source.captured_at:

@@ -96,9 +96,8 @@ class MhtmlImporter:
             text=info.text,
             language=info.language,
             metadata=metadata,
+            data=data,
         )
-        if source.path is None:
-            page.data, page.file, page.opener = data, None, None
         yield page
         skipped = 0
         for n, part in enumerate(parts):

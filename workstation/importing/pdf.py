@@ -86,9 +86,8 @@ class PdfImporter:
                 text=text,
                 language=language,
                 metadata=metadata,
+                data=data,
             )
-            if data is not None:
-                doc.data, doc.opener = data, None
             yield doc
             if readable:
                 yield from self._images(source, doc, reader, n_pages, progress)
