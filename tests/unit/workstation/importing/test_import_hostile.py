@@ -183,7 +183,9 @@ def test_page_over_the_size_limit_is_stored_without_text(tmp_path, case, do_impo
 def test_large_archive_member_is_streamed_not_held_in_memory(tmp_path, case, do_import, monkeypatch):
     monkeypatch.setattr(limits, "MEMBER_IN_MEMORY", 10_000)
     video = bytes(range(256)) * 400  # 100 KiB, "too big" for memory under the patched limit
-    S.write(tmp_path / "in" / "dump.zip", S.zip_bytes({"DCIM/clip.mp4": video, "big.jpg": S.jpeg(400, 300, quality=100)}))
+    S.write(
+        tmp_path / "in" / "dump.zip", S.zip_bytes({"DCIM/clip.mp4": video, "big.jpg": S.jpeg(400, 300, quality=100)})
+    )
     result, _ = do_import(tmp_path / "in")
     assert result.errors == []
     items = {i["original_name"]: i for i in case.items()}
