@@ -7,6 +7,7 @@ the main process and in every worker process.
 from __future__ import annotations
 
 import importlib
+import os
 import pkgutil
 from collections.abc import Callable
 from typing import Any
@@ -48,3 +49,6 @@ def load() -> None:
 
     for info in sorted(pkgutil.iter_modules(plugins.__path__), key=lambda i: i.name):
         importlib.import_module(f"workstation.plugins.{info.name}")
+    # Extra plug-in modules by name (benchmarks, site-specific analyzers); workers inherit it.
+    for name in filter(None, os.environ.get("WORKSTATION_EXTRA_PLUGINS", "").split(",")):
+        importlib.import_module(name.strip())

@@ -10,7 +10,9 @@ import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
@@ -20,13 +22,15 @@ from workstation.case import Case, utc_now
 from workstation.errors import Cancelled, ImportFailure, WorkstationError
 from workstation.hashing import hash_file, hash_stream
 from workstation.importing import hooks
+from workstation.importing.html import is_companion_folder
 from workstation.importing.images import analyse_image
 from workstation.importing.model import ImportedItem, Source
-from workstation.importing.registry import read_any
+from workstation.importing.registry import describe_error, read_any
 from workstation.progress import Progress
 
 BATCH_ITEMS = int(os.environ.get("WORKSTATION_IMPORT_BATCH", "64"))
 BATCH_BYTES = 64 << 20
+WINDOW_BYTES = 256 << 20  # container members held in memory while their workers run
 BATCH_SECONDS = 2.0  # commit at least this often: a crash costs at most a few seconds of work
 
 
@@ -52,14 +56,35 @@ class ImportResult:
 
 # -- worker side ----------------------------------------------------------------------------
 def _worker_init() -> None:
+    """Load plug-ins and warm every analyzer once (lazy imports such as scipy's FFT), so the
+    start-up cost overlaps with the main process walking the inputs."""
     hooks.load()
+    try:
+        analyse_image(_WARMUP_JPEG, hooks.IMAGE_ANALYZERS)
+    except Exception:  # noqa: BLE001 - warm-up only; a real image will report any real problem
+        return
 
 
-def prepare(file: str | None, data: bytes | None, analyse: bool) -> dict[str, Any]:
+def _warmup_jpeg() -> bytes:
+    from PIL import Image
+
+    buf = io.BytesIO()
+    Image.new("RGB", (64, 64), (128, 64, 32)).save(buf, "JPEG")
+    return buf.getvalue()
+
+
+_WARMUP_JPEG = _warmup_jpeg()
+
+
+def prepare(file: str | None, data: bytes | None, analyse: bool, known: frozenset[str] = frozenset()) -> dict[str, Any]:
     """Hash one original and, for images, decode once for metadata, thumbnail and hashes.
 
     Runs in a worker process; returns plain data. Never raises for bad content: returns
     {"error": reason} instead, so one bad file cannot stop the import.
+
+    Args:
+        known: SHA-256 values already stored for this source path: when the content hashes to
+            one of them, the item was imported before (a resumed run) and decoding is skipped.
     """
     try:
         if file is not None:
@@ -68,7 +93,9 @@ def prepare(file: str | None, data: bytes | None, analyse: bool) -> dict[str, An
             assert data is not None
             sha256, md5, size = hash_stream(io.BytesIO(data))
         out: dict[str, Any] = {"sha256": sha256, "md5": md5, "size": size}
-        if analyse:
+        if sha256 in known:
+            out["known"] = True
+        elif analyse:
             hooks.load()
             out["derived"] = analyse_image(file if file is not None else data, hooks.IMAGE_ANALYZERS)
         return out
@@ -78,6 +105,8 @@ def prepare(file: str | None, data: bytes | None, analyse: bool) -> dict[str, An
         return {"error": "too large to analyse within the memory limit"}
     except OSError as exc:
         return {"error": f"cannot read: {exc.strerror or exc}"}
+    except Exception as exc:  # noqa: BLE001 - a decoder's complaint about hostile input
+        return {"error": describe_error(exc)}
 
 
 # -- main side ------------------------------------------------------------------------------
@@ -89,7 +118,8 @@ def _walk(paths: Iterable[Path], errors: list[dict[str, str]]) -> list[Path]:
             errors.append({"path": str(path), "error": "no such file or folder"})
         elif path.is_dir():
             for root, dirs, names in os.walk(path, followlinks=False):
-                dirs.sort()
+                # A saved page's "_files" folder is imported with its page, as the page's children.
+                dirs[:] = sorted(d for d in dirs if not is_companion_folder(Path(root) / d))
                 for name in sorted(names):
                     candidate = Path(root) / name
                     if candidate.is_symlink():
@@ -108,10 +138,12 @@ def _items_from(files: list[Path], progress: Progress, errors: list[dict[str, st
         seen = len(progress.warnings)
         try:
             yield from read_any(Source.from_path(path.resolve()), progress)
+        except Cancelled:
+            raise
         except WorkstationError as exc:
-            errors.append({"path": str(path), "error": exc.reason})
-        except (OSError, ValueError, RuntimeError, MemoryError, RecursionError) as exc:
-            errors.append({"path": str(path), "error": f"cannot import: {exc}"})
+            errors.append({"path": exc.path or str(path), "error": exc.reason})
+        except Exception as exc:  # noqa: BLE001 - hostile input: reported per file, never fatal
+            errors.append({"path": str(path), "error": describe_error(exc)})
         for warning in progress.warnings[seen:]:
             errors.append({"path": warning.path, "error": warning.reason})
         progress.step(note=path.name, nbytes=_size(path))
@@ -166,18 +198,17 @@ def run_import(
     result = ImportResult(run_id=run_id, errors=errors)
     progress.start(len(files), "importing")
     if workers is None:
-        workers = min(os.cpu_count() or 1, 8) if len(files) > 4 else 0
-    executor = (
-        ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=_worker_init)
-        if workers > 0
-        else None
-    )
+        # Worker start-up costs a second or two: worth it for many files, or for one big
+        # container (a WARC or zip with thousands of images inside).
+        many = len(files) > 4 or sum(_size(f) for f in files) > 32 << 20
+        workers = min(os.cpu_count() or 1, 8) if many else 0
+    pool = _Pool(workers)
     recorded_errors = 0
     try:
         batch: list[tuple[ImportedItem, dict[str, Any]]] = []
         batch_bytes = 0
         batch_started = time.monotonic()
-        for item, prep in _prepared(_items_from(files, progress, errors), executor, workers):
+        for item, prep in _prepared(case, _items_from(files, progress, errors), pool):
             batch.append((item, prep))
             batch_bytes += int(prep.get("size", 0))
             if (
@@ -197,30 +228,123 @@ def run_import(
         result.status = "failed"
         raise
     finally:
-        if executor is not None:
-            executor.shutdown(wait=True, cancel_futures=True)
+        pool.shutdown()
         _finish_run(case, result, recorded_errors)
     return result
 
 
-def _prepared(
-    items: Iterator[ImportedItem], executor: ProcessPoolExecutor | None, workers: int
-) -> Iterator[tuple[ImportedItem, dict[str, Any]]]:
-    """Hash/analyse items in the pool, yielding results in input order (parents before children)."""
-    if executor is None:
-        for item in items:
-            yield item, prepare(_fs(item.file), item.data, item.analyse_image)
-        return
-    window: deque[tuple[ImportedItem, Future[dict[str, Any]]]] = deque()
-    limit = max(4, workers * 4)
+def _worker_ready() -> bool:
+    return True
+
+
+class _Pool:
+    """The worker processes, replaced if a decoder crashes one (a segfault on hostile input)."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self.executor: ProcessPoolExecutor | None = None
+        if workers > 0:
+            self.executor = self._start(workers)
+
+    @staticmethod
+    def _start(workers: int) -> ProcessPoolExecutor:
+        executor = ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=_worker_init)
+        for _ in range(workers):  # start the workers now, not at the first image
+            executor.submit(_worker_ready)
+        return executor
+
+    def submit(self, item: ImportedItem, known: frozenset[str]) -> Future[dict[str, Any]]:
+        if item.opener is not None:
+            future: Future[dict[str, Any]] = Future()
+            future.set_result(_prepare_stream(item))
+            return future
+        if self.executor is None:
+            future = Future()
+            future.set_result(prepare(_fs(item.file), item.data, item.analyse_image, known))
+            return future
+        return self.executor.submit(prepare, _fs(item.file), item.data, item.analyse_image, known)
+
+    def isolate(self, pending: list[tuple[ImportedItem, frozenset[str]]]) -> list[dict[str, Any]]:
+        """After a crash: run the pending items one at a time to find the one that kills its
+        worker (it gets an error; the others are processed normally), then restart the pool."""
+        self.shutdown()
+        results = []
+        single = self._start(1)
+        for item, known in pending:
+            try:
+                results.append(single.submit(prepare, _fs(item.file), item.data, item.analyse_image, known).result())
+            except BrokenProcessPool:
+                results.append(
+                    {
+                        "error": "the decoder crashed on this file (damaged or hostile "
+                        "content); the rest of the import went on"
+                    }
+                )
+                single.shutdown(wait=True, cancel_futures=True)
+                single = self._start(1)
+        single.shutdown(wait=True, cancel_futures=True)
+        self.executor = self._start(self.workers)
+        return results
+
+    def shutdown(self) -> None:
+        if self.executor is not None:
+            self.executor.shutdown(wait=True, cancel_futures=True)
+            self.executor = None
+
+
+def _prepared(case: Case, items: Iterator[ImportedItem], pool: _Pool) -> Iterator[tuple[ImportedItem, dict[str, Any]]]:
+    """Hash/analyse items in the pool, yielding results in input order (parents before children).
+
+    Large members of containers (``opener`` items) are hashed here, streaming: their opener
+    cannot cross a process boundary and they are not decoded anyway.
+    """
+    window: deque[tuple[ImportedItem, frozenset[str], Future[dict[str, Any]]]] = deque()
+    # Keep the workers busy while this process writes a batch: enough items in flight to cover
+    # a whole batch, bounded by the bytes held in memory for container members.
+    limit = max(4, BATCH_ITEMS * 2, pool.workers * 8) if pool.workers else 1
+    in_memory = 0
+
+    def drain(until: int) -> Iterator[tuple[ImportedItem, dict[str, Any]]]:
+        nonlocal in_memory
+        while window and (len(window) >= until or in_memory > WINDOW_BYTES):
+            done_item, known, done = window[0]
+            try:
+                result = done.result()
+            except BrokenProcessPool:
+                pending = [(i, k) for i, k, _ in window]
+                window.clear()
+                for (item, _), res in zip(pending, pool.isolate(pending), strict=True):
+                    in_memory -= len(item.data or b"")
+                    yield item, res
+                return
+            window.popleft()
+            in_memory -= len(done_item.data or b"")
+            yield done_item, result
+
     for item in items:
-        window.append((item, executor.submit(prepare, _fs(item.file), item.data, item.analyse_image)))
-        while len(window) >= limit:
-            done_item, future = window.popleft()
-            yield done_item, future.result()
-    while window:
-        done_item, future = window.popleft()
-        yield done_item, future.result()
+        known = _known(case, item)
+        window.append((item, known, pool.submit(item, known)))
+        in_memory += len(item.data or b"")
+        yield from drain(limit)
+    yield from drain(1)
+
+
+def _known(case: Case, item: ImportedItem) -> frozenset[str]:
+    rows = case.db.execute(
+        "SELECT sha256 FROM items WHERE source_path = ? AND source_url IS ?",
+        [item.source_path, item.source_url],
+    ).fetchall()
+    return frozenset(r[0] for r in rows)
+
+
+def _prepare_stream(item: ImportedItem) -> dict[str, Any]:
+    assert item.opener is not None
+    try:
+        with item.opener() as fh:
+            sha256, md5, size = hash_stream(fh)
+    except Exception as exc:  # noqa: BLE001 - a damaged member: reported against it
+        return {"error": describe_error(exc)}
+    return {"sha256": sha256, "md5": md5, "size": size}
 
 
 def _fs(path: Path | None) -> str | None:
@@ -260,6 +384,21 @@ def _write_batch(
             parent_id = result.keys.get(item.parent_key) if item.parent_key else None
             metadata = dict(item.metadata)
             metadata.update(derived.get("metadata", {}))
+            captured_at, captured_tz = item.captured_at, item.captured_tz
+            if captured_at is None and derived.get("photo_taken"):
+                captured_at, captured_tz = derived["photo_taken"]
+            capture_method = item.capture_method
+            tags = list(item.tags)
+            if derived.get("screenshot"):
+                metadata["screenshot_evidence"] = metadata.get("screenshot_evidence", []) + derived["screenshot"]
+                if "screenshot" not in tags:
+                    tags.append("screenshot")
+                if capture_method == "seized file":
+                    capture_method = "screenshot"
+            if item.file is not None:
+                modified = _mtime(item.file)
+                if modified:
+                    metadata["file_modified_at"] = modified
             row = {
                 "kind": item.kind,
                 "sha256": blob.sha256,
@@ -270,9 +409,9 @@ def _write_batch(
                 "source_path": item.source_path,
                 "source_url": item.source_url,
                 "final_url": item.final_url,
-                "capture_method": item.capture_method,
-                "captured_at": item.captured_at,
-                "captured_tz": item.captured_tz,
+                "capture_method": capture_method,
+                "captured_at": captured_at,
+                "captured_tz": captured_tz,
                 "imported_at": utc_now(),
                 "analyst": case.analyst,
                 "parent_id": parent_id,
@@ -285,10 +424,12 @@ def _write_batch(
                 "text": item.text,
                 "metadata": json.dumps(metadata, ensure_ascii=False, sort_keys=True),
             }
-            item_id = int(db.execute(
-                f"INSERT INTO items ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
-                list(row.values()),
-            ).lastrowid)
+            item_id = int(
+                db.execute(
+                    f"INSERT INTO items ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+                    list(row.values()),
+                ).lastrowid
+            )
             result.keys[item.key] = item_id
             if "thumbnail" in derived:
                 data, w, h = derived["thumbnail"]
@@ -296,7 +437,7 @@ def _write_batch(
                     "INSERT INTO thumbnails (item_id, width, height, data) VALUES (?, ?, ?, ?)",
                     [item_id, w, h, data],
                 )
-            for tag in item.tags:
+            for tag in tags:
                 db.execute("INSERT OR IGNORE INTO tags (item_id, tag) VALUES (?, ?)", [item_id, tag])
             stored = dict(row, id=item_id, metadata=metadata)
             for writer in hooks.ITEM_WRITERS:
@@ -349,8 +490,19 @@ def _store_blob(case: Case, item: ImportedItem, sha256: str):  # type: ignore[no
                 raise
             except Exception as exc:
                 raise ImportFailure(f"cannot store: {exc}", item.source_path) from exc
+    if item.opener is not None:
+        with item.opener() as fh:
+            return case.blobs.put_stream(fh, expected_sha256=sha256)
     assert item.data is not None
     return case.blobs.put_stream(io.BytesIO(item.data), expected_sha256=sha256)
+
+
+def _mtime(path: Path) -> str | None:
+    try:
+        stamp = path.stat().st_mtime
+    except OSError:
+        return None
+    return datetime.fromtimestamp(stamp, UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
 def _finish_run(case: Case, result: ImportResult, recorded_errors: int) -> None:
@@ -364,7 +516,14 @@ def _finish_run(case: Case, result: ImportResult, recorded_errors: int) -> None:
             case.db.execute(
                 "UPDATE import_runs SET finished_at = ?, status = ?, imported = ?, exact_duplicates = ?, "
                 "errors = ? WHERE id = ?",
-                [utc_now(), result.status, result.imported, result.exact_duplicates, len(result.errors), result.run_id],
+                [
+                    utc_now(),
+                    result.status,
+                    result.imported,
+                    result.exact_duplicates,
+                    len(result.errors),
+                    result.run_id,
+                ],
             )
             case.audit(
                 "import.finished",

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import PurePath
 from typing import ClassVar, Protocol
 
-from workstation.errors import UnsupportedFormat
+from workstation.errors import Cancelled, UnsupportedFormat, WorkstationError
 from workstation.importing.model import ImportedItem, Source
 from workstation.progress import Progress
 
@@ -60,3 +60,32 @@ def read_any(source: Source, progress: Progress) -> Iterator[ImportedItem]:
     """Dispatch one source (a file, or a member of a container) to its importer."""
     importer = choose(source)
     yield from importer.read(source, progress)
+
+
+def read_child(source: Source, progress: Progress) -> Iterator[ImportedItem]:
+    """Like read_any for content inside a container: a bad member becomes a warning.
+
+    Captured material is adversarial and third-party parsers raise whatever they raise on it, so
+    anything but a cancel is reported against the member (never swallowed) and the container's
+    other members go on.
+    """
+    try:
+        yield from read_any(source, progress)
+    except Cancelled:
+        raise
+    except Exception as exc:  # noqa: BLE001 - reported per member, see docstring
+        progress.warn(source.display, describe_error(exc))
+
+
+def describe_error(exc: BaseException) -> str:
+    """One line for the import log: our reason, or the parser's complaint with its type."""
+    if isinstance(exc, WorkstationError):
+        return exc.reason
+    if isinstance(exc, MemoryError):
+        return "too large to process within the memory limit"
+    if isinstance(exc, RecursionError):
+        return "nested too deeply to parse"
+    if isinstance(exc, OSError) and exc.strerror:
+        return f"cannot read: {exc.strerror}"
+    text = str(exc).strip().splitlines()[0][:300] if str(exc).strip() else ""
+    return f"damaged or unreadable content ({type(exc).__name__}{': ' + text if text else ''})"
