@@ -80,6 +80,9 @@ TEXT_EXCERPT_CHARS = 1500
 MAX_CHILDREN_LISTED = 40
 MAX_AUDIT_DETAILS = 600
 REPORT_ACTION_PREFIX = "report."
+# Audit actions that only read the case: they do not change what a report says, so they do not
+# move its generation time (otherwise checking the hashes would change the next report).
+READ_ONLY_ACTIONS = ("case.verified", "item.extracted")
 
 # EXIF fields listed first, in this order; the rest follow by name.
 _EXIF_FIRST = (
@@ -110,17 +113,19 @@ def snapshot(case: Case) -> tuple[int, str, str, int]:
     """The case state a report describes.
 
     Returns:
-        (seq, hash, at) of the last audit entry that is not a report generation, and how many
-        report entries follow it.
+        (seq, hash, at) of the last audit entry that changed the case (anything but reading it:
+        report generations, verifications, extractions), and how many reading entries follow it.
     """
-    rows = case.db.execute(
-        "SELECT seq, hash, at FROM audit WHERE action NOT LIKE ? ORDER BY seq DESC LIMIT 1",
-        [REPORT_ACTION_PREFIX + "%"],
+    marks = ",".join("?" * len(READ_ONLY_ACTIONS))
+    row = case.db.execute(
+        f"SELECT seq, hash, at FROM audit WHERE action NOT IN ({marks}) AND action NOT LIKE ? "
+        "ORDER BY seq DESC LIMIT 1",
+        [*READ_ONLY_ACTIONS, REPORT_ACTION_PREFIX + "%"],
     ).fetchone()
-    if rows is None:
+    if row is None:
         return 0, audit_log.GENESIS, case.meta.get("created_at", "1970-01-01T00:00:00Z"), 0
-    trailing = case.db.execute("SELECT count(*) FROM audit WHERE seq > ?", [rows[0]]).fetchone()[0]
-    return int(rows[0]), str(rows[1]), str(rows[2]), int(trailing)
+    trailing = case.db.execute("SELECT count(*) FROM audit WHERE seq > ?", [row[0]]).fetchone()[0]
+    return int(row[0]), str(row[1]), str(row[2]), int(trailing)
 
 
 def _seconds(iso: str) -> datetime:
@@ -142,7 +147,7 @@ def _local(moment: datetime, tz: str) -> str:
 class Masker:
     """Replaces selected selector values wherever they appear in printed text."""
 
-    def __init__(self, values: list[str], default_region: str = "") -> None:
+    def __init__(self, values: list[str], default_region: str = "", written: dict[str, set[str]] | None = None) -> None:
         self.labels: dict[str, str] = {}
         patterns: list[tuple[re.Pattern[str], str]] = []
         for n, value in enumerate(sorted(set(v for v in values if v.strip())), start=1):
@@ -150,6 +155,9 @@ class Masker:
             self.labels[value] = label
             for pattern in _variants(value, default_region):
                 patterns.append((pattern, label))
+            # The forms the selector was found in ("06-12 34 56 78", "six one two ..."), as recorded.
+            for form in sorted((written or {}).get(value, ())):
+                patterns.append((re.compile(re.escape(form), re.IGNORECASE), label))
         # Longest first, so a number is not half-masked by a shorter selector inside it.
         patterns.sort(key=lambda p: -len(p[0].pattern))
         self.patterns = patterns
@@ -373,6 +381,7 @@ def _exhibit(
         regions=regions,
         selectors=selectors,
         near_duplicates=near,
+        hashset_matches=tuple(Field(mask(f.name), f.value) for f in extra.hashset_matches.get(item_id, ())),
         text_excerpt=excerpt,
         image=_image_spec(case, item, tags, options, sensitive_items),
         unavailable=tuple(unavailable),
@@ -380,7 +389,7 @@ def _exhibit(
 
 
 # -- appendices ----------------------------------------------------------------------------------
-def _custody(case: Case, upto: int, trailing: int, mask: Masker) -> Custody:
+def _custody(case: Case, upto: int, mask: Masker) -> Custody:
     rows = case.db.execute(
         "SELECT seq, at, analyst, action, details, hash FROM audit WHERE seq <= ? ORDER BY seq",
         [upto],
@@ -403,7 +412,6 @@ def _custody(case: Case, upto: int, trailing: int, mask: Masker) -> Custody:
         head_hash=head,
         chain_verified=not problems,
         verify_note="; ".join(problems[:3]),
-        omitted_trailing_reports=trailing,
     )
 
 
@@ -483,7 +491,7 @@ def build_report(case: Case, options: ReportOptions, progress: Any = None) -> Re
     unknown = [s for s in options.sections if s not in SECTIONS]
     if unknown:
         raise UsageError(f"unknown section(s) {', '.join(unknown)}; use {', '.join(SECTIONS)}")
-    seq, head, at, trailing = snapshot(case)
+    seq, head, at, _ = snapshot(case)
     moment = _seconds(at)
     rows = _exhibit_rows(case, options)
     numbers = {r[0]: r[1] for r in case.db.execute("SELECT item_id, number FROM exhibits")}
@@ -494,7 +502,7 @@ def build_report(case: Case, options: ReportOptions, progress: Any = None) -> Re
     if "*" in options.mask_selectors:
         mask_values = sorted({s.value for refs in extra.selectors.values() for s in refs})
     mask_values += [v for v in options.mask_selectors if v != "*"]
-    masker = Masker(mask_values, case.meta.get("default_region", ""))
+    masker = Masker(mask_values, case.meta.get("default_region", ""), extra.selector_raw)
 
     if progress is not None:
         progress.start(len(rows), "collecting exhibits")
@@ -532,18 +540,21 @@ def build_report(case: Case, options: ReportOptions, progress: Any = None) -> Re
             + " or with a confirmed indicator concerning minors"
         )
         how = "blurred" if options.redact.endswith("blur") else "pixelated"
-        statements.append(
-            f"Pictures of {scope} are {how} in this report ({len(redacted)} exhibit(s)"
-            + (f": {', '.join(map(str, redacted))}" if redacted else "")
-            + "). The originals in the case file are unaltered; their hashes are printed in full."
-        )
+        if redacted:
+            statements.append(
+                f"Pictures of {scope} are {how} in this report ({len(redacted)} exhibit(s): "
+                f"{', '.join(map(str, redacted))}). The originals in the case file are unaltered; their hashes "
+                "are printed in full."
+            )
+        else:
+            statements.append(f"Pictures of {scope} were to be {how}; none of these exhibits is concerned.")
     if masker.active:
         statements.append(
             f"{len(masker.labels)} selector value(s) are masked wherever they appear in this "
             "report and replaced by “[REDACTED selector N]”."
         )
 
-    custody = _custody(case, seq, trailing, masker) if "custody" in options.sections else None
+    custody = _custody(case, seq, masker) if "custody" in options.sections else None
     meta = case.meta
     return Report(
         case=CaseInfo(

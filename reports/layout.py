@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -13,7 +14,8 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase.pdfdoc import PDFImageXObject
+from reportlab.pdfbase.pdfutils import readJPEGInfo
 from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
@@ -207,6 +209,39 @@ class PageRefs:
         return str(n) if n else "–"
 
 
+def draw_jpeg(canvas: Any, data: bytes, width: float, height: float) -> None:
+    """Place JPEG bytes on the canvas at (0, 0), embedded as they are (DCTDecode).
+
+    reportlab's drawImage would decode the JPEG to raw RGB just to name it, and keep that
+    decoded copy alive until the document is saved (megabytes per picture); here the name is
+    the SHA-256 of the JPEG bytes and only those bytes are kept.
+    """
+    name = "Im" + hashlib.sha256(data).hexdigest()[:24]
+    doc = canvas._doc
+    reg_name = doc.getXObjectName(name)
+    if doc.idToObject.get(reg_name) is None:
+        width_px, height_px, components = readJPEGInfo(io.BytesIO(data))[:3]
+        xobj = PDFImageXObject(name)
+        xobj.width, xobj.height = width_px, height_px
+        xobj.bitsPerComponent = 8
+        xobj.colorSpace = "DeviceGray" if components == 1 else "DeviceRGB"
+        # Raw DCT data as Pillow wrote it; reportlab's loader would ASCII85-encode it in pure
+        # Python (slow, and a quarter larger).
+        xobj.streamContent = data
+        xobj._filters = ("DCTDecode",)
+        xobj.mask = None
+        xobj.name = name
+        canvas._setXObjects(xobj)
+        doc.Reference(xobj, reg_name)
+        doc.addForm(name, xobj)
+    canvas._currentPageHasImages = 1
+    canvas.saveState()
+    canvas.scale(width, height)
+    canvas._code.append(f"/{reg_name} Do")
+    canvas.restoreState()
+    canvas._formsinuse.append(name)
+
+
 class ExhibitImage(Flowable):
     """The exhibit's picture, scaled to fit, with annotated regions drawn over it as vectors.
 
@@ -226,7 +261,8 @@ class ExhibitImage(Flowable):
         self.spec = spec
         self.regions = tuple(regions)
         self.renderer = renderer
-        scale = min(max_width / max(spec.width, 1), max_height / max(spec.height, 1))
+        # Never enlarge beyond 1.5 pt per pixel (48 dpi): a small thumbnail stays small.
+        scale = min(max_width / max(spec.width, 1), max_height / max(spec.height, 1), 1.5)
         self.draw_width = max(spec.width * scale, 24.0)
         self.draw_height = max(spec.height * scale, 24.0)
         self.hAlign = "CENTER"
@@ -244,7 +280,7 @@ class ExhibitImage(Flowable):
         if self.renderer is not None:
             data, reason = self.renderer(self.spec)
             if data is not None:
-                canvas.drawImage(ImageReader(io.BytesIO(data)), 0, 0, w, h)
+                draw_jpeg(canvas, data, w, h)
             else:
                 canvas.setFillColor(SHADE)
                 canvas.rect(0, 0, w, h, stroke=0, fill=1)
@@ -289,16 +325,28 @@ def _table(rows: list[list[Flowable]], widths: list[float], header: bool = False
     return table
 
 
+# A table row cannot be split across pages: a cell longer than this is cut (and says so), so a
+# hostile 100 kB URL cannot make the layout fail. Long free text (notes, excerpts) is not in tables.
+CELL_LIMIT = 1500
+
+
+def cell(text: str, limit: int = CELL_LIMIT) -> str:
+    """Text for a table cell, cut with a visible notice when it is too long for one page."""
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}… [{len(text) - limit:,} more characters; see the case file]"
+
+
 def kv_table(rows: Iterable[tuple[str, str, str]], label_width: float = 42 * mm) -> Table:
     """A two-column table of label/value rows; the third element names the value style."""
-    data = [[para(label, "label"), para(value, style)] for label, value, style in rows]
+    data = [[para(label, "label"), para(cell(value), style)] for label, value, style in rows]
     return _table(data, [label_width, FRAME_WIDTH - label_width])
 
 
 def grid(header: list[str], rows: Iterable[list[tuple[str, str]]], widths: list[float]) -> Table:
     """A table with a repeated header row; each cell is (text, style)."""
     data: list[list[Flowable]] = [[para(h, "cell-head") for h in header]]
-    data += [[para(text, style) for text, style in row] for row in rows]
+    data += [[para(cell(text), style) for text, style in row] for row in rows]
     return _table(data, widths, header=True, zebra=True)
 
 
@@ -434,16 +482,11 @@ def _exhibit_story(report: Report, ex: Exhibit, renderer: ImageRenderer | None) 
             ],
         )
     if ex.notes:
-        block(
-            "Analyst notes",
-            [
-                grid(
-                    ["Note", "Author", "Written (UTC)"],
-                    ([(n.text, "body"), (n.author, "small"), (n.created_at, "small")] for n in ex.notes),
-                    [FRAME_WIDTH - 80 * mm, 35 * mm, 45 * mm],
-                )
-            ],
-        )
+        # Paragraphs, not a table: a long note may run over several pages.
+        notes: list[Flowable] = []
+        for n in ex.notes:
+            notes += [para(f"{n.author} — {n.created_at}", "label"), para(n.text, "body"), Spacer(1, 4)]
+        block("Analyst notes", notes)
     if ex.selectors:
         block(
             "Selectors",
@@ -460,12 +503,23 @@ def _exhibit_story(report: Report, ex: Exhibit, renderer: ImageRenderer | None) 
             "Near-duplicates (perceptual hash)",
             [
                 grid(
-                    ["Item", "Algorithm", "Distance"],
+                    ["Item", "How it matches", "Distance"],
                     (
                         [(_ref(d.ref), "small"), (d.algorithm, "small"), (f"{d.distance:g}", "body")]
                         for d in ex.near_duplicates
                     ),
                     [FRAME_WIDTH - 55 * mm, 35 * mm, 20 * mm],
+                )
+            ],
+        )
+    if ex.hashset_matches:
+        block(
+            "Known-image hash-set matches",
+            [
+                grid(
+                    ["Hash set — label", "Match"],
+                    ([(f.name, "body"), (f.value, "small")] for f in ex.hashset_matches),
+                    [FRAME_WIDTH - 45 * mm, 45 * mm],
                 )
             ],
         )
@@ -503,7 +557,8 @@ def _cover(report: Report, refs: PageRefs) -> list[Flowable]:
     story.append(Spacer(1, 8 * mm))
     story.append(
         para(
-            "The generation time is the time of the last change recorded in the case's audit log, "
+            "The generation time is the time of the last change recorded in the case's audit log "
+            "(reading the case is not a change), "
             "so the same case and the same options always produce the same file, byte for byte. "
             "The SHA-256 of this PDF is recorded in the case's audit log (action "
             '"report.generated").',
@@ -512,7 +567,8 @@ def _cover(report: Report, refs: PageRefs) -> list[Flowable]:
     )
     if report.redaction.statements:
         story.append(Spacer(1, 4 * mm))
-        story.append(para("This report contains redactions:", "label"))
+        redacted = bool(report.redaction.images_redacted or report.redaction.selectors_masked)
+        story.append(para("This report contains redactions:" if redacted else "Redaction:", "label"))
         for line in report.redaction.statements:
             story.append(para(f"• {line}", "small"))
     return story
@@ -667,8 +723,9 @@ def _custody(report: Report) -> list[Flowable]:
         "whose hash covers its content and the hash of the entry before it, so no entry can "
         "be altered, removed or reordered without breaking the chain. The head hash is the "
         "hash of the last entry listed here: the last change to the case before this "
-        "report. Entries after it that only record report generations (including this "
-        "one's) are not listed, so that regenerating this report gives the same file."
+        "report. Entries after it that only record reading the case (report generations, "
+        "including this one's, hash verifications, extractions) are not listed, so that "
+        "regenerating this report gives the same file."
     )
     story.append(para(text, "muted"))
     story.append(Spacer(1, 4))
@@ -746,7 +803,6 @@ def _method(report: Report) -> list[Flowable]:
 
 
 def _verification(report: Report) -> list[Flowable]:
-    case = report.case
     story: list[Flowable] = [
         PageBreak(),
         Heading("Appendix D — Verification statement", "h1", "verification", 0, toc=True),
@@ -755,16 +811,19 @@ def _verification(report: Report) -> list[Flowable]:
         "Each exhibit section gives the SHA-256 and MD5 of the original bytes as imported. "
         "Anyone holding the case file and its passphrase can re-check them:",
         "1. Check every stored original against its recorded hash, and the audit chain:",
-        f"    workstation verify {case.case_number}.ewcase",
+        "    workstation verify CASE",
         "2. Or extract one original and hash it with standard tools, independent of this software:",
         "    workstation extract CASE ITEM_ID --out exhibit.bin\n    sha256sum exhibit.bin\n    md5sum exhibit.bin",
         "   The printed SHA-256 must equal the one in the exhibit section.",
         "3. Check this report: its SHA-256 is recorded in the case's audit log (action "
-        '"report.generated", with the options used). Regenerating it with the same options '
-        "from the same case state produces a byte-identical file:",
+        '"report.generated", with the options used). Regenerating it with those options from the '
+        "same case state produces a byte-identical file (verifying, extracting and generating "
+        "reports do not change the state):",
         "    workstation report CASE --out again.pdf [same options]\n    sha256sum again.pdf",
-        "4. The chain-of-custody appendix lists the audit log up to the head hash printed "
-        "there; the same head hash in the case proves the log was not altered since.",
+        "4. The chain-of-custody appendix lists the audit log up to its head hash. In the case "
+        "(workstation audit CASE), the entry with the same number must have the same hash and the "
+        "chain must verify: every entry's hash covers the one before it, so the listed entries "
+        "cannot have been altered since.",
     ]
     for s in steps:
         style = "mono" if s.startswith("    ") else "body"

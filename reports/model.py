@@ -58,7 +58,7 @@ class ReportOptions:
     classification: str = "OFFICIAL-SENSITIVE"
     include_suggestions: bool = False
     sensitive_tags: tuple[str, ...] = DEFAULT_SENSITIVE_TAGS
-    image_max_px: int = 1400
+    image_max_px: int = 1200
 
     def bates(self, page_index: int) -> str:
         """The Bates number of the page at 0-based page_index."""
@@ -225,6 +225,7 @@ class Exhibit:
     regions: tuple[Region, ...] = ()
     selectors: tuple[SelectorRef, ...] = ()
     near_duplicates: tuple[NearDuplicate, ...] = ()
+    hashset_matches: tuple[Field, ...] = ()  # name: hash set and label, value: how it matched
     text_excerpt: str = ""
     image: ImageSpec | None = None
     # Parts that could not be filled, with the reason (e.g. the dedup tables are absent).
@@ -282,7 +283,6 @@ class Custody:
     head_hash: str
     chain_verified: bool | None
     verify_note: str = ""
-    omitted_trailing_reports: int = 0
 
 
 @dataclass(frozen=True)

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
+import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+from storage.errors import StorageError
 from workstation.case import Case, utc_now
-from workstation.errors import UsageError
+from workstation.errors import IntegrityError, UsageError, WorkstationError
 
 # Highest exhibit number ever given, kept in case_meta so that a number removed from the list is
 # never handed to another item: an exhibit number printed in an earlier report keeps its meaning.
@@ -109,3 +114,52 @@ def list_exhibits(case: Case) -> list[dict[str, Any]]:
         {"number": r[0], "item": r[1], "kind": r[2], "sha256": r[3], "name": r[4], "added_at": r[5], "added_by": r[6]}
         for r in rows
     ]
+
+
+def extract_original(case: Case, item_id: int, out: str | Path, *, overwrite: bool = False) -> dict[str, Any]:
+    """Write an item's original bytes to ``out``, checking the SHA-256 on the way; audited.
+
+    The bytes go to a temporary file in the target folder and are renamed into place only when
+    their hash matches the recorded one, so a damaged blob never leaves a plausible-looking file.
+
+    Raises:
+        UsageError: unknown item, or the file exists and ``overwrite`` is false.
+        IntegrityError: the stored bytes do not match the recorded SHA-256.
+        WorkstationError: the file cannot be written.
+    """
+    item = case.item(item_id)
+    out = Path(out)
+    if out.exists() and not overwrite:
+        raise UsageError("the file exists; use --force to overwrite it", out)
+    folder = out.parent if str(out.parent) else Path(".")
+    if not folder.is_dir():
+        raise WorkstationError("the folder does not exist", out)
+    digest, md5, size = hashlib.sha256(), hashlib.md5(usedforsecurity=False), 0
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=folder)
+    except OSError as exc:
+        raise WorkstationError(f"cannot write in this folder: {exc.strerror}", out) from exc
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            for chunk in case.blobs.iter_chunks(item["sha256"]):
+                digest.update(chunk)
+                md5.update(chunk)
+                size += len(chunk)
+                fh.write(chunk)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if digest.hexdigest() != item["sha256"]:
+            raise IntegrityError(f"item {item_id}: the stored bytes do not match the recorded SHA-256", case.path)
+        os.replace(tmp, out)
+    except StorageError as exc:
+        tmp.unlink(missing_ok=True)
+        raise IntegrityError(f"item {item_id}: {exc.reason}", case.path) from exc
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise WorkstationError(f"cannot write the file: {exc.strerror or exc}", out) from exc
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    case.audit("item.extracted", {"item": item_id, "sha256": item["sha256"], "file": out.name, "size": size})
+    return {"item": item_id, "path": str(out), "sha256": digest.hexdigest(), "md5": md5.hexdigest(), "size": size}

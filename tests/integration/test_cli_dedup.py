@@ -34,7 +34,7 @@ def test_dedupe_match_decisions_and_hashsets(tmp_path: Path, seized: Path, case_
     ws("import", str(case), str(seized), env=case_env)
 
     out = json.loads(ws("dedupe", str(case), "--json", env=case_env).stdout)
-    assert out["threshold"] == 10
+    assert out["threshold"] == 12
     assert len(out["clusters"]) == 1
     members = out["clusters"][0]
     names = {m["original_name"] for m in members}
@@ -48,7 +48,7 @@ def test_dedupe_match_decisions_and_hashsets(tmp_path: Path, seized: Path, case_
     }
     for m in members:
         assert set(m) >= {"id", "sha256", "original_name", "source_path", "distance"}
-        assert m["distance"] <= 10
+        assert m["distance"] <= 12
     by_name = {m["original_name"]: m for m in members}
     assert members[0]["distance"] == 0
     assert by_name["ad_rotterdam_mirrored.jpg"]["evidence"]["orientation"] == "mirror"

@@ -242,3 +242,27 @@ def test_demo_writes_a_sample_report(tmp_path: Path, case_env: dict[str, str]) -
     assert any(s.startswith("report: ") for s in steps), steps
     pdf = tmp_path / "demo-report.pdf"
     assert "DEMO-2026-001" in pdfcheck.text(pdf)
+
+
+def test_extract_and_verify_do_not_change_the_report(report_case, tmp_path: Path, case_env: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
+    path, files = report_case
+    photo = min(files)
+    ws("exhibit", str(path), str(photo), env=case_env)
+    first = tmp_path / "first.pdf"
+    ws("report", str(path), "--out", str(first), env=case_env)
+
+    # The verification statement's recipe: extract the original, hash it with standard tools.
+    extracted = tmp_path / "exhibit.bin"
+    out = json.loads(ws("extract", str(path), str(photo), "--out", str(extracted), "--json", env=case_env).stdout)
+    assert extracted.read_bytes() == files[photo].read_bytes()
+    assert out["sha256"] == hashlib.sha256(extracted.read_bytes()).hexdigest()
+    assert out["sha256"] in pdfcheck.text(first)
+    refused = ws("extract", str(path), str(photo), "--out", str(extracted), env=case_env, check=False)
+    assert refused.returncode == 2 and "--force" in refused.stderr
+    ws("verify", str(path), env=case_env)
+
+    again = tmp_path / "again.pdf"
+    ws("report", str(path), "--out", str(again), env=case_env)
+    assert again.read_bytes() == first.read_bytes()
+    actions = [e["action"] for e in _audit(path, case_env)]
+    assert actions[-4:] == ["report.generated", "item.extracted", "case.verified", "report.generated"]

@@ -77,6 +77,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     add_json_flag(p)
     p.set_defaults(func=cmd_exhibit)
 
+    p = subparsers.add_parser(
+        "extract",
+        help="write an item's original bytes to a file (to re-check its hash with sha256sum)",
+        description="Write the original bytes of an item, as stored, to a file of your choice. "
+        "The SHA-256 is checked while writing and printed; the extraction is audited. The file "
+        "is plaintext evidence outside the encrypted case: keep it safe.",
+    )
+    add_case_argument(p)
+    p.add_argument("item", type=int, help="item id")
+    p.add_argument("--out", type=Path, required=True, help="the file to write")
+    p.add_argument("--force", action="store_true", help="overwrite an existing file")
+    add_json_flag(p)
+    p.set_defaults(func=cmd_extract)
+
     register_demo_step(900, "report", demo_report)
 
 
@@ -183,3 +197,15 @@ def demo_report(case: Case, out_dir: Path) -> list[str]:
         case, out_dir / DEMO_REPORT_NAME, ReportOptions(redact="sensitive", include_suggestions=True)
     )
     return [f"report: {result.path} ({result.pages} pages, SHA-256 {result.sha256})"]
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from workstation.exhibits import extract_original
+
+    with open_case(args) as case:
+        result = extract_original(case, args.item, args.out, overwrite=args.force)
+    if args.json:
+        print_json(result)
+    else:
+        print(f"{result['sha256']}  {result['path']}")
+    return 0

@@ -7,7 +7,8 @@ A pair's distance is the smallest of three kinds of evidence, each over every di
 - ``phash``: whole-view pHash distance.
 - ``window``: one image's view against a 90 % sub-window of the other (a crop), plus
   ``WINDOW_PENALTY`` because windows of unrelated photos meet a little more often.
-- ``pdq``: PDQ distance divided by 4 (256 bits to the 64-bit scale), rounded up.
+- ``pdq``: PDQ distance divided by 4 (256 bits to the 64-bit scale), rounded up; only within
+  47 (PDQ's own reference distance is 31).
 
 The default threshold is calibrated on real photos (benchmarks/dedup_accuracy.py; docs/dedup.md).
 Exact duplicates (same SHA-256) always match, with distance 0 and kind ``exact``.
@@ -23,9 +24,13 @@ import numpy as np
 from workstation.dedup.index import HammingIndex
 from workstation.dedup.phash import DIHEDRAL, ImageHashes
 
-DEFAULT_THRESHOLD = 10
-WINDOW_PENALTY = 2
+DEFAULT_THRESHOLD = 12
+WINDOW_PENALTY = 4
 PDQ_BITS_PER_UNIT = 4
+# PDQ counts as evidence only up to 47 of 256 bits: on the benchmark nothing beyond it was a true
+# match that pHash had missed, and 47 keeps the search at 2 bits per 16-bit chunk (48 would make
+# it 3, five times slower). Meta's reference matching distance is 31.
+PDQ_MAX = 47
 # Dihedral variant k turns A into B; the variant that turns B back into A.
 DIHEDRAL_INVERSE = (0, 3, 2, 1, 4, 5, 6, 7)
 _KIND_ORDER = {"exact": 0, "phash": 1, "pdq": 2, "window": 3}
@@ -95,13 +100,16 @@ def compare(a: ImageHashes, b: ImageHashes) -> Evidence:
     for va in a.views:
         for vb in b.views:
             trimmed = va.name != "full" or vb.name != "full"
+            if not trimmed and a.framed and b.framed:
+                continue
             d = _pop(va.phash ^ vb.phash[0]).astype(int)
             k = int(np.argmin(d))
             best = _better(best, Evidence(int(d[k]), "phash", DIHEDRAL[k], trimmed, False, int(d[k])))
             dq = _pop(va.pdq ^ vb.pdq[0]).sum(axis=1).astype(int)
             k = int(np.argmin(dq))
-            scaled = -(-int(dq[k]) // PDQ_BITS_PER_UNIT)
-            best = _better(best, Evidence(scaled, "pdq", DIHEDRAL[k], trimmed, False, int(dq[k])))
+            if dq[k] <= PDQ_MAX:
+                scaled = -(-int(dq[k]) // PDQ_BITS_PER_UNIT)
+                best = _better(best, Evidence(scaled, "pdq", DIHEDRAL[k], trimmed, False, int(dq[k])))
     for x, y in ((a, b), (b, a)):
         if len(y.windows) == 0:
             continue
@@ -163,7 +171,7 @@ def candidate_pairs(hashes: Sequence[ImageHashes | None], threshold: int) -> np.
         hits = w_index.query(t.view_phash.reshape(-1, 1), threshold - WINDOW_PENALTY)
         found.append(np.stack([q_owner[hits[:, 0]], t.window_owner[hits[:, 1]]], axis=1))
     pdq_index = HammingIndex.build(t.view_pdq[:, 0].copy())
-    hits = pdq_index.query(t.view_pdq.reshape(-1, 4), threshold * PDQ_BITS_PER_UNIT)
+    hits = pdq_index.query(t.view_pdq.reshape(-1, 4), min(threshold * PDQ_BITS_PER_UNIT, PDQ_MAX))
     found.append(np.stack([q_owner[hits[:, 0]], t.view_owner[hits[:, 1]]], axis=1))
     pairs = np.concatenate(found)
     pairs = pairs[pairs[:, 0] != pairs[:, 1]]
@@ -296,7 +304,8 @@ def query_matches(
     owners: set[int] = set()
     hits = HammingIndex.build(t.view_phash[:, 0].copy()).query(q_ph, threshold)
     owners.update(t.view_owner[hits[:, 1]].tolist())
-    hits = HammingIndex.build(t.view_pdq[:, 0].copy()).query(q_pdq, threshold * PDQ_BITS_PER_UNIT)
+    pdq_radius = min(threshold * PDQ_BITS_PER_UNIT, PDQ_MAX)
+    hits = HammingIndex.build(t.view_pdq[:, 0].copy()).query(q_pdq, pdq_radius)
     owners.update(t.view_owner[hits[:, 1]].tolist())
     if threshold >= WINDOW_PENALTY:
         radius = threshold - WINDOW_PENALTY

@@ -29,6 +29,18 @@ CHUNK_BITS = 16
 _BUCKETS = 1 << CHUNK_BITS
 # Above this per-chunk radius the buckets to visit outnumber the items: scan everything instead.
 MAX_CHUNK_RADIUS = 3
+# Relative cost of a random bucket visit against one sequential word comparison (measured).
+PROBE_COST = 4
+
+
+def _cheapest(queries: int, items: int, words: int, masks: int) -> str:
+    """Pick scan, per-query probing or the bucket-order bulk join by a rough cost model."""
+    chunks = words * 4
+    candidates = queries * chunks * masks * items / _BUCKETS * words
+    scan = queries * items * words
+    probe = queries * chunks * masks * PROBE_COST + candidates
+    bulk = chunks * _BUCKETS * masks * PROBE_COST / 4 + candidates
+    return min((scan, "scan"), (probe, "probe"), (bulk, "bulk"))[1]
 
 
 @intrinsic
@@ -160,6 +172,52 @@ def _cross_join_chunk(
     return out[:n]
 
 
+@numba.njit(cache=True)
+def _bulk_join_chunk(
+    q: np.ndarray,
+    h: np.ndarray,
+    chunk: int,
+    rho: int,
+    radius: int,
+    masks: np.ndarray,
+    order: np.ndarray,
+    starts: np.ndarray,
+) -> np.ndarray:
+    """Many queries at once: walk the buckets in order, so memory is read sequentially."""
+    q_order, q_starts = _bucket(_chunk_keys(q, chunk))
+    qs = q[q_order]
+    hs = h[order]
+    out = np.empty((1024, 3), np.int64)
+    n = 0
+    for u in range(_BUCKETS):
+        a0, a1 = q_starts[u], q_starts[u + 1]
+        if a0 == a1:
+            continue
+        for m in masks:
+            v = u ^ m
+            b0, b1 = starts[v], starts[v + 1]
+            for x in range(a0, a1):
+                for y in range(b0, b1):
+                    d = _distance(qs, x, hs, y)
+                    if d <= radius and not _found_earlier(qs, x, hs, y, chunk, rho):
+                        out = _grow(out, n)
+                        out[n, 0] = q_order[x]
+                        out[n, 1] = order[y]
+                        out[n, 2] = d
+                        n += 1
+    return out[:n]
+
+
+@numba.njit(cache=True, parallel=True)
+def _bulk_join(q: np.ndarray, h: np.ndarray, rho: int, radius: int, masks: np.ndarray) -> list[np.ndarray]:
+    chunks = h.shape[1] * 4
+    parts = [np.empty((0, 3), np.int64) for _ in range(chunks)]
+    for c in numba.prange(chunks):
+        order, starts = _bucket(_chunk_keys(h, c))
+        parts[c] = _bulk_join_chunk(q, h, c, rho, radius, masks, order, starts)
+    return parts
+
+
 @numba.njit(cache=True, parallel=True)
 def _self_join(h: np.ndarray, rho: int, radius: int, masks: np.ndarray) -> list[np.ndarray]:
     chunks = h.shape[1] * 4
@@ -288,6 +346,11 @@ class HammingIndex:
         if rho > MAX_CHUNK_RADIUS or len(self.hashes) < 256:
             return _sorted(_brute_cross(q, self.hashes, radius))
         masks = _masks(rho)
+        plan = _cheapest(len(q), len(self.hashes), q.shape[1], len(masks))
+        if plan == "scan":
+            return _sorted(_brute_cross(q, self.hashes, radius))
+        if plan == "bulk":
+            return _sorted(np.concatenate(list(_bulk_join(q, self.hashes, rho, radius, masks))))
         parts = [
             _cross_join_chunk(q, self.hashes, c, rho, radius, masks, self._orders[c], self._starts[c])
             for c in range(len(self._orders))

@@ -53,8 +53,9 @@ FRAME_TOLERANCE = 3
 # Trimming must leave at least this share of each side, and remove at least MIN_TRIM of one.
 MIN_KEEP = 0.25
 MIN_TRIM = 0.02
-# When the frame is more than this share of the image, only the trimmed view is matched.
-FRAME_DROP_FULL = 0.75
+# A frame covering more than this share of the image makes it "framed": two framed images are
+# not compared whole (their frames, e.g. the same viewer's window, would match each other).
+FRAME_LARGE = 0.25
 
 Box = tuple[int, int, int, int]
 
@@ -126,16 +127,13 @@ class ImageHashes:
     pdq_quality: int
     views: tuple[View, ...]
     windows: np.ndarray  # (WINDOW_GRID**2,) uint64 pHashes, identity orientation
+    framed: bool = False  # a border/frame covers more than FRAME_LARGE of the image
+    flat: bool = False  # too little structure to match on hashes alone
 
     @property
     def main(self) -> View:
         """The view the windows are cut from: the trimmed one when there is one."""
         return self.views[-1]
-
-    @property
-    def flat(self) -> bool:
-        """Too little structure to match on hashes alone (see MIN_QUALITY)."""
-        return max(v.quality for v in self.views) < MIN_QUALITY
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -147,6 +145,8 @@ class ImageHashes:
             "pdq_quality": self.pdq_quality,
             "views": [v.to_json() for v in self.views],
             "windows": [f"{int(v):016x}" for v in self.windows],
+            "framed": self.framed,
+            "flat": self.flat,
         }
 
     @classmethod
@@ -159,13 +159,17 @@ class ImageHashes:
             pdq_quality=int(data["pdq_quality"]),
             views=tuple(View.from_json(v) for v in data["views"]),
             windows=np.array([int(h, 16) for h in data["windows"]], np.uint64),
+            framed=bool(data.get("framed", False)),
+            flat=bool(data.get("flat", False)),
         )
 
 
 HASH_VERSION = 1
-# PDQ's reference says to ignore quality < 50 for matching; on real photos that drops smooth
-# but perfectly matchable pictures (skies, studio backdrops), so we only refuse the near-flat.
-MIN_QUALITY = 10
+# PDQ's reference ignores quality < 50; on the benchmark photos that drops smooth but perfectly
+# matchable pictures (a wallpaper of quality 9 matched its variants at distance 0-2). What makes
+# pHash meaningless is a (nearly) uniform picture: its DCT is noise. Measured on the 32x32 grey
+# thumbnail: a solid colour has standard deviation 0, the smoothest benchmark photo 9.
+FLAT_STD = 3.0
 
 
 def _reduce(img: Image.Image, side: int) -> Image.Image:
@@ -288,6 +292,7 @@ def compute(img: Image.Image) -> ImageHashes:
     work = _reduce(rgb, WORK_SIDE)
     full = _view("full", (0, 0, rgb.width, rgb.height), work)
     views = [full]
+    framed = False
     main = work
 
     bx0, by0, bx1, by1 = frame_box(np.asarray(work.convert("L")))
@@ -297,9 +302,7 @@ def compute(img: Image.Image) -> ImageHashes:
         box = (round(bx0 * fx), round(by0 * fy), round(bx1 * fx), round(by1 * fy))
         main = work.crop((bx0, by0, bx1, by1))
         views.append(_view("trim", box, main))
-        if (bx1 - bx0) * (by1 - by0) < FRAME_DROP_FULL * sw * sh:
-            # Mostly frame: the whole image would match other screenshots of the same viewer.
-            views.pop(0)
+        framed = (bx1 - bx0) * (by1 - by0) < (1 - FRAME_LARGE) * sw * sh
 
     return ImageHashes(
         width=rgb.width,
@@ -309,6 +312,8 @@ def compute(img: Image.Image) -> ImageHashes:
         pdq_quality=full.quality,
         views=tuple(views),
         windows=_windows(main),
+        framed=framed,
+        flat=float(np.std(_gray32(main))) < FLAT_STD,
     )
 
 

@@ -108,7 +108,7 @@ def not_duplicate_pairs(case: Case) -> set[tuple[int, int]]:
     return {(a, b) for a, b in case.db.execute("SELECT item_a, item_b FROM dedup_not_duplicate")}
 
 
-def _member(row: dict[str, Any], m: cl.Member) -> dict[str, Any]:
+def _member(row: dict[str, Any], m: cl.Member, rows: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     ev = m.evidence
     out = {
         "id": row["id"],
@@ -121,8 +121,8 @@ def _member(row: dict[str, Any], m: cl.Member) -> dict[str, Any]:
     }
     if ev is not None:
         out["evidence"] = ev.to_json()
-    if m.linked_to is not None and m.link is not None:
-        out["linked_to"] = m.linked_to
+    if m.linked_to is not None and m.link is not None and rows is not None:
+        out["linked_to"] = rows[m.linked_to]["id"]
         out["link_distance"] = m.link.distance
     return out
 
@@ -151,7 +151,7 @@ def clusters_for_case(
     out = []
     for c in groups:
         members = [m for m in c.members]
-        out.append([_member(rows[m.index], m) for m in members])
+        out.append([_member(rows[m.index], m, rows) for m in members])
     return out
 
 

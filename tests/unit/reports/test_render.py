@@ -208,3 +208,35 @@ def test_sections_can_be_left_out(tmp_path: Path, sample_report: Report, provide
 def test_renderer_module_has_no_network_or_qt() -> None:
     source = Path(render.__file__).read_text()
     assert "PySide6" not in source and "socket" not in source
+
+
+def test_hostile_lengths_do_not_break_the_layout(tmp_path: Path, sample_report: Report, provider) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    from reports.model import Note
+
+    first = replace(
+        sample_report.exhibits[0],
+        source_url="https://x.example/?" + "a" * 50_000,
+        notes=(Note("Ann", "2026-03-03T09:00:00Z", "Довга нотатка. " * 3000),),
+        title="T" * 5000,
+    )
+    report = replace(sample_report, exhibits=(first,))
+    out = tmp_path / "long.pdf"
+    render_pdf(report, out, provider)
+    text = " ".join(pdfcheck.text(out).split())
+    assert "more characters; see the case file]" in text
+    assert text.count("Довга нотатка.") > 2000  # the whole note, over several pages
+
+
+def test_streamed_output_equals_reportlabs_own(sample_report: Report, provider) -> None:  # type: ignore[no-untyped-def]
+    import io
+
+    from reports.render import _build, _renderer, layout_pages
+
+    refs = layout_pages(sample_report)
+    streamed, assembled = io.BytesIO(), io.BytesIO()
+    _build(sample_report, streamed, refs, _renderer(provider, 1200, None), stream=True)
+    _build(sample_report, assembled, refs, _renderer(provider, 1200, None), stream=False)
+    assert len(streamed.getvalue()) > 100_000
+    assert streamed.getvalue() == assembled.getvalue()

@@ -101,3 +101,10 @@ def test_query_matches_finds_the_family(family: dict[str, ph.ImageHashes]) -> No
     got = {names[1:][i] for i, _ in found}
     assert got == {"resized", "mirrored", "rotated", "cropped", "phone", "brighter", "screenshot"}
     assert found[0][1].distance <= found[-1][1].distance
+
+
+def test_screenshots_of_different_photos_in_the_same_viewer_do_not_match() -> None:
+    a = ph.compute(synthetic.in_viewer_screenshot(synthetic.photo(51)))
+    b = ph.compute(synthetic.in_viewer_screenshot(synthetic.photo(52)))
+    assert a.framed and b.framed
+    assert cl.compare(a, b).distance > cl.DEFAULT_THRESHOLD

@@ -66,7 +66,8 @@ def test_frame_box_finds_the_photo_inside_a_viewer_screenshot(base: Image.Image)
     # The 640x480 photo is pasted unscaled, centred below the toolbar.
     assert h.main.name == "trim"
     assert abs((x1 - x0) - 640) < 12 and abs((y1 - y0) - 480) < 12
-    assert [v.name for v in h.views] == ["trim"]  # mostly frame: the whole view is not matched
+    assert [v.name for v in h.views] == ["full", "trim"]
+    assert h.framed  # the frame covers more than FRAME_LARGE of the screenshot
     d = int(np.bitwise_count(h.main.phash[0] ^ ph.compute(base).views[0].phash[0]))
     assert d <= 6
 
