@@ -97,7 +97,8 @@ class HtmlImporter:
             data=data,
         )
         if info.source_url and not source.source_url:
-            page.source_url = info.source_url
+            # The browser wrote the address it saved the page from: the final one.
+            page.source_url = page.final_url = info.source_url
         if info.captured_at and not source.captured_at:
             page.captured_at, page.captured_tz = info.captured_at, info.captured_tz
         folder = companion_folder(source.path) if source.path is not None else None

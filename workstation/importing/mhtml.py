@@ -118,6 +118,7 @@ class MhtmlImporter:
                 chain=source.chain_with(self.name),
                 capture_method=page.capture_method,
                 source_url=location,
+                final_url=location,
                 captured_at=page.captured_at,
                 captured_tz=page.captured_tz,
                 charset=part.get_content_charset(),
