@@ -1,0 +1,139 @@
+"""Send to partner / Receive bundle through the real dialogs, two real identities, real bundles."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QThreadPool
+from PySide6.QtWidgets import QLineEdit
+
+from ui.dialogs.transfer_dialogs import ExportDialog, ReceiveDialog
+from ui.tasks import TaskRunner
+from workstation import identity as ident
+from workstation.case import Case
+
+KEY_PASSPHRASE = "key passphrase for tests"
+NEW_CASE_PASSPHRASE = "received case passphrase"
+
+
+@pytest.fixture
+def homes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
+    """Alice (the window's analyst, in WORKSTATION_HOME) and Bob, each knowing the other."""
+    monkeypatch.setenv("WORKSTATION_KEY_PASSPHRASE", KEY_PASSPHRASE)
+    alice_home = Path(ident.home())
+    bob_home = tmp_path / "bob-home"
+    alice = ident.create_identity(KEY_PASSPHRASE, label="Alice, Politie NL", where=alice_home)
+    bob = ident.create_identity(KEY_PASSPHRASE, label="Bob, NPU", where=bob_home)
+    ident.Contacts(alice_home).add("Bob", bob.export_line())
+    return {"alice_home": alice_home, "bob_home": bob_home, "alice": alice, "bob": bob}
+
+
+def wait_ended(qtbot: Any, dialog: Any) -> str:
+    with qtbot.waitSignal(dialog.ended, timeout=60_000) as blocker:
+        pass
+    assert QThreadPool.globalInstance().waitForDone(60_000)
+    return str(blocker.args[0])
+
+
+def send_to_bob(qtbot: Any, window: Any, out: Path) -> ExportDialog:
+    dialog = window.send_to_partner()
+    assert isinstance(dialog, ExportDialog)
+    assert dialog.key_pass.echoMode() == QLineEdit.EchoMode.Password
+    dialog.set_recipients(["Bob"])
+    dialog.out_edit.setText(str(out))
+    with qtbot.waitSignal(dialog.ended, timeout=60_000) as blocker:
+        assert dialog.start() is not None
+    assert QThreadPool.globalInstance().waitForDone(60_000)
+    assert blocker.args == ["succeeded"], dialog.status.text()
+    return dialog
+
+
+def test_export_dialog_sends_to_a_contact_and_shows_fingerprints(qtbot, window, homes, tmp_path):
+    dialog = send_to_bob(qtbot, window, tmp_path / "out.wsbundle")
+    fp_alice = homes["alice"].fingerprint
+    assert fp_alice in dialog.own_label.text()
+    texts = [dialog.contacts_list.item(i).text() for i in range(dialog.contacts_list.count())]
+    assert any("Bob" in t and homes["bob"].fingerprint in t for t in texts)
+    sha = hashlib.sha256((tmp_path / "out.wsbundle").read_bytes()).hexdigest()
+    assert sha in dialog.status.text()
+    assert dialog.result_data is not None and dialog.result_data["recipients"][0]["label"] == "Bob"
+
+
+def test_export_dialog_errors_are_messages_not_crashes(qtbot, window, homes, tmp_path):
+    dialog = window.send_to_partner()
+    dialog.out_edit.setText(str(tmp_path / "x.wsbundle"))
+    assert dialog.start() is None  # no recipient ticked
+    assert "contact" in dialog.status.text()
+    dialog.set_recipients(["Bob"])
+    dialog.key_pass.setText("wrong key passphrase")
+    with qtbot.waitSignal(dialog.ended, timeout=60_000) as blocker:
+        dialog.start()
+    assert QThreadPool.globalInstance().waitForDone(60_000)
+    assert blocker.args == ["failed"]
+    assert "unlock" in dialog.status.text()
+    assert not (tmp_path / "x.wsbundle").exists()
+
+
+def fill_receive(dialog: ReceiveDialog, bundle: Path, out: Path) -> None:
+    dialog.bundle_edit.setText(str(bundle))
+    dialog.case_edit.setText(str(out))
+    assert dialog.pass1.echoMode() == QLineEdit.EchoMode.Password
+    assert dialog.pass2.echoMode() == QLineEdit.EchoMode.Password
+    assert dialog.key_pass.echoMode() == QLineEdit.EchoMode.Password
+    dialog.pass1.setText(NEW_CASE_PASSPHRASE)
+    dialog.pass2.setText(NEW_CASE_PASSPHRASE)
+
+
+def run_receive(qtbot: Any, dialog: ReceiveDialog) -> str:
+    with qtbot.waitSignal(dialog.ended, timeout=60_000) as blocker:
+        assert dialog.start() is not None
+    assert QThreadPool.globalInstance().waitForDone(60_000)
+    return str(blocker.args[0])
+
+
+def test_receive_dialog_makes_a_verified_case_from_a_known_sender(qtbot, window, homes, tmp_path, monkeypatch):
+    bundle = tmp_path / "out.wsbundle"
+    send_to_bob(qtbot, window, bundle)
+    monkeypatch.setenv("WORKSTATION_HOME", str(homes["bob_home"]))
+    ident.Contacts(homes["bob_home"]).add("Alice", homes["alice"].export_line())
+    dialog = ReceiveDialog(TaskRunner())
+    qtbot.addWidget(dialog)
+    out = tmp_path / "received.case"
+    fill_receive(dialog, bundle, out)
+    assert run_receive(qtbot, dialog) == "succeeded", dialog.status.text()
+    assert homes["alice"].fingerprint in dialog.fingerprint_label.text()
+    assert "Alice" in dialog.sender_label.text()
+    assert dialog.warning.isHidden()
+    assert not dialog.open_button.isHidden()
+    opened: list[tuple[str, str]] = []
+    dialog.open_requested.connect(lambda p, pw: opened.append((p, pw)))
+    dialog.open_button.click()
+    assert opened == [(str(out), NEW_CASE_PASSPHRASE)]
+    with Case.open(out, NEW_CASE_PASSPHRASE) as case:
+        assert case.verify()["ok"]
+
+
+def test_unknown_sender_is_refused_unless_accepted(qtbot, window, homes, tmp_path, monkeypatch):
+    bundle = tmp_path / "out.wsbundle"
+    send_to_bob(qtbot, window, bundle)
+    monkeypatch.setenv("WORKSTATION_HOME", str(homes["bob_home"]))  # Bob does not know Alice
+    dialog = ReceiveDialog(TaskRunner())
+    qtbot.addWidget(dialog)
+    out = tmp_path / "received.case"
+    fill_receive(dialog, bundle, out)
+    assert not dialog.accept_unknown.isChecked()
+    assert run_receive(qtbot, dialog) == "failed"
+    assert not dialog.warning.isHidden()
+    assert "Unknown sender" in dialog.warning.text()
+    assert homes["alice"].fingerprint in dialog.fingerprint_label.text()
+    assert not out.exists()
+    dialog.accept_unknown.setChecked(True)
+    assert run_receive(qtbot, dialog) == "succeeded", dialog.status.text()
+    assert dialog.result_data is not None and dialog.result_data["flagged"]
+    assert not dialog.warning.isHidden() and "NOT in your contacts" in dialog.warning.text()
+    assert homes["alice"].fingerprint in dialog.fingerprint_label.text()
+    with Case.open(out, NEW_CASE_PASSPHRASE) as case:
+        assert case.verify()["ok"]
