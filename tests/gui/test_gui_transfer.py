@@ -31,13 +31,6 @@ def homes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
     return {"alice_home": alice_home, "bob_home": bob_home, "alice": alice, "bob": bob}
 
 
-def wait_ended(qtbot: Any, dialog: Any) -> str:
-    with qtbot.waitSignal(dialog.ended, timeout=60_000) as blocker:
-        pass
-    assert QThreadPool.globalInstance().waitForDone(60_000)
-    return str(blocker.args[0])
-
-
 def send_to_bob(qtbot: Any, window: Any, out: Path) -> ExportDialog:
     dialog = window.send_to_partner()
     assert isinstance(dialog, ExportDialog)
