@@ -130,3 +130,73 @@ def test_unknown_sender_is_refused_unless_accepted(qtbot, window, homes, tmp_pat
     assert homes["alice"].fingerprint in dialog.fingerprint_label.text()
     with Case.open(out, NEW_CASE_PASSPHRASE) as case:
         assert case.verify()["ok"]
+
+
+def test_file_menu_has_the_transfer_entries(window, homes):
+    file_menu = window.menuBar().actions()[0].menu()
+    texts = [a.text().replace("&", "") for a in file_menu.actions()]
+    assert "Send to partner…" in texts and "Receive bundle…" in texts
+
+
+def test_cancel_stops_the_export_and_writes_no_bundle(qtbot, window, homes, tmp_path):
+    """The pool's only thread is held busy, so Cancel reaches the export before it starts."""
+    import threading
+
+    from PySide6.QtCore import QRunnable
+
+    class Hold(QRunnable):
+        def __init__(self) -> None:
+            super().__init__()
+            self.release = threading.Event()
+
+        def run(self) -> None:
+            self.release.wait(30)
+
+    pool = QThreadPool.globalInstance()
+    before = pool.maxThreadCount()
+    hold = Hold()
+    pool.setMaxThreadCount(1)
+    try:
+        pool.start(hold)
+        dialog = window.send_to_partner()
+        dialog.set_recipients(["Bob"])
+        dialog.out_edit.setText(str(tmp_path / "c.wsbundle"))
+        with qtbot.waitSignal(dialog.ended, timeout=60_000) as blocker:
+            dialog.start()
+            assert dialog.running()
+            dialog.cancel_button.click()
+            hold.release.set()
+        assert pool.waitForDone(60_000)
+    finally:
+        hold.release.set()
+        pool.setMaxThreadCount(before)
+    assert blocker.args == ["cancelled"]
+    assert "Cancelled" in dialog.status.text()
+    assert not (tmp_path / "c.wsbundle").exists()
+
+
+def test_passphrase_bundle_round_trip(qtbot, window, homes, tmp_path, monkeypatch):
+    dialog = window.send_to_partner()
+    dialog.to_passphrase.setChecked(True)
+    dialog.bundle_pass1.setText("shared bundle secret")
+    dialog.bundle_pass2.setText("shared bundle secret")
+    bundle = tmp_path / "p.wsbundle"
+    dialog.out_edit.setText(str(bundle))
+    with qtbot.waitSignal(dialog.ended, timeout=60_000) as blocker:
+        dialog.start()
+    assert QThreadPool.globalInstance().waitForDone(60_000)
+    assert blocker.args == ["succeeded"], dialog.status.text()
+    monkeypatch.setenv("WORKSTATION_HOME", str(homes["bob_home"]))
+    ident.Contacts(homes["bob_home"]).add("Alice", homes["alice"].export_line())
+    receive = ReceiveDialog(TaskRunner())
+    qtbot.addWidget(receive)
+    out = tmp_path / "p.case"
+    fill_receive(receive, bundle, out)
+    receive.bundle_pass.setText("not the secret")
+    assert run_receive(qtbot, receive) == "failed"
+    assert not out.exists()
+    receive.bundle_pass.setText("shared bundle secret")
+    assert run_receive(qtbot, receive) == "succeeded", receive.status.text()
+    assert homes["alice"].fingerprint in receive.fingerprint_label.text()
+    with Case.open(out, NEW_CASE_PASSPHRASE) as case:
+        assert case.verify()["ok"]

@@ -53,7 +53,9 @@ def export_job(
 ) -> dict[str, Any]:
     from workstation.transfer.export import export_bundle
 
+    progress.check()  # cancelled while queued: do not start
     identity = ident.unlock(key_passphrase)
+    progress.check()  # unlocking (scrypt) takes a moment
     with open_case() as case:
         return export_bundle(
             case,
@@ -87,7 +89,9 @@ def receive_job(
         if mode == "recipients":
             raise
         own = None
+    progress.check()
     identity = ident.unlock(key_passphrase) if mode == "recipients" else None
+    progress.check()
     try:
         return receive_bundle(
             Path(bundle),
