@@ -92,7 +92,11 @@ def child_main(
 
     def watch_cancel() -> None:
         while not finished.is_set():
-            if cancel.wait(0.05):
+            try:
+                if cancel.poll(0.05):
+                    progress.cancel()
+                    return
+            except (EOFError, OSError):  # the window went away: stop too
                 progress.cancel()
                 return
 
@@ -116,3 +120,4 @@ def child_main(
     finally:
         finished.set()
         conn.close()
+        cancel.close()

@@ -341,8 +341,7 @@ class MainWindow(QMainWindow):
         self.save_layout()
         # Cancel is always safe (a committed batch stays, the one in flight rolls back), so
         # closing never has to wait for a long import to finish.
-        self.runner.cancel_all()
-        self.runner.wait()
+        self.runner.stop_all()
         for dialog in self.dialogs:
             dialog.close()
         self._recount.stop()

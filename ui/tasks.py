@@ -114,14 +114,26 @@ class ProcessTask(Task):
         self._analyst = analyst
         self._job_kwargs = kwargs
         self._ctx = multiprocessing.get_context("spawn")
-        self._cancel_event = self._ctx.Event()
+        # Cancel travels on a pipe of its own. Not a multiprocessing.Event: setting one blocks
+        # for ever when the child ended while waiting on it (its Condition counts the dead waiter).
+        self._cancel_rx, self._cancel_tx = self._ctx.Pipe(duplex=False)
         self._rate = 0.0
         self._eta: float | None = None
+        self._process: Any = None
         self.warnings: list[tuple[str, str]] = []
 
     def cancel(self) -> None:
-        self._cancel_event.set()
         self.progress.cancel()
+        try:
+            self._cancel_tx.send(True)
+        except (OSError, ValueError):  # the job already ended
+            pass
+
+    def terminate(self) -> None:
+        """Last resort when a cancelled job does not stop: end its process. The case stays
+        consistent (the transaction in flight is rolled back when the file is next opened)."""
+        if self._process is not None and self._process.is_alive():
+            self._process.terminate()
 
     def rate(self) -> float:
         return self._rate
@@ -136,15 +148,19 @@ class ProcessTask(Task):
         parent, child = self._ctx.Pipe()
         process = self._ctx.Process(
             target=jobs.child_main,
-            args=(child, self._cancel_event, self.job_name, self._case_path, self._analyst, self._job_kwargs),
+            args=(child, self._cancel_rx, self.job_name, self._case_path, self._analyst, self._job_kwargs),
             name=f"workstation-{self.job_name}",
         )
+        self._process = process
         outcome: tuple[Any, ...] = ("crashed", "the job process ended without an answer")
         started = False
         try:
             process.start()
             started = True
             child.close()
+            self._cancel_rx.close()
+            if self.progress.cancelled:  # cancelled before the process existed
+                self._cancel_tx.send(True)
             parent.send(self._passphrase)
             while True:
                 try:
@@ -164,6 +180,7 @@ class ProcessTask(Task):
             parent.close()
             if started:
                 process.join()
+            self._cancel_tx.close()
             self._passphrase = ""
         kind = outcome[0]
         if kind == "result":
@@ -218,6 +235,15 @@ class TaskRunner(QObject):
     def wait(self, msecs: int = -1) -> bool:
         """Block until every task finished (used when closing and in tests)."""
         return QThreadPool.globalInstance().waitForDone(msecs)
+
+    def stop_all(self, grace_ms: int = 30_000) -> None:
+        """Cancel every task; end the processes of those still running after ``grace_ms``."""
+        self.cancel_all()
+        if not self.wait(grace_ms):
+            for task in self._running:
+                if isinstance(task, ProcessTask):
+                    task.terminate()
+            self.wait(grace_ms)
 
     def _on_task_finished(self, task: Task) -> None:
         if task in self._running:
