@@ -172,6 +172,8 @@ class MainWindow(QMainWindow):
         self.act_report = a(
             self.tr("&Report…"), self.make_report, "Ctrl+Shift+R", tip=self.tr("Court-ready PDF report")
         )
+        self.act_send = a(self.tr("&Send to partner…"), self.send_to_partner)
+        self.act_receive = a(self.tr("Rec&eive bundle…"), self.receive_bundle)
         self.act_verify = a(self.tr("&Verify integrity…"), self.verify_case)
         self.act_scan = a(
             self.tr("&Scan texts for indicators and selectors"),
@@ -240,6 +242,8 @@ class MainWindow(QMainWindow):
             m.addAction(act)
         m.addSeparator()
         m.addAction(self.act_report)
+        m.addAction(self.act_send)
+        m.addAction(self.act_receive)
         m.addSeparator()
         m.addAction(self.act_case_details)
         m.addAction(self.act_verify)
@@ -818,6 +822,23 @@ class MainWindow(QMainWindow):
         from ui.dialogs.report_dialog import ReportDialog
 
         dialog = ReportDialog(self.session, self.services, self.runner, self.items_view.selected_ids(), self)
+        self.dialogs.append(dialog)
+        dialog.show()
+        return dialog
+
+    def send_to_partner(self) -> QDialog:
+        from ui.dialogs.transfer_dialogs import ExportDialog
+
+        dialog = ExportDialog(self.session, self.runner, self.items_view.selected_ids(), self)
+        self.dialogs.append(dialog)
+        dialog.show()
+        return dialog
+
+    def receive_bundle(self) -> QDialog:
+        from ui.dialogs.transfer_dialogs import ReceiveDialog, open_case_in_new_window
+
+        dialog = ReceiveDialog(self.runner, self.session.case.analyst, self)
+        dialog.open_requested.connect(open_case_in_new_window)
         self.dialogs.append(dialog)
         dialog.show()
         return dialog

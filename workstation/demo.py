@@ -6,14 +6,16 @@ import os
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from workstation.case import Case
-from workstation.importing.pipeline import ImportResult, run_import
 from workstation.progress import Progress
 
+if TYPE_CHECKING:  # imported where used: plug-ins import this module in import worker processes
+    from workstation.case import Case
+    from workstation.importing.pipeline import ImportResult
+
 DEMO_PASSPHRASE = "demo"  # demo material only; real cases must use a real passphrase
-DemoStep = Callable[[Case, Path], list[str]]
+DemoStep = Callable[["Case", Path], list[str]]
 DEMO_STEPS: list[tuple[int, str, DemoStep]] = []
 
 
@@ -42,7 +44,9 @@ def data_home() -> Path:
 
 def build_demo(out_dir: Path | None = None, passphrase: str | None = None, progress: Progress | None = None) -> tuple[Case, ImportResult, list[str]]:
     """Create a fresh demo case, import the demo material, run every registered demo step."""
+    from workstation.case import Case
     from workstation.importing import hooks
+    from workstation.importing.pipeline import run_import
 
     hooks.load()
     out_dir = Path(out_dir) if out_dir else data_home() / "demo"

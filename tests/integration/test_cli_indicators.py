@@ -82,7 +82,7 @@ def test_import_suggests_indicators_with_spans(ads_case: Path, env: dict[str, st
         assert a["status"] == "suggested" and a["origin"] == "machine" and a["item"] == ids["ad_nl.txt"]
         span = a["span"]
         assert AD_NL[span["start"] : span["end"]] == span["text"]
-    assert by_code["MIN-01"]["span"]["text"] == "Jonge Oekraïense meid"
+    assert by_code["MIN-01"]["span"]["text"].startswith("Jonge Oekraïense")
     # The genuine job ad gets nothing, not even for "geen ervaring nodig".
     assert js("annotations", str(ads_case), "--item", str(ids["job.txt"]), env=env) == []
 

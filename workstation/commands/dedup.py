@@ -7,7 +7,7 @@ from pathlib import Path
 
 from workstation.commands._common import add_case_argument, add_json_flag, console_progress, open_case, print_json
 from workstation.commands._groups import group
-from workstation.dedup.clusters import DEFAULT_THRESHOLD
+from workstation.dedup import DEFAULT_THRESHOLD
 
 
 def _threshold(parser: argparse.ArgumentParser) -> None:

@@ -24,7 +24,7 @@ import numpy as np
 from workstation.dedup.index import HammingIndex
 from workstation.dedup.phash import DIHEDRAL, ImageHashes
 
-DEFAULT_THRESHOLD = 12
+from workstation.dedup import DEFAULT_THRESHOLD  # noqa: E402,F401  (re-exported)
 WINDOW_PENALTY = 4
 PDQ_BITS_PER_UNIT = 4
 # PDQ counts as evidence only up to 47 of 256 bits: on the benchmark nothing beyond it was a true

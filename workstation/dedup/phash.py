@@ -200,14 +200,25 @@ def frame_box(gray: np.ndarray) -> Box:
     h, w = gray.shape
     gray = gray.astype(np.int16)
     y0, y1, x0, x1 = 0, h, 0, w
+    # The shares of a region do not depend on the threshold tried: most photos have no frame,
+    # and the same region is measured once instead of once per threshold.
+    measured: dict[tuple[int, int, int, int, int], np.ndarray] = {}
+
+    def flat_share(axis: int) -> np.ndarray:
+        key = (axis, y0, y1, x0, x1)
+        if key not in measured:
+            region = gray[y0:y1, x0:x1]
+            measured[key] = _flat_share(region if axis == 0 else region.T)
+        return measured[key]
+
     for share in FRAME_SHARES:
         for _ in range(3):
             before = (y0, y1, x0, x1)
-            rows = _flat_share(gray[y0:y1, x0:x1]) >= share
+            rows = flat_share(0) >= share
             y0, y1 = _peel(rows, y0)
             if y1 - y0 < MIN_KEEP * h:
                 return (0, 0, w, h)
-            cols = _flat_share(gray[y0:y1, x0:x1].T) >= share
+            cols = flat_share(1) >= share
             x0, x1 = _peel(cols, x0)
             if x1 - x0 < MIN_KEEP * w:
                 return (0, 0, w, h)
@@ -256,27 +267,32 @@ def _dihedral_arrays(a: np.ndarray) -> list[np.ndarray]:
     ]
 
 
-def phash_dihedral(img: Image.Image) -> np.ndarray:
-    """(8,) uint64: pHash of the image under each transform of ``DIHEDRAL``."""
-    gray = _gray32(img)
+def phash_dihedral(img: Image.Image, gray: np.ndarray | None = None) -> np.ndarray:
+    """(8,) uint64: pHash of the image under each transform of ``DIHEDRAL``.
+
+    Args:
+        gray: ``_gray32(img)`` when the caller has it already.
+    """
+    gray = _gray32(img) if gray is None else gray
     return np.array([bits_to_words(_phash_bits(a))[0] for a in _dihedral_arrays(gray)], np.uint64)
 
 
 def _windows(img: Image.Image) -> np.ndarray:
     w, h = img.size
     cw, ch = round(w * WINDOW_FRACTION), round(h * WINDOW_FRACTION)
+    grey = img.convert("L")  # once: cropping and converting commute
     out = []
     for i in range(WINDOW_GRID):
         for j in range(WINDOW_GRID):
             x = round((w - cw) * j / (WINDOW_GRID - 1))
             y = round((h - ch) * i / (WINDOW_GRID - 1))
-            out.append(bits_to_words(_phash_bits(_gray32(img.crop((x, y, x + cw, y + ch)))))[0])
+            out.append(bits_to_words(_phash_bits(_gray32(grey.crop((x, y, x + cw, y + ch)))))[0])
     return np.array(out, np.uint64)
 
 
-def _view(name: str, box: Box, img: Image.Image) -> View:
+def _view(name: str, box: Box, img: Image.Image, gray: np.ndarray | None = None) -> View:
     pdq, quality = _pdq(img)
-    return View(name, box, phash_dihedral(img), pdq, quality)
+    return View(name, box, phash_dihedral(img, gray), pdq, quality)
 
 
 def compute(img: Image.Image) -> ImageHashes:
@@ -288,9 +304,10 @@ def compute(img: Image.Image) -> ImageHashes:
     Returns:
         The hashes; near-flat images have ``flat`` set and are matched only as exact copies.
     """
-    rgb = img.convert("RGB")
+    rgb = img if img.mode == "RGB" else img.convert("RGB")
     work = _reduce(rgb, WORK_SIDE)
-    full = _view("full", (0, 0, rgb.width, rgb.height), work)
+    main_gray = _gray32(work)
+    full = _view("full", (0, 0, rgb.width, rgb.height), work, main_gray)
     views = [full]
     framed = False
     main = work
@@ -301,7 +318,8 @@ def compute(img: Image.Image) -> ImageHashes:
         fx, fy = rgb.width / sw, rgb.height / sh
         box = (round(bx0 * fx), round(by0 * fy), round(bx1 * fx), round(by1 * fy))
         main = work.crop((bx0, by0, bx1, by1))
-        views.append(_view("trim", box, main))
+        main_gray = _gray32(main)
+        views.append(_view("trim", box, main, main_gray))
         framed = (bx1 - bx0) * (by1 - by0) < (1 - FRAME_LARGE) * sw * sh
 
     return ImageHashes(
@@ -313,7 +331,7 @@ def compute(img: Image.Image) -> ImageHashes:
         views=tuple(views),
         windows=_windows(main),
         framed=framed,
-        flat=float(np.std(_gray32(main))) < FLAT_STD,
+        flat=float(np.std(main_gray)) < FLAT_STD,
     )
 
 

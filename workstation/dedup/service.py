@@ -14,7 +14,7 @@ from PIL import Image, UnidentifiedImageError
 
 from workstation.case import Case, utc_now
 from workstation.dedup import clusters as cl
-from workstation.dedup import hashsets
+from workstation.dedup import hashsets, store
 from workstation.dedup.phash import HASH_VERSION, ImageHashes, compute, open_image
 from workstation.errors import WorkstationError
 from workstation.progress import Progress
@@ -29,10 +29,7 @@ class DedupError(WorkstationError):
 # -- at import --------------------------------------------------------------------------------
 def store_analysis(case: Case, item_id: int, item: dict[str, Any], analysis: dict[str, Any]) -> None:
     """Item writer: keep the hashes the analyzer computed in the worker."""
-    data = analysis.get(ANALYZER)
-    if not data:
-        return
-    _store(case, item_id, ImageHashes.from_json(data))
+    store.store_analysis(case, item_id, item, analysis)
 
 
 def _store(case: Case, item_id: int, h: ImageHashes) -> None:
@@ -45,7 +42,7 @@ def _store(case: Case, item_id: int, h: ImageHashes) -> None:
 
 def match_new_items(case: Case, item_ids: list[int]) -> None:
     """Batch hook: flag newly imported items that are in an imported hash set."""
-    if not item_ids or not _count(case, "SELECT count(*) FROM dedup_hashset_entries"):
+    if not item_ids or not store.has_hashsets(case):
         return
     _match_hashsets(case, item_ids=item_ids)
 

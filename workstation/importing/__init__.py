@@ -25,4 +25,5 @@ SUPPORT_MODULES = (
     "registry",
     "textutil",
     "timeutil",
+    "worker",
 )

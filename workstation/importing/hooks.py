@@ -47,8 +47,10 @@ def load() -> None:
     _loaded = True
     import workstation.plugins as plugins
 
-    for info in sorted(pkgutil.iter_modules(plugins.__path__), key=lambda i: i.name):
-        importlib.import_module(f"workstation.plugins.{info.name}")
+    # WORKSTATION_PLUGINS=none: the bare import pipeline, for measuring it (benchmarks/).
+    if os.environ.get("WORKSTATION_PLUGINS", "").lower() != "none":
+        for info in sorted(pkgutil.iter_modules(plugins.__path__), key=lambda i: i.name):
+            importlib.import_module(f"workstation.plugins.{info.name}")
     # Extra plug-in modules by name (benchmarks, site-specific analyzers); workers inherit it.
     for name in filter(None, os.environ.get("WORKSTATION_EXTRA_PLUGINS", "").split(",")):
         importlib.import_module(name.strip())

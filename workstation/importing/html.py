@@ -66,16 +66,16 @@ class HtmlImporter:
     def read(self, source: Source, progress: Progress) -> Iterator[ImportedItem]:
         method = "saved HTML" if source.depth == 0 else source.capture_method
         if source.size > limits.MAX_HTML_BYTES:
-            progress.warn(
-                source.display,
-                f"page larger than {limits.MAX_HTML_BYTES >> 20} MiB: stored whole, text not extracted",
-            )
+            # Stored whole; not an error (metadata says why there is no text).
             yield source.item(
                 "page",
                 self.name,
                 mime="text/html",
                 capture_method=method,
-                metadata={"text_extracted": False},
+                metadata={
+                    "text_extracted": False,
+                    "text_skipped": f"page larger than {limits.MAX_HTML_BYTES >> 20} MiB",
+                },
             )
             return
         data = source.read_all(limits.MAX_HTML_BYTES)
@@ -94,11 +94,11 @@ class HtmlImporter:
             text=info.text,
             language=info.language,
             metadata=metadata,
+            data=data,
         )
-        if source.path is None:
-            page.data, page.file = data, None
         if info.source_url and not source.source_url:
-            page.source_url = info.source_url
+            # The browser wrote the address it saved the page from: the final one.
+            page.source_url = page.final_url = info.source_url
         if info.captured_at and not source.captured_at:
             page.captured_at, page.captured_tz = info.captured_at, info.captured_tz
         folder = companion_folder(source.path) if source.path is not None else None

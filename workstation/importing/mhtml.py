@@ -96,9 +96,8 @@ class MhtmlImporter:
             text=info.text,
             language=info.language,
             metadata=metadata,
+            data=data,
         )
-        if source.path is None:
-            page.data, page.file, page.opener = data, None, None
         yield page
         skipped = 0
         for n, part in enumerate(parts):
@@ -119,6 +118,7 @@ class MhtmlImporter:
                 chain=source.chain_with(self.name),
                 capture_method=page.capture_method,
                 source_url=location,
+                final_url=location,
                 captured_at=page.captured_at,
                 captured_tz=page.captured_tz,
                 charset=part.get_content_charset(),

@@ -149,11 +149,20 @@ class Source:
     def chain_with(self, name: str) -> str:
         return f"{self.chain}/{name}" if self.chain else name
 
-    def item(self, kind: str, importer: str, *, in_memory: bool = False, **kw: Any) -> ImportedItem:
+    def item(
+        self,
+        kind: str,
+        importer: str,
+        *,
+        in_memory: bool = False,
+        data: bytes | None = None,
+        **kw: Any,
+    ) -> ImportedItem:
         """An ImportedItem for this whole source, with its provenance filled in.
 
         The original is referenced, not copied: a file on disk is streamed by path; content from
-        a container is read into memory when small (or ``in_memory``), else streamed by opener.
+        a container is read into memory when small (or ``in_memory``), else streamed by opener;
+        ``data`` passes content the importer has already read.
         """
         fields: dict[str, Any] = {
             "kind": kind,
@@ -170,6 +179,8 @@ class Source:
         }
         if self.path is not None:
             fields["file"] = self.path
+        elif data is not None:  # the importer already read it: do not read it twice
+            fields["data"] = data
         elif in_memory or self.size <= limits.MEMBER_IN_MEMORY:
             fields["data"] = self.read_all(max(self.size, limits.MEMBER_IN_MEMORY))
         else:

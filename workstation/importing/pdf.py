@@ -29,7 +29,11 @@ class PdfImporter:
     version: ClassVar[str] = "1"
 
     def sniff(self, head: bytes, path: PurePath) -> int:
-        return 90 if b"%PDF-" in head[:1024] else 0
+        if head.startswith(b"%PDF-"):
+            return 90
+        # The header may follow up to 1 KiB of junk, but a page that merely mentions "%PDF-"
+        # must stay a page (HTML scores 60).
+        return 55 if b"%PDF-" in head[:1024] else 0
 
     def read(self, source: Source, progress: Progress) -> Iterator[ImportedItem]:
         from pypdf import PdfReader
@@ -86,9 +90,8 @@ class PdfImporter:
                 text=text,
                 language=language,
                 metadata=metadata,
+                data=data,
             )
-            if data is not None:
-                doc.data, doc.opener = data, None
             yield doc
             if readable:
                 yield from self._images(source, doc, reader, n_pages, progress)

@@ -5,17 +5,23 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from workstation.dedup import phash
+from workstation.dedup import store
 from workstation.importing import hooks
 
+# The hashing (numpy, scipy, pdqhash) and matching (numba) modules are imported where they are
+# used: the analyzer in the worker processes, the hash-set matcher only when a case has hash
+# sets. The import's writer process then starts without them.
 
-def _store(case: Any, item_id: int, item: dict[str, Any], analysis: dict[str, Any]) -> None:
-    from workstation.dedup import service
 
-    service.store_analysis(case, item_id, item, analysis)
+def _analyze(img: Any) -> dict[str, Any]:
+    from workstation.dedup import phash
+
+    return phash.analyze(img)
 
 
 def _flag(case: Any, item_ids: list[int]) -> None:
+    if not item_ids or not store.has_hashsets(case):
+        return
     from workstation.dedup import service
 
     service.match_new_items(case, item_ids)
@@ -35,8 +41,8 @@ def _demo_clusters(case: Any, out_dir: Path) -> list[str]:
     return lines
 
 
-hooks.register_image_analyzer("dedup", phash.analyze)
-hooks.register_item_writer(_store)
+hooks.register_image_analyzer("dedup", _analyze)
+hooks.register_item_writer(store.store_analysis)
 hooks.register_batch_hook(_flag)
 
 try:

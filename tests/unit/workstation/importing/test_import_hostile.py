@@ -166,3 +166,28 @@ def test_tiny_files_never_crash(tmp_path, case, do_import, size):
     S.write(tmp_path / "in" / "x.bin", b"\x89" * size)
     result, _ = do_import(tmp_path / "in")
     assert len(result.errors) + result.imported == 1
+
+
+def test_page_over_the_size_limit_is_stored_without_text(tmp_path, case, do_import, monkeypatch):
+    monkeypatch.setattr(limits, "MAX_HTML_BYTES", 2000)
+    big = S.html_page(body="groot " * 2000)
+    S.write(tmp_path / "in" / "big.html", big)
+    result, _ = do_import(tmp_path / "in")
+    assert result.errors == []
+    (page,) = list(case.items())
+    assert page["kind"] == "page" and page["text"] is None
+    assert "larger than" in page["metadata"]["text_skipped"]
+    assert case.blobs.read(page["sha256"]) == big
+
+
+def test_large_archive_member_is_streamed_not_held_in_memory(tmp_path, case, do_import, monkeypatch):
+    monkeypatch.setattr(limits, "MEMBER_IN_MEMORY", 10_000)
+    video = bytes(range(256)) * 400  # 100 KiB, "too big" for memory under the patched limit
+    S.write(
+        tmp_path / "in" / "dump.zip", S.zip_bytes({"DCIM/clip.mp4": video, "big.jpg": S.jpeg(400, 300, quality=100)})
+    )
+    result, _ = do_import(tmp_path / "in")
+    assert result.errors == []
+    items = {i["original_name"]: i for i in case.items()}
+    assert case.blobs.read(items["clip.mp4"]["sha256"]) == video
+    assert items["big.jpg"]["kind"] == "image" and "not_analysed" in items["big.jpg"]["metadata"]

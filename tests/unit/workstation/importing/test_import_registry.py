@@ -65,3 +65,10 @@ def test_empty_content_is_unsupported():
 def test_sniff_sees_only_the_head():
     for cls in registry.importers().values():
         assert cls().sniff(b"", PurePath("x")) == 0
+
+
+def test_a_page_mentioning_the_pdf_header_stays_a_page():
+    page = b"<html><head><title>t</title></head><body>Files start with %PDF-1.7</body></html>"
+    assert registry.choose(Source.from_bytes(page, display="p", name="p.html")).name == "html"
+    junk_then_pdf = b"\x00" * 100 + S.pdf(with_image=False)
+    assert registry.choose(Source.from_bytes(junk_then_pdf, display="d", name="d")).name == "pdf"
