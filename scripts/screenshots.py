@@ -124,6 +124,27 @@ def main(argv: list[str] | None = None) -> int:
         casework.add_tag(case, [photo], "city:Rotterdam")
     if ids.get("hotel_room.jpg"):
         casework.add_tag(case, [ids["hotel_room.jpg"]], "minor")  # shows the default veil
+    reviewed_page = None
+    try:
+        from workstation import annotations
+
+        suggested = case.db.execute(
+            "SELECT a.id, a.item_id FROM annotations a JOIN items i ON i.id = a.item_id "
+            "WHERE a.status = 'suggested' AND i.kind = 'page' ORDER BY a.item_id, a.id"
+        ).fetchall()
+        if suggested:
+            reviewed_page = suggested[0][1]
+            for ann_id, item_id in suggested:
+                if item_id == reviewed_page:
+                    annotations.confirm(case, ann_id)
+                    break
+            for ann_id, item_id in suggested[1:12]:
+                if item_id != reviewed_page:
+                    annotations.confirm(case, ann_id)
+        if photo:
+            annotations.annotate(case, photo, "SEX-01", note="Hotel room, same bedspread as ad 17")
+    except ImportError:  # indicators not in this build
+        pass
     case.close()
 
     settings = AppSettings()
@@ -154,6 +175,14 @@ def main(argv: list[str] | None = None) -> int:
     grab(window, "grid")
     window.inspector.tabs.setCurrentIndex(0)
     grab(window.inspector, "inspector")
+    if reviewed_page is not None:
+        window.items_view.select_id(reviewed_page)
+        window.inspector.tabs.setCurrentIndex(2)
+        settle(app, 0.5)
+        grab(window, "indicators")
+        window.inspector.tabs.setCurrentIndex(0)
+        if photo:
+            window.items_view.select_id(photo)
     window.set_view_mode("table")
     settle(app, 1.0)
     grab(window, "table")

@@ -383,7 +383,7 @@
     </message>
     <message>
         <location filename="../../ui/views/inspector.py" line="142"/>
-        <location filename="../../ui/views/inspector.py" line="679"/>
+        <location filename="../../ui/views/inspector.py" line="687"/>
         <source>Indicators</source>
         <translation>Indicatoren</translation>
     </message>
@@ -414,7 +414,7 @@
     </message>
     <message>
         <location filename="../../ui/views/inspector.py" line="163"/>
-        <location filename="../../ui/views/inspector.py" line="516"/>
+        <location filename="../../ui/views/inspector.py" line="524"/>
         <source>Add to exhibits</source>
         <translation>Toevoegen aan stukken</translation>
     </message>
@@ -464,248 +464,248 @@
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="217"/>
+        <location filename="../../ui/views/inspector.py" line="222"/>
         <source>Confirm suggestion</source>
         <translation>Voorstel bevestigen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="218"/>
+        <location filename="../../ui/views/inspector.py" line="223"/>
         <source>Reject suggestion</source>
         <translation>Voorstel afwijzen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="248"/>
+        <location filename="../../ui/views/inspector.py" line="253"/>
         <source>No item selected</source>
         <translation>Geen item geselecteerd</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="249"/>
+        <location filename="../../ui/views/inspector.py" line="254"/>
         <source>Select an item to see its provenance, hashes and annotations.</source>
         <translation>Selecteer een item om herkomst, hashes en annotaties te zien.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="274"/>
+        <location filename="../../ui/views/inspector.py" line="279"/>
         <source>%1 items selected: annotation buttons apply to all of them.</source>
         <translation>%1 items geselecteerd: de annotatieknoppen gelden voor alle.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="330"/>
-        <location filename="../../ui/views/inspector.py" line="667"/>
+        <location filename="../../ui/views/inspector.py" line="338"/>
+        <location filename="../../ui/views/inspector.py" line="675"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="331"/>
+        <location filename="../../ui/views/inspector.py" line="339"/>
         <source>Kind</source>
         <translation>Soort</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="332"/>
+        <location filename="../../ui/views/inspector.py" line="340"/>
         <source>Name</source>
         <translation>Naam</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="335"/>
+        <location filename="../../ui/views/inspector.py" line="343"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="336"/>
+        <location filename="../../ui/views/inspector.py" line="344"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="337"/>
+        <location filename="../../ui/views/inspector.py" line="345"/>
         <source>Size</source>
         <translation>Grootte</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="339"/>
+        <location filename="../../ui/views/inspector.py" line="347"/>
         <source>Dimensions</source>
         <translation>Afmetingen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="341"/>
+        <location filename="../../ui/views/inspector.py" line="349"/>
         <source>Language</source>
         <translation>Taal</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="351"/>
+        <location filename="../../ui/views/inspector.py" line="359"/>
         <source>Source URL</source>
         <translation>Bron-URL</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="353"/>
+        <location filename="../../ui/views/inspector.py" line="361"/>
         <source>Final URL</source>
         <translation>Eind-URL</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="355"/>
+        <location filename="../../ui/views/inspector.py" line="363"/>
         <source>Source path</source>
         <translation>Bronpad</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="356"/>
+        <location filename="../../ui/views/inspector.py" line="364"/>
         <source>Capture method</source>
         <translation>Vastleggingsmethode</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="361"/>
+        <location filename="../../ui/views/inspector.py" line="369"/>
         <source>Captured</source>
         <translation>Vastgelegd</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="362"/>
+        <location filename="../../ui/views/inspector.py" line="370"/>
         <source>Imported</source>
         <translation>Geïmporteerd</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="363"/>
+        <location filename="../../ui/views/inspector.py" line="371"/>
         <source>Imported by</source>
         <translation>Geïmporteerd door</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="364"/>
+        <location filename="../../ui/views/inspector.py" line="372"/>
         <source>Importer</source>
         <translation>Importeur</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="380"/>
+        <location filename="../../ui/views/inspector.py" line="388"/>
         <source>GPS position</source>
         <translation>GPS-positie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="391"/>
+        <location filename="../../ui/views/inspector.py" line="399"/>
         <source>Parent</source>
         <translation>Bovenliggend item</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="402"/>
+        <location filename="../../ui/views/inspector.py" line="410"/>
         <source>Contains</source>
         <translation>Bevat</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="410"/>
+        <location filename="../../ui/views/inspector.py" line="418"/>
         <source>Exact duplicates</source>
         <translation>Exacte duplicaten</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="443"/>
+        <location filename="../../ui/views/inspector.py" line="451"/>
         <source>Distances are to the reference of</source>
         <translation>Afstanden ten opzichte van de referentie van</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="444"/>
+        <location filename="../../ui/views/inspector.py" line="452"/>
         <source>cluster %1</source>
         <translation>cluster %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="463"/>
+        <location filename="../../ui/views/inspector.py" line="471"/>
         <source>on %1 item(s)</source>
         <translation>op %1 item(s)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="514"/>
+        <location filename="../../ui/views/inspector.py" line="522"/>
         <source>Remove from exhibits (exhibit %1)</source>
         <translation>Uit stukken verwijderen (stuk %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="562"/>
+        <location filename="../../ui/views/inspector.py" line="570"/>
         <source>Tick an indicator to confirm it for this item; suggestions from the text scan are marked.</source>
         <translation>Vink een indicator aan om hem voor dit item te bevestigen; voorstellen uit de tekstscan zijn gemarkeerd.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="583"/>
+        <location filename="../../ui/views/inspector.py" line="591"/>
         <source>suggested</source>
         <translation>voorgesteld</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="584"/>
+        <location filename="../../ui/views/inspector.py" line="592"/>
         <source>confirmed</source>
         <translation>bevestigd</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="585"/>
+        <location filename="../../ui/views/inspector.py" line="593"/>
         <source>rejected</source>
         <translation>afgewezen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="668"/>
+        <location filename="../../ui/views/inspector.py" line="676"/>
         <source>Hashes of the original</source>
         <translation>Hashes van het origineel</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="669"/>
+        <location filename="../../ui/views/inspector.py" line="677"/>
         <source>original offset</source>
         <translation>oorspronkelijke tijdverschuiving</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="670"/>
+        <location filename="../../ui/views/inspector.py" line="678"/>
         <source>Provenance</source>
         <translation>Herkomst</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="671"/>
+        <location filename="../../ui/views/inspector.py" line="679"/>
         <source>altitude</source>
         <translation>hoogte</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="672"/>
+        <location filename="../../ui/views/inspector.py" line="680"/>
         <source>EXIF</source>
         <translation>EXIF</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="673"/>
+        <location filename="../../ui/views/inspector.py" line="681"/>
         <source>No EXIF metadata in this image.</source>
         <translation>Geen EXIF-metadata in deze afbeelding.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="674"/>
+        <location filename="../../ui/views/inspector.py" line="682"/>
         <source>Related items</source>
         <translation>Verwante items</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="675"/>
+        <location filename="../../ui/views/inspector.py" line="683"/>
         <source>Near duplicates</source>
         <translation>Bijna-duplicaten</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="676"/>
+        <location filename="../../ui/views/inspector.py" line="684"/>
         <source>Looking for near duplicates…</source>
         <translation>Bijna-duplicaten worden gezocht…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="677"/>
+        <location filename="../../ui/views/inspector.py" line="685"/>
         <source>None found.</source>
         <translation>Niets gevonden.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="678"/>
+        <location filename="../../ui/views/inspector.py" line="686"/>
         <source>Selectors in this item</source>
         <translation>Selectors in dit item</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="680"/>
+        <location filename="../../ui/views/inspector.py" line="688"/>
         <source>None yet.</source>
         <translation>Nog geen.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="681"/>
+        <location filename="../../ui/views/inspector.py" line="689"/>
         <source>Tags</source>
         <translation>Labels</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="682"/>
+        <location filename="../../ui/views/inspector.py" line="690"/>
         <source>Exhibit</source>
         <translation>Stuk van overtuiging</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="683"/>
+        <location filename="../../ui/views/inspector.py" line="691"/>
         <source>Exhibit number</source>
         <translation>Stuknummer</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="684"/>
+        <location filename="../../ui/views/inspector.py" line="692"/>
         <source>No notes yet.</source>
         <translation>Nog geen notities.</translation>
     </message>
@@ -829,7 +829,7 @@ Sleep bestanden of mappen hierheen, of gebruik Bestand → Bestanden importeren�
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="121"/>
-        <location filename="../../ui/main_window.py" line="469"/>
+        <location filename="../../ui/main_window.py" line="468"/>
         <source>All items</source>
         <translation>Alle items</translation>
     </message>
@@ -1089,168 +1089,168 @@ Sleep bestanden of mappen hierheen, of gebruik Bestand → Bestanden importeren�
         <translation>Hoofdbalk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="356"/>
+        <location filename="../../ui/main_window.py" line="355"/>
         <source>Evidence Workstation</source>
         <translation>Evidence Workstation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362"/>
+        <location filename="../../ui/main_window.py" line="361"/>
         <source>%1 shown · %2 selected</source>
         <translation>%1 getoond · %2 geselecteerd</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367"/>
+        <location filename="../../ui/main_window.py" line="366"/>
         <source>Not changed</source>
         <translation>Niet gewijzigd</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="411"/>
+        <location filename="../../ui/main_window.py" line="410"/>
         <source>Duplicate clusters</source>
         <translation>Duplicaatclusters</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="419"/>
+        <location filename="../../ui/main_window.py" line="418"/>
         <source>Selectors</source>
         <translation>Selectors</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="423"/>
+        <location filename="../../ui/main_window.py" line="422"/>
         <source>Import errors</source>
         <translation>Importfouten</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="428"/>
+        <location filename="../../ui/main_window.py" line="427"/>
         <source>Cluster %1: %2</source>
         <translation>Cluster %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="550"/>
+        <location filename="../../ui/main_window.py" line="549"/>
         <source>Add tag</source>
         <translation>Label toevoegen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="550"/>
+        <location filename="../../ui/main_window.py" line="549"/>
         <source>Tag for %1 item(s):</source>
         <translation>Label voor %1 item(s):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="566"/>
+        <location filename="../../ui/main_window.py" line="565"/>
         <source>Set category</source>
         <translation>Categorie instellen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="567"/>
+        <location filename="../../ui/main_window.py" line="566"/>
         <source>Category for %1 item(s):</source>
         <translation>Categorie voor %1 item(s):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="580"/>
+        <location filename="../../ui/main_window.py" line="579"/>
         <source>Add note</source>
         <translation>Notitie toevoegen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="580"/>
+        <location filename="../../ui/main_window.py" line="579"/>
         <source>Note for %1 item(s):</source>
         <translation>Notitie voor %1 item(s):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="597"/>
+        <location filename="../../ui/main_window.py" line="596"/>
         <source>Indicator</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="598"/>
+        <location filename="../../ui/main_window.py" line="597"/>
         <source>Confirm indicator for %1 item(s):</source>
         <translation>Indicator bevestigen voor %1 item(s):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="695"/>
+        <location filename="../../ui/main_window.py" line="694"/>
         <source>SAFE VIEW</source>
         <translation>VEILIGE WEERGAVE</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="709"/>
+        <location filename="../../ui/main_window.py" line="708"/>
         <source>Import files</source>
         <translation>Bestanden importeren</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="714"/>
+        <location filename="../../ui/main_window.py" line="713"/>
         <source>Import folder</source>
         <translation>Map importeren</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="721"/>
-        <location filename="../../ui/main_window.py" line="725"/>
+        <location filename="../../ui/main_window.py" line="720"/>
+        <location filename="../../ui/main_window.py" line="724"/>
         <source>Import</source>
         <translation>Importeren</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="721"/>
+        <location filename="../../ui/main_window.py" line="720"/>
         <source>An import is already running.</source>
         <translation>Er loopt al een import.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="725"/>
+        <location filename="../../ui/main_window.py" line="724"/>
         <source>files</source>
         <translation>bestanden</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="729"/>
+        <location filename="../../ui/main_window.py" line="728"/>
         <source>Importing</source>
         <translation>Bezig met importeren</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="738"/>
+        <location filename="../../ui/main_window.py" line="737"/>
         <source>Imported %1 item(s); %2 exact duplicate(s); %3 already in the case; %4 problem(s).</source>
         <translation>%1 item(s) geïmporteerd; %2 exact(e) duplica(a)t(en); %3 al in de zaak; %4 probleem/problemen.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="774"/>
+        <location filename="../../ui/main_window.py" line="773"/>
         <source>Intact: %1 original(s) re-hashed, %2 audit entries, chain head %3.</source>
         <translation>Intact: %1 origine(e)l(en) opnieuw gehasht, %2 auditregels, kop van de keten %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="776"/>
+        <location filename="../../ui/main_window.py" line="775"/>
         <source>PROBLEMS FOUND: %1 original(s) re-hashed, %2 audit entries, chain head %3.</source>
         <translation>PROBLEMEN GEVONDEN: %1 origine(e)l(en) opnieuw gehasht, %2 auditregels, kop van de keten %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="785"/>
+        <location filename="../../ui/main_window.py" line="784"/>
         <source>Verify integrity</source>
         <translation>Integriteit controleren</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="785"/>
+        <location filename="../../ui/main_window.py" line="784"/>
         <source>originals</source>
         <translation>originelen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="788"/>
+        <location filename="../../ui/main_window.py" line="787"/>
         <source>Verifying</source>
         <translation>Bezig met controleren</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="817"/>
+        <location filename="../../ui/main_window.py" line="816"/>
         <source>Report</source>
         <translation>Rapport</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="885"/>
+        <location filename="../../ui/main_window.py" line="884"/>
         <source>Keyboard shortcuts</source>
         <translation>Sneltoetsen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="890"/>
+        <location filename="../../ui/main_window.py" line="889"/>
         <source>About Evidence Workstation</source>
         <translation>Over Evidence Workstation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="892"/>
+        <location filename="../../ui/main_window.py" line="891"/>
         <source>&lt;b&gt;Evidence Workstation&lt;/b&gt;&lt;br&gt;Offline review of captured web pages and seized images for human-trafficking investigations.&lt;br&gt;&lt;br&gt;Case file: %1</source>
         <translation>&lt;b&gt;Evidence Workstation&lt;/b&gt;&lt;br&gt;Offline beoordeling van vastgelegde webpagina&apos;s en in beslag genomen afbeeldingen bij onderzoek naar mensenhandel.&lt;br&gt;&lt;br&gt;Zaakbestand: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="914"/>
+        <location filename="../../ui/main_window.py" line="913"/>
         <source>Frequent indicators (Annotate menu)</source>
         <translation>Veelgebruikte indicatoren (menu Annoteren)</translation>
     </message>

@@ -212,6 +212,11 @@ class Inspector(QWidget):
         self.indicator_tree.setObjectName("indicatorTree")
         self.indicator_tree.setHeaderLabels([self.tr("Indicator"), self.tr("Status")])
         self.indicator_tree.itemChanged.connect(self._on_indicator_item_changed)
+        header = self.indicator_tree.header()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(0, header.ResizeMode.Interactive)
+        header.resizeSection(0, 230)
+        self.indicator_tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         layout.addWidget(self.indicator_tree, 1)
         buttons = QHBoxLayout()
         self.confirm_button = QPushButton(self.tr("Confirm suggestion"))
@@ -299,7 +304,10 @@ class Inspector(QWidget):
         if not data:
             self.preview.setPixmap(QPixmap())
             self.preview.setText(kind_label(self.item["kind"]) if self.item else "")
+            self.preview.setFixedHeight(48)
             return
+        self.preview.setMinimumHeight(180)
+        self.preview.setMaximumHeight(16777215)
         image = QImage.fromData(data)
         if hidden:
             image = safe_image(image, VARIANT_BLUR | VARIANT_GRAY)
@@ -585,6 +593,7 @@ class Inspector(QWidget):
                     "rejected": self.tr("rejected"),
                 }.get(ann.status, ann.status)
                 node.setText(1, status + (f": “{ann.span}”" if ann.span else ""))
+                node.setToolTip(1, node.text(1) + (f"\n{ann.note}" if ann.note else ""))
                 if ann.status == "suggested":
                     parent.setExpanded(True)
                     font = node.font(0)
@@ -593,7 +602,6 @@ class Inspector(QWidget):
                 elif ann.status == "confirmed":
                     parent.setExpanded(True)
             parent.addChild(node)
-        self.indicator_tree.resizeColumnToContents(0)
         self.indicator_tree.blockSignals(False)
 
     # -- actions --------------------------------------------------------------------------------------------
