@@ -80,6 +80,18 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
+@pytest.fixture(autouse=True)
+def _offline_per_test() -> Iterator[None]:
+    """Fail the test that tried to reach the network, even if the code swallowed the error.
+
+    (Also under pytest-xdist, where a worker's session status does not reach the controller.)
+    """
+    start = len(_VIOLATIONS)
+    yield
+    new = _VIOLATIONS[start:]
+    assert not new, f"network access attempted: {new}"
+
+
 @pytest.fixture
 def network_violations() -> Iterator[list[str]]:
     """The list of blocked network attempts recorded so far (tests of the guard itself)."""
