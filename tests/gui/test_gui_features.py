@@ -67,7 +67,7 @@ def test_open_a_duplicate_cluster_from_the_navigator(qtbot, window_factory, dup_
     qtbot.waitUntil(lambda: "ad1_photo.jpg" in window.inspector.details.toPlainText(), timeout=30_000)
     # and "Show in grid" filters the browse view to the cluster
     view._show_in_grid()
-    qtbot.waitUntil(lambda: window.model.rowCount() == 3, timeout=10_000)
+    qtbot.waitUntil(lambda: window.model.rowCount() == 3, timeout=30_000)
 
 
 def test_keep_records_the_analysts_confirmation(qtbot, window_factory, dup_case):

@@ -68,7 +68,7 @@ def test_confirming_a_suggested_indicator_changes_the_count(qtbot, window_factor
     assert entry is not None and entry.text(1) == "1"
     # the grid badge counts it too
     row = window.model.row_of(offer)
-    qtbot.waitUntil(lambda: window.model.index(row, 0).data(Role.Indicators) == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: window.model.index(row, 0).data(Role.Indicators) == 1, timeout=30_000)
     # reject another suggestion: it does not count
     window.items_view.select_id(offer)
     tree = window.inspector.indicator_tree
@@ -131,7 +131,7 @@ def test_a_region_drawn_on_an_image_carries_an_indicator(qtbot, window_factory, 
     window = window_factory(ad_case)
     room = _id(window, "room.jpg")
     viewer = window.open_item(room)
-    qtbot.waitUntil(lambda: not viewer.image.isNull(), timeout=10_000)
+    qtbot.waitUntil(lambda: not viewer.image.isNull(), timeout=30_000)
     assert viewer.annotate_region((10, 20, 100, 80), "SEX-01", "bed visible")
     regions = viewer.regions()
     assert ((10, 20, 100, 80), "SEX-01 bed visible") in regions
@@ -150,7 +150,7 @@ def test_selectors_view_links_items_that_share_a_phone_number(qtbot, window_fact
     row = values.index("+31612345678")
     assert view.table.item(row, 2).data(Qt.ItemDataRole.DisplayRole) == 2
     view._on_table_double_clicked(view.table.item(row, 1))
-    qtbot.waitUntil(lambda: window.model.rowCount() == 2, timeout=10_000)
+    qtbot.waitUntil(lambda: window.model.rowCount() == 2, timeout=30_000)
     window.items_view.select_id(_id(window, "offer2.txt"))
     assert "+31612345678" in window.inspector.details.toPlainText()
 

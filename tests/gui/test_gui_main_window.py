@@ -19,12 +19,12 @@ def _count(window, key: str) -> str:
 
 def _data(qtbot, index, role=Qt.ItemDataRole.DisplayRole):
     """A model value as a view sees it: rows are read off the GUI thread, so wait for it."""
-    qtbot.waitUntil(lambda: index.data(role) is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: index.data(role) is not None, timeout=30_000)
     return index.data(role)
 
 
 def _wait_counts(qtbot, window) -> None:
-    with qtbot.waitSignal(window.navigator.counts_updated, timeout=10_000):
+    with qtbot.waitSignal(window.navigator.counts_updated, timeout=30_000):
         window.navigator.refresh()
 
 
@@ -50,8 +50,8 @@ def test_import_action_shows_progress_and_lists_per_file_errors(
     # the broken file is a row in the dialog, not a crash dialog
     assert dialog.errors.rowCount() == 1
     assert dialog.errors.item(0, 0).text().endswith("broken.jpg")
-    qtbot.waitUntil(lambda: window.model.rowCount() == 4, timeout=10_000)
-    qtbot.waitUntil(lambda: _count(window, "import_errors") == "1", timeout=10_000)
+    qtbot.waitUntil(lambda: window.model.rowCount() == 4, timeout=30_000)
+    qtbot.waitUntil(lambda: _count(window, "import_errors") == "1", timeout=30_000)
     assert _count(window, "kind:image") == "3"
 
 
@@ -70,7 +70,7 @@ def test_cancel_in_the_progress_dialog_stops_the_import_and_keeps_the_case_consi
     assert ended.args == ["cancelled"]
     assert dialog.close_button.isVisible() and not dialog.cancel_button.isVisible()
     assert "Cancelled" in dialog.summary.text()
-    qtbot.waitUntil(lambda: window.import_task is None, timeout=10_000)
+    qtbot.waitUntil(lambda: window.import_task is None, timeout=30_000)
     with Case.open(case_file, PASSPHRASE) as case:
         status = case.db.execute("SELECT status FROM import_runs ORDER BY id DESC").fetchone()[0]
         assert status == "cancelled"
@@ -98,14 +98,14 @@ def test_triage_keys_change_the_counts_and_undo_takes_it_back(qtbot, window):
     window.items_view.select_row(0)
     first = window.items_view.current_id()
     qtbot.keyClick(window.items_view.grid, Qt.Key.Key_R)  # mark relevant, move to the next item
-    qtbot.waitUntil(lambda: _count(window, f"tag:{casework.RELEVANT}") == "1", timeout=10_000)
+    qtbot.waitUntil(lambda: _count(window, f"tag:{casework.RELEVANT}") == "1", timeout=30_000)
     assert window.items_view.current_id() != first  # triage flow moved on
     assert casework.RELEVANT in _data(qtbot, window.model.index(0, 0), Role.Tags)
     qtbot.keyClick(window.items_view.grid, Qt.Key.Key_X)
-    qtbot.waitUntil(lambda: _count(window, f"tag:{casework.NOT_RELEVANT}") == "1", timeout=10_000)
+    qtbot.waitUntil(lambda: _count(window, f"tag:{casework.NOT_RELEVANT}") == "1", timeout=30_000)
     window.undo_stack.undo()
     window.undo_stack.undo()
-    qtbot.waitUntil(lambda: _count(window, f"tag:{casework.RELEVANT}") == "0", timeout=10_000)
+    qtbot.waitUntil(lambda: _count(window, f"tag:{casework.RELEVANT}") == "0", timeout=30_000)
     assert _count(window, f"tag:{casework.NOT_RELEVANT}") == "0"
     actions = [r[0] for r in window.session.case.db.execute("SELECT action FROM audit ORDER BY seq")]
     assert actions.count("triage.marked") == 4  # two marks and their two undos, all audited
@@ -129,7 +129,7 @@ def test_bulk_tag_note_and_exhibit_on_a_multi_selection(qtbot, window):
     assert notes[0]["author"] == "Test Analyst" and notes[0]["text"] == "Same room in all four photos"
     # exhibits view lists them in exhibit order
     window.navigator.select("exhibits")
-    qtbot.waitUntil(lambda: window.model.rowCount() == 2, timeout=10_000)
+    qtbot.waitUntil(lambda: window.model.rowCount() == 2, timeout=30_000)
     # minors are veiled by default
     assert _data(qtbot, window.model.index(0, 0), Role.Hidden) is True
     window.undo_stack.undo()  # exhibit
@@ -152,12 +152,12 @@ def test_notes_added_in_the_inspector_are_listed_in_time_order_with_author(qtbot
 
 def test_search_box_filters_with_the_full_text_index(qtbot, window):
     search = window.items_view.search
-    with qtbot.waitSignal(window.model.loaded, timeout=10_000):
+    with qtbot.waitSignal(window.model.loaded, timeout=30_000):
         search.setText("IMG_0002")
         window.items_view._apply_search()
     assert window.model.rowCount() == 1
     assert _data(qtbot, window.model.index(0, 0)) == "IMG_0002.jpg"
-    with qtbot.waitSignal(window.model.loaded, timeout=10_000):
+    with qtbot.waitSignal(window.model.loaded, timeout=30_000):
         search.setText("no such thing anywhere")
         window.items_view._apply_search()
     assert window.model.rowCount() == 0
@@ -168,7 +168,7 @@ def test_table_sorts_in_sql_and_shares_the_selection_with_the_grid(qtbot, window
     window.set_view_mode("table")
     table = window.items_view.table
     assert window.items_view.stack.currentWidget() is table
-    with qtbot.waitSignal(window.model.loaded, timeout=10_000):
+    with qtbot.waitSignal(window.model.loaded, timeout=30_000):
         table.sortByColumn(2, Qt.SortOrder.DescendingOrder)  # size
     sizes = [window.model.row_data(r).size for r in range(window.model.rowCount())]
     assert sizes == sorted(sizes, reverse=True)
@@ -192,7 +192,7 @@ def test_thumbnails_are_decoded_off_the_gui_thread_and_cached(qtbot, window):
     index = window.model.index(0, 0)
     _data(qtbot, index, Role.Kind)  # the row is read
     index.data(Role.Thumbnail)  # asks the reader
-    qtbot.waitUntil(lambda: index.data(Role.Thumbnail) is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: index.data(Role.Thumbnail) is not None, timeout=30_000)
     image = index.data(Role.Thumbnail)
     assert not image.isNull() and max(image.width(), image.height()) <= 256
     assert window.model.cached_thumbnails() >= 1
@@ -210,7 +210,7 @@ def test_layout_is_remembered(qtbot, window_factory, imported_case):
 
 def test_audit_log_viewer_shows_entries_and_an_intact_chain(qtbot, window):
     dialog = window.show_audit()
-    qtbot.waitUntil(lambda: dialog.problems is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: dialog.problems is not None, timeout=30_000)
     assert dialog.problems == []
     assert "Chain intact" in dialog.status.text()
     assert dialog.model.rowCount() > 0
@@ -241,7 +241,7 @@ def test_drop_of_files_imports_them(qtbot, window_factory, case_file, material):
     dialog = next(d for d in window.dialogs if d.objectName() == "importDialog")
     with qtbot.waitSignal(dialog.ended, timeout=60_000):
         pass
-    qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=30_000)
 
 
 def test_inspector_links_navigate_to_related_items(qtbot, window):

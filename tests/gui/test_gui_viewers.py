@@ -213,7 +213,7 @@ def test_image_viewer_zooms_fits_and_stores_a_drawn_region(qtbot, window):
     photo = case.db.execute("SELECT id FROM items WHERE original_name = 'IMG_0001.jpg'").fetchone()[0]
     viewer = window.open_item(photo)
     assert isinstance(viewer, ImageViewer)
-    qtbot.waitUntil(lambda: not viewer.image.isNull(), timeout=10_000)
+    qtbot.waitUntil(lambda: not viewer.image.isNull(), timeout=30_000)
     assert (viewer.image.width(), viewer.image.height()) == (640, 480)
     canvas = viewer.canvas
     canvas.resize(700, 500)
@@ -261,7 +261,7 @@ def test_images_tagged_as_minors_open_veiled(qtbot, window):
     photo = case.db.execute("SELECT id FROM items WHERE original_name = 'IMG_0002.jpg'").fetchone()[0]
     window.annotator.tag([photo], "minor")
     viewer = window.open_item(photo)
-    qtbot.waitUntil(lambda: not viewer.image.isNull(), timeout=10_000)
+    qtbot.waitUntil(lambda: not viewer.image.isNull(), timeout=30_000)
     assert viewer.hidden and viewer.reveal_action.isVisible()
     shown = viewer.canvas.pixmap_item.pixmap().toImage()
     assert shown.isGrayscale()
