@@ -36,29 +36,40 @@ def add_json_flag(parser: argparse.ArgumentParser) -> None:
 
 def read_passphrase(args: argparse.Namespace, *, confirm: bool = False, prompt: str = "Case passphrase: ") -> str:
     """Passphrase from --passphrase-file, $WORKSTATION_PASSPHRASE, or a no-echo prompt."""
-    file = getattr(args, "passphrase_file", None)
+    return secret_from(
+        getattr(args, "passphrase_file", None), PASSPHRASE_ENV, "--passphrase-file",
+        what="passphrase", prompt=prompt, confirm=confirm,
+    )
+
+
+def secret_from(
+    file: Path | None, env_name: str, file_option: str, *, what: str, prompt: str, confirm: bool
+) -> str:
+    """A secret from a file, else an environment variable, else a no-echo prompt on a terminal.
+
+    Args:
+        what: how messages name it ("passphrase", "bundle passphrase").
+    """
     if file is not None:
         try:
             text = Path(file).read_text(encoding="utf-8")
         except OSError as exc:
-            raise UsageError(f"cannot read the passphrase file: {exc.strerror}", file) from exc
-        passphrase = text.rstrip("\r\n")
-        if not passphrase:
-            raise UsageError("the passphrase file is empty", file)
-        return passphrase
-    env = os.environ.get(PASSPHRASE_ENV)
+            raise UsageError(f"cannot read the {what} file: {exc.strerror}", file) from exc
+        value = text.rstrip("\r\n")
+        if not value:
+            raise UsageError(f"the {what} file is empty", file)
+        return value
+    env = os.environ.get(env_name)
     if env:
         return env
     if not sys.stdin.isatty():
-        raise UsageError(
-            f"no passphrase: set {PASSPHRASE_ENV}, use --passphrase-file, or run in a terminal"
-        )
-    passphrase = getpass.getpass(prompt)
-    if confirm and getpass.getpass("Repeat passphrase: ") != passphrase:
-        raise UsageError("the two passphrases differ")
-    if not passphrase:
-        raise UsageError("an empty passphrase is not allowed")
-    return passphrase
+        raise UsageError(f"no {what}: set {env_name}, use {file_option}, or run in a terminal")
+    value = getpass.getpass(prompt)
+    if confirm and getpass.getpass(f"Repeat {what}: ") != value:
+        raise UsageError(f"the two {what}s differ")
+    if not value:
+        raise UsageError(f"an empty {what} is not allowed")
+    return value
 
 
 def open_case(args: argparse.Namespace) -> Case:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import getpass
-import os
 import sys
 from pathlib import Path
 
@@ -17,6 +15,7 @@ from workstation.commands._common import (
     parse_ids,
     print_json,
     read_passphrase,
+    secret_from,
 )
 from workstation.commands._groups import group
 from workstation.errors import UsageError
@@ -165,27 +164,10 @@ def cmd_contacts_remove(args: argparse.Namespace) -> int:
 
 # -- export and receive ------------------------------------------------------------------------
 def _bundle_passphrase(file: Path | None, *, confirm: bool) -> str:
-    if file is not None:
-        try:
-            value = file.read_text(encoding="utf-8").rstrip("\r\n")
-        except OSError as exc:
-            raise UsageError(f"cannot read the bundle passphrase file: {exc.strerror}", file) from exc
-        if not value:
-            raise UsageError("the bundle passphrase file is empty", file)
-        return value
-    env = os.environ.get(BUNDLE_PASSPHRASE_ENV)
-    if env:
-        return env
-    if not sys.stdin.isatty():
-        raise UsageError(
-            f"no bundle passphrase: set {BUNDLE_PASSPHRASE_ENV}, use --bundle-passphrase-file, or run in a terminal"
-        )
-    value = getpass.getpass("Bundle passphrase: ")
-    if confirm and getpass.getpass("Repeat bundle passphrase: ") != value:
-        raise UsageError("the two bundle passphrases differ")
-    if not value:
-        raise UsageError("an empty bundle passphrase is not allowed")
-    return value
+    return secret_from(
+        file, BUNDLE_PASSPHRASE_ENV, "--bundle-passphrase-file",
+        what="bundle passphrase", prompt="Bundle passphrase: ", confirm=confirm,
+    )
 
 
 def cmd_export(args: argparse.Namespace) -> int:
