@@ -225,7 +225,7 @@ def _near_duplicates(case: Case, item_ids: list[int], tables: set[str], extra: E
     from workstation.dedup import clusters as cl
     from workstation.dedup import phash
     from workstation.dedup.phash import DIHEDRAL, ImageHashes
-    from workstation.dedup.service import not_duplicate_pairs
+    from workstation.dedup.service import not_duplicate_pairs, thumbnail_source, verifies
 
     wanted = set(item_ids)
     rows = case.db.execute(
@@ -249,7 +249,9 @@ def _near_duplicates(case: Case, item_ids: list[int], tables: set[str], extra: E
 
     refused = not_duplicate_pairs(case)
     inverse = {name: DIHEDRAL[cl.DIHEDRAL_INVERSE[k]] for k, name in enumerate(DIHEDRAL)}
-    for i, j, ev in cl.find_matches(hashes, cl.DEFAULT_THRESHOLD):
+    # The same matching as `workstation dedupe`: hashes, then the local-feature check just beyond.
+    pixels = thumbnail_source(case, ids) if verifies(len(ids), None) else None
+    for i, j, ev in cl.find_matches(hashes, cl.DEFAULT_THRESHOLD, pixels):
         a, b = ids[i], ids[j]
         if (min(a, b), max(a, b)) in refused or ev.kind == "exact":
             continue

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from PIL import ImageOps
+from PIL import Image, ImageDraw, ImageEnhance, ImageFont, ImageOps
 
 from tests.integration.test_cli_core import ws
 from workstation.dedup import synthetic
@@ -98,3 +98,40 @@ def test_errors_are_one_line(tmp_path: Path, case_env: dict[str, str]) -> None:
     assert proc.returncode != 0 and "cannot read" in proc.stderr
     proc = ws("not-duplicate", str(case), "1", "1", env=case_env, check=False)
     assert proc.returncode != 0
+
+
+def test_dedupe_confirms_a_heavily_altered_copy_on_local_features(tmp_path: Path, case_env: dict[str, str]) -> None:
+    """A real photo and its mirrored, cropped, captioned, re-encoded copy: beyond the default
+    threshold on hashes, confirmed by the local-feature check; `--no-verify` leaves it apart."""
+    real = Path(__file__).resolve().parents[1] / "data" / "import" / "real"
+    folder = tmp_path / "ads"
+    folder.mkdir()
+    with Image.open(real / "kde-fallenleaf-preview.jpg") as im:
+        photo = im.convert("RGB")
+    photo.save(folder / "original.jpg", quality=92)
+    w, h = photo.size
+    copy = ImageOps.mirror(photo.crop((w // 20, h // 25, w - w // 40, h - h // 30)))
+    draw = ImageDraw.Draw(copy)
+    draw.text((copy.width // 8, copy.height * 2 // 3), "+31 6 1234 5678", fill=(255, 255, 255),
+              font=ImageFont.load_default(size=copy.height // 9), stroke_width=2, stroke_fill=(0, 0, 0))
+    ImageEnhance.Brightness(copy).enhance(1.15).save(folder / "repost.jpg", quality=50)
+    with Image.open(real / "kde-path-preview.jpg") as im:
+        im.save(folder / "other.jpg")
+    case = tmp_path / "v.case"
+    ws("new", str(case), "--title", "Verify", env=case_env)
+    ws("import", str(case), str(folder), env=case_env)
+
+    out = json.loads(ws("dedupe", str(case), "--json", env=case_env).stdout)
+    assert out["feature_check"] is True
+    assert [sorted(m["original_name"] for m in c) for c in out["clusters"]] == [["original.jpg", "repost.jpg"]]
+    repost = next(m for m in out["clusters"][0] if m["distance"] > 0)
+    assert repost["distance"] > 12  # beyond the threshold on hashes ...
+    assert repost["evidence"]["verified_features"] >= 15  # ... confirmed on local features
+    assert "matching local features" in repost["transformation"]
+
+    hashes_only = json.loads(ws("dedupe", str(case), "--no-verify", "--json", env=case_env).stdout)
+    assert hashes_only["feature_check"] is False
+    assert hashes_only["clusters"] == []
+
+    found = json.loads(ws("match", str(case), str(folder / "repost.jpg"), "--json", env=case_env).stdout)
+    assert {m["original_name"] for m in found["matches"]} == {"original.jpg", "repost.jpg"}

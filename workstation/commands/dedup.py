@@ -24,6 +24,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     p = subparsers.add_parser("dedupe", help="clusters of near-duplicate and identical photos")
     add_case_argument(p)
     _threshold(p)
+    check = p.add_mutually_exclusive_group()
+    check.add_argument(
+        "--verify",
+        dest="verify",
+        action="store_true",
+        default=None,
+        help="check pairs just beyond the threshold on local features even in a very large case",
+    )
+    check.add_argument(
+        "--no-verify",
+        dest="verify",
+        action="store_false",
+        help="match on hashes alone (no local-feature check of pairs just beyond the threshold)",
+    )
     add_json_flag(p)
     p.set_defaults(func=cmd_dedupe)
 
@@ -69,10 +83,19 @@ def cmd_dedupe(args: argparse.Namespace) -> int:
         bar = console_progress("hashing")
         service.ensure_hashes(case, bar.progress)
         bar.finish()
-        clusters = service.clusters_for_case(case, args.threshold)
+        images = service.image_count(case)
+        verify = service.verifies(images, args.verify)
+        bar = console_progress("matching")
+        clusters = service.clusters_for_case(case, args.threshold, bar.progress, verify)
+        bar.finish()
     if args.json:
-        print_json({"threshold": args.threshold, "clusters": clusters})
+        print_json({"threshold": args.threshold, "feature_check": verify, "clusters": clusters})
         return 0
+    if not verify and args.verify is None:
+        print(
+            f"note: {images:,} images: pairs just beyond the threshold were not checked on local features "
+            f"(automatic up to {service.VERIFY_MAX_IMAGES:,}; --verify forces it)"
+        )
     if not clusters:
         print(f"no duplicate photos at threshold {args.threshold}")
     for n, members in enumerate(clusters, 1):

@@ -17,14 +17,22 @@ Exact duplicates (same SHA-256) always match, with distance 0 and kind ``exact``
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from workstation.dedup.index import HammingIndex
 from workstation.dedup.phash import DIHEDRAL, ImageHashes
+from workstation.progress import Progress
+
+if TYPE_CHECKING:
+    from PIL import Image
+
+    from workstation.dedup.verify import PixelSource
 
 from workstation.dedup import DEFAULT_THRESHOLD  # noqa: E402,F401  (re-exported)
+
 WINDOW_PENALTY = 4
 PDQ_BITS_PER_UNIT = 4
 # PDQ counts as evidence only up to 47 of 256 bits: on the benchmark nothing beyond it was a true
@@ -33,6 +41,10 @@ PDQ_BITS_PER_UNIT = 4
 PDQ_MAX = 47
 # Dihedral variant k turns A into B; the variant that turns B back into A.
 DIHEDRAL_INVERSE = (0, 3, 2, 1, 4, 5, 6, 7)
+# The local-feature check looks this far beyond the threshold, at pairs whose best PDQ distance
+# is within the gate (unrelated photos: 80-256 on the benchmark; checked true pairs: 14-100).
+VERIFY_MARGIN = 10
+VERIFY_PDQ_GATE = 100
 _KIND_ORDER = {"exact": 0, "phash": 1, "pdq": 2, "window": 3}
 
 
@@ -47,6 +59,8 @@ class Evidence:
         trimmed: a border or UI frame was peeled off one of the two before matching.
         cropped: one image matches a sub-window of the other.
         raw: the distance in the hash that matched (bits of 64 or of 256).
+        verified: for a pair beyond the threshold that the local-feature check confirmed, how
+            many features agreed (0: matched on hashes alone).
     """
 
     distance: int
@@ -55,6 +69,7 @@ class Evidence:
     trimmed: bool = False
     cropped: bool = False
     raw: int = 0
+    verified: int = 0
 
     def describe(self) -> str:
         """Short human text, e.g. ``mirror, cropped, re-encoded/edited``."""
@@ -67,6 +82,8 @@ class Evidence:
             parts.append("cropped")
         if self.raw:
             parts.append("re-encoded/edited")
+        if self.verified:
+            parts.append(f"confirmed by {self.verified} matching local features")
         return ", ".join(parts) or "same picture"
 
     def to_json(self) -> dict[str, object]:
@@ -78,6 +95,7 @@ class Evidence:
             "trimmed": self.trimmed,
             "cropped": self.cropped,
             "raw_distance": self.raw,
+            "verified_features": self.verified,
         }
 
 
@@ -180,13 +198,21 @@ def candidate_pairs(hashes: Sequence[ImageHashes | None], threshold: int) -> np.
 
 
 def find_matches(
-    hashes: Sequence[ImageHashes | None], threshold: int = DEFAULT_THRESHOLD
+    hashes: Sequence[ImageHashes | None],
+    threshold: int = DEFAULT_THRESHOLD,
+    pixels: PixelSource | None = None,
+    progress: Progress | None = None,
 ) -> list[tuple[int, int, Evidence]]:
     """Every pair of images within ``threshold``, with its evidence.
 
     Args:
         hashes: one entry per image (``None`` for images without hashes).
         threshold: largest distance that matches (64-bit pHash scale).
+        pixels: image index -> its thumbnail. When given, pairs up to ``VERIFY_MARGIN`` beyond
+            the threshold are checked on local features (:mod:`workstation.dedup.verify`) and
+            match when enough features agree; their evidence keeps the hash distance and
+            carries ``verified``.
+        progress: reports the feature check.
 
     Returns:
         ``(i, j, evidence)`` with ``i < j`` indexes into ``hashes``, sorted.
@@ -198,6 +224,69 @@ def find_matches(
         ev = compare(a, b)
         if ev.distance <= threshold:
             out.append((i, j, ev))
+    if pixels is not None:
+        out.extend(verified_matches(hashes, threshold, pixels, {(i, j) for i, j, _ in out}, progress))
+        out.sort(key=lambda m: (m[0], m[1]))
+    return out
+
+
+def _pdq_min(hashes: Sequence[ImageHashes | None], pairs: np.ndarray) -> np.ndarray:
+    """Per pair, the smallest PDQ distance over both images' views and every orientation."""
+    n = len(hashes)
+    first = np.zeros((n, 8, 4), np.uint64)
+    last = np.zeros((n, 8, 4), np.uint64)
+    for i, h in enumerate(hashes):
+        if h is not None:
+            first[i] = h.views[0].pdq
+            last[i] = h.views[-1].pdq
+    a, b = pairs[:, 0], pairs[:, 1]
+    best = np.full(len(pairs), 256, np.int64)
+    for va in (first, last):
+        for vb in (first, last):
+            d = np.bitwise_count(va[a] ^ vb[b][:, None, 0, :]).sum(-1).min(-1)
+            best = np.minimum(best, d)
+    return best
+
+
+def verified_matches(
+    hashes: Sequence[ImageHashes | None],
+    threshold: int,
+    pixels: PixelSource,
+    known: set[tuple[int, int]] | None = None,
+    progress: Progress | None = None,
+) -> list[tuple[int, int, Evidence]]:
+    """Pairs just beyond ``threshold`` that the local-feature check confirms.
+
+    Candidates are pairs within ``threshold + VERIFY_MARGIN`` on the hashes whose best PDQ
+    distance is at most ``VERIFY_PDQ_GATE`` (cheap evidence that the pictures are related at
+    all: it keeps the slower check to a few pairs per image). ``known`` pairs are skipped.
+    """
+    from workstation.dedup.verify import MIN_INLIERS, Verifier
+
+    known = known or set()
+    pairs = candidate_pairs(hashes, threshold + VERIFY_MARGIN)
+    if len(pairs) == 0:
+        return []
+    pairs = pairs[_pdq_min(hashes, pairs) <= VERIFY_PDQ_GATE]
+    todo = []
+    for i, j in pairs.tolist():
+        if (i, j) in known:
+            continue
+        a, b = hashes[i], hashes[j]
+        assert a is not None and b is not None
+        ev = compare(a, b)
+        if threshold < ev.distance <= threshold + VERIFY_MARGIN:
+            todo.append((i, j, ev))
+    verifier = Verifier(pixels)
+    out = []
+    if progress is not None:
+        progress.start(len(todo), "checking local features")
+    for i, j, ev in todo:
+        agreeing = verifier.agreeing(i, j, ev.transform)
+        if agreeing >= MIN_INLIERS:
+            out.append((i, j, replace(ev, verified=agreeing)))
+        if progress is not None:
+            progress.step()
     return out
 
 
@@ -251,6 +340,7 @@ def build_clusters(
                 pairs.append((first_of[sha], i, EXACT))
             else:
                 first_of[sha] = i
+    matched = {(i, j): ev for i, j, ev in matches}
     best_link: dict[int, tuple[int, Evidence]] = {}
     for i, j, ev in pairs:
         parent[find(i)] = find(j)
@@ -269,6 +359,9 @@ def build_clusters(
         out = [Member(first, None)]
         for m in members[1:]:
             ev = _direct(hashes, sha256s, first, m)
+            confirmed = matched.get((first, m))
+            if confirmed is not None and confirmed.verified and ev is not None and ev.kind != "exact":
+                ev = confirmed  # the hashes alone put it beyond the threshold: keep the check's result
             linked, link = best_link[m]
             out.append(Member(m, ev, linked, link))
         inside = set(members)
@@ -287,9 +380,18 @@ def _direct(hashes: Sequence[ImageHashes | None], sha256s: Sequence[str] | None,
 
 
 def query_matches(
-    query: ImageHashes, hashes: Sequence[ImageHashes | None], threshold: int = DEFAULT_THRESHOLD
+    query: ImageHashes,
+    hashes: Sequence[ImageHashes | None],
+    threshold: int = DEFAULT_THRESHOLD,
+    query_pixels: Image.Image | None = None,
+    pixels: PixelSource | None = None,
 ) -> list[tuple[int, Evidence]]:
     """Images among ``hashes`` that match one query image, best first.
+
+    Args:
+        query_pixels, pixels: the query's thumbnail and the collection's; when both are given,
+            images up to ``VERIFY_MARGIN`` beyond the threshold match if the local-feature check
+            confirms them (see :func:`find_matches`).
 
     Returns:
         ``(index into hashes, evidence of that image relative to the query)``.
@@ -299,16 +401,18 @@ def query_matches(
     t = _Table.build(hashes)
     if len(t.view_owner) == 0:
         return []
+    verify = query_pixels is not None and pixels is not None
+    reach = threshold + VERIFY_MARGIN if verify else threshold
     q_ph = np.concatenate([v.phash for v in query.views]).reshape(-1, 1)
     q_pdq = np.concatenate([v.pdq for v in query.views])
     owners: set[int] = set()
-    hits = HammingIndex.build(t.view_phash[:, 0].copy()).query(q_ph, threshold)
+    hits = HammingIndex.build(t.view_phash[:, 0].copy()).query(q_ph, reach)
     owners.update(t.view_owner[hits[:, 1]].tolist())
     pdq_radius = min(threshold * PDQ_BITS_PER_UNIT, PDQ_MAX)
     hits = HammingIndex.build(t.view_pdq[:, 0].copy()).query(q_pdq, pdq_radius)
     owners.update(t.view_owner[hits[:, 1]].tolist())
-    if threshold >= WINDOW_PENALTY:
-        radius = threshold - WINDOW_PENALTY
+    if reach >= WINDOW_PENALTY:
+        radius = reach - WINDOW_PENALTY
         if len(t.windows):
             hits = HammingIndex.build(t.windows).query(q_ph, radius)
             owners.update(t.window_owner[hits[:, 1]].tolist())
@@ -318,11 +422,25 @@ def query_matches(
             hits = HammingIndex.build(all_variants).query(query.windows.reshape(-1, 1), radius)
             owners.update(np.repeat(t.view_owner, 8)[hits[:, 1]].tolist())
     out = []
+    grey = []
     for i in sorted(owners):
         h = hashes[i]
         assert h is not None
         ev = compare(query, h)
         if ev.distance <= threshold:
             out.append((i, ev))
+        elif ev.distance <= reach:
+            grey.append((i, ev))
+    if verify and grey:
+        from workstation.dedup.verify import MIN_INLIERS, Verifier
+
+        assert pixels is not None
+        gate = _pdq_min([query, *hashes], np.array([(0, i + 1) for i, _ in grey], np.int64))
+        verifier = Verifier(lambda k: query_pixels if k < 0 else pixels(k))
+        for (i, ev), pdq in zip(grey, gate.tolist(), strict=True):
+            if pdq <= VERIFY_PDQ_GATE:
+                agreeing = verifier.agreeing(-1, i, ev.transform)
+                if agreeing >= MIN_INLIERS:
+                    out.append((i, replace(ev, verified=agreeing)))
     out.sort(key=lambda r: (r[1].distance, r[0]))
     return out

@@ -17,6 +17,7 @@ from workstation.dedup import clusters as cl
 from workstation.dedup import hashsets, store
 from workstation.dedup.phash import HASH_VERSION, ImageHashes, compute, open_image
 from workstation.errors import WorkstationError
+from workstation.importing.images import thumbnail_of
 from workstation.progress import Progress
 
 ANALYZER = "dedup"
@@ -124,13 +125,53 @@ def _member(row: dict[str, Any], m: cl.Member, rows: list[dict[str, Any]] | None
     return out
 
 
+# The local-feature check (workstation.dedup.verify) reads thumbnails and costs ~2-5 ms per
+# checked pair; above this many images the candidate search beyond the threshold grows too
+# large, and clusters rest on the hashes alone unless the caller asks for the check.
+VERIFY_MAX_IMAGES = 20_000
+
+
+def thumbnail_source(case: Case, item_ids: list[int]) -> Any:
+    """Pixel source for the local-feature check: position in ``item_ids`` -> stored thumbnail."""
+    from workstation.dedup.verify import thumbnail_image
+
+    def pixels(index: int) -> Image.Image | None:
+        data = case.thumbnail(item_ids[index])
+        return None if data is None else thumbnail_image(data)
+
+    return pixels
+
+
+def _thumbnails(case: Case, rows: list[dict[str, Any]]) -> Any:
+    return thumbnail_source(case, [r["id"] for r in rows])
+
+
+def image_count(case: Case) -> int:
+    """Images dedupe compares (those with hashes or of kind image)."""
+    return _count(
+        case,
+        "SELECT count(*) FROM items i LEFT JOIN dedup_hashes d ON d.item_id = i.id"
+        " WHERE d.item_id IS NOT NULL OR i.kind = 'image'",
+    )
+
+
+def verifies(images: int, verify: bool | None) -> bool:
+    """Whether a dedupe of ``images`` images runs the local-feature check (None: automatic)."""
+    return images <= VERIFY_MAX_IMAGES if verify is None else verify
+
+
 def clusters_for_case(
-    case: Case, threshold: int = cl.DEFAULT_THRESHOLD, progress: Progress | None = None
+    case: Case,
+    threshold: int = cl.DEFAULT_THRESHOLD,
+    progress: Progress | None = None,
+    verify: bool | None = None,
 ) -> list[list[dict[str, Any]]]:
     """Clusters of near-duplicate and exact-duplicate images in the case.
 
     Args:
         threshold: largest distance (bits of a 64-bit pHash) that counts as the same photo.
+        verify: check pairs just beyond the threshold on local features (None: when the case
+            holds at most ``VERIFY_MAX_IMAGES`` images).
 
     Returns:
         A list of clusters, each a list of members (dicts with ``id``, ``sha256``,
@@ -140,8 +181,11 @@ def clusters_for_case(
     """
     rows, hashes = _load(case)
     refused = not_duplicate_pairs(case)
+    pixels = _thumbnails(case, rows) if verifies(len(rows), verify) else None
     matches = [
-        (i, j, ev) for i, j, ev in cl.find_matches(hashes, threshold) if (rows[i]["id"], rows[j]["id"]) not in refused
+        (i, j, ev)
+        for i, j, ev in cl.find_matches(hashes, threshold, pixels, progress)
+        if (rows[i]["id"], rows[j]["id"]) not in refused
     ]
     sha = [r["sha256"] for r in rows]
     groups = cl.build_clusters(hashes, matches, sha)
@@ -169,7 +213,8 @@ def duplicates_of(case: Case, item_id: int, threshold: int = cl.DEFAULT_THRESHOL
     query = hashes[me]
     if query is not None:
         others = [None if i == me else h for i, h in enumerate(hashes)]
-        for i, ev in cl.query_matches(query, others, threshold):
+        pixels = _thumbnails(case, rows)
+        for i, ev in cl.query_matches(query, others, threshold, pixels(me), pixels):
             pair = tuple(sorted((item_id, rows[i]["id"])))
             if i not in seen and pair not in refused:
                 out.append(_member(rows[i], cl.Member(i, ev)))
@@ -188,7 +233,9 @@ def match_image(case: Case, image: Path | BinaryIO, threshold: int = cl.DEFAULT_
     import io
 
     try:
-        query = compute(open_image(io.BytesIO(data)))
+        upright = open_image(io.BytesIO(data))
+        query = compute(upright)
+        query_pixels = thumbnail_of(upright)
     except (OSError, ValueError, UnidentifiedImageError, Image.DecompressionBombError) as exc:
         raise DedupError(f"not a readable image: {exc}", image if isinstance(image, (str, Path)) else None) from exc
     rows, hashes = _load(case)
@@ -196,7 +243,7 @@ def match_image(case: Case, image: Path | BinaryIO, threshold: int = cl.DEFAULT_
     for i, r in enumerate(rows):
         if r["sha256"] == sha:
             found[i] = _member(r, cl.Member(i, cl.EXACT))
-    for i, ev in cl.query_matches(query, hashes, threshold):
+    for i, ev in cl.query_matches(query, hashes, threshold, query_pixels, _thumbnails(case, rows)):
         found.setdefault(i, _member(rows[i], cl.Member(i, ev)))
     matches = sorted(found.values(), key=lambda m: (m["distance"], m["id"]))
     return {

@@ -323,6 +323,11 @@ def _thumbnail(rgb: Image.Image) -> Image.Image:
     return src.resize(size, Image.Resampling.BILINEAR)
 
 
+def thumbnail_of(rgb: Image.Image) -> Image.Image:
+    """The thumbnail the import stores for an upright decoded image (before JPEG encoding)."""
+    return _thumbnail(_analysis_size(rgb))
+
+
 def _info_text(im: Image.Image) -> dict[str, str]:
     """Text chunks a capture tool wrote (PNG tEXt/iTXt Software, Comment, XMP)."""
     out: dict[str, str] = {}
