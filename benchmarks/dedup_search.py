@@ -104,6 +104,16 @@ def one(what: str, n: int, words: int, radius: int) -> dict[str, object]:
         t0 = time.perf_counter()
         matches = cl.find_matches(hashes, radius)
         extra = {"pairs": len(matches)}
+    elif what == "dedupe_checked":
+        # With the local-feature check's candidate search (threshold + margin, PDQ gate); the
+        # synthetic images have no pixels, so this is the search's cost, not the ORB check's.
+        from workstation.dedup import clusters as cl
+
+        hashes = synthetic_image_hashes(n)
+        base = peak_mb()
+        t0 = time.perf_counter()
+        matches = cl.find_matches(hashes, radius, pixels=lambda i: None)
+        extra = {"pairs": len(matches)}
     else:
         raise SystemExit(f"unknown measurement {what}")
     seconds = time.perf_counter() - t0
@@ -133,6 +143,10 @@ PLAN = [
     ("query8", 1_000_000, 1, 10),
     ("query", 1_000_000, 4, 31),
     ("query8", 1_000_000, 4, 31),
+    ("dedupe", 10_000, 1, 12),
+    ("dedupe_checked", 10_000, 1, 12),
+    ("dedupe", 20_000, 1, 12),
+    ("dedupe_checked", 20_000, 1, 12),
 ]
 
 

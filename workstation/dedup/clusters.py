@@ -230,8 +230,8 @@ def find_matches(
     return out
 
 
-def _pdq_min(hashes: Sequence[ImageHashes | None], pairs: np.ndarray) -> np.ndarray:
-    """Per pair, the smallest PDQ distance over both images' views and every orientation."""
+def _pdq_views(hashes: Sequence[ImageHashes | None]) -> tuple[np.ndarray, np.ndarray]:
+    """(n, 8, 4) PDQ of every image's first and last view (zeros for images without hashes)."""
     n = len(hashes)
     first = np.zeros((n, 8, 4), np.uint64)
     last = np.zeros((n, 8, 4), np.uint64)
@@ -239,13 +239,53 @@ def _pdq_min(hashes: Sequence[ImageHashes | None], pairs: np.ndarray) -> np.ndar
         if h is not None:
             first[i] = h.views[0].pdq
             last[i] = h.views[-1].pdq
+    return first, last
+
+
+def _pdq_min(views: tuple[np.ndarray, np.ndarray], pairs: np.ndarray) -> np.ndarray:
+    """Per pair, the smallest PDQ distance over both images' views and every orientation."""
     a, b = pairs[:, 0], pairs[:, 1]
     best = np.full(len(pairs), 256, np.int64)
-    for va in (first, last):
-        for vb in (first, last):
+    for va in views:
+        for vb in views:
             d = np.bitwise_count(va[a] ^ vb[b][:, None, 0, :]).sum(-1).min(-1)
             best = np.minimum(best, d)
     return best
+
+
+# Query rows per step of the search beyond the threshold: its raw hits (most pairs of a case lie
+# within threshold + margin of *some* orientation or window) are gated on PDQ step by step, so
+# memory stays bounded.
+_GREY_STEP = 2048
+
+
+def _grey_candidates(hashes: Sequence[ImageHashes | None], reach: int) -> np.ndarray:
+    """Pairs ``(i, j)``, ``i < j``, within ``reach`` on pHash views or windows whose best PDQ
+    distance passes ``VERIFY_PDQ_GATE``."""
+    t = _Table.build(hashes)
+    if len(t.view_owner) == 0:
+        return np.empty((0, 2), np.int64)
+    pdq = _pdq_views(hashes)
+    ph_index = HammingIndex.build(t.view_phash[:, 0].copy())
+    w_index = HammingIndex.build(t.windows) if len(t.windows) and reach >= WINDOW_PENALTY else None
+    queries = t.view_phash.reshape(-1, 1)
+    q_owner = np.repeat(t.view_owner, 8)
+    kept = []
+    for start in range(0, len(queries), _GREY_STEP):
+        q, owner = queries[start : start + _GREY_STEP], q_owner[start : start + _GREY_STEP]
+        hits = ph_index.query(q, reach)
+        parts = [np.stack([owner[hits[:, 0]], t.view_owner[hits[:, 1]]], axis=1)]
+        if w_index is not None:
+            hits = w_index.query(q, reach - WINDOW_PENALTY)
+            parts.append(np.stack([owner[hits[:, 0]], t.window_owner[hits[:, 1]]], axis=1))
+        pairs = np.concatenate(parts)
+        pairs = np.sort(pairs[pairs[:, 0] != pairs[:, 1]], axis=1)
+        if len(pairs):
+            pairs = np.unique(pairs, axis=0)
+            kept.append(pairs[_pdq_min(pdq, pairs) <= VERIFY_PDQ_GATE])
+    if not kept:
+        return np.empty((0, 2), np.int64)
+    return np.unique(np.concatenate(kept), axis=0)
 
 
 def verified_matches(
@@ -264,12 +304,8 @@ def verified_matches(
     from workstation.dedup.verify import MIN_INLIERS, Verifier
 
     known = known or set()
-    pairs = candidate_pairs(hashes, threshold + VERIFY_MARGIN)
-    if len(pairs) == 0:
-        return []
-    pairs = pairs[_pdq_min(hashes, pairs) <= VERIFY_PDQ_GATE]
     todo = []
-    for i, j in pairs.tolist():
+    for i, j in _grey_candidates(hashes, threshold + VERIFY_MARGIN).tolist():
         if (i, j) in known:
             continue
         a, b = hashes[i], hashes[j]
@@ -435,7 +471,8 @@ def query_matches(
         from workstation.dedup.verify import MIN_INLIERS, Verifier
 
         assert pixels is not None
-        gate = _pdq_min([query, *hashes], np.array([(0, i + 1) for i, _ in grey], np.int64))
+        everyone = [query, *hashes]
+        gate = _pdq_min(_pdq_views(everyone), np.array([(0, i + 1) for i, _ in grey], np.int64))
         verifier = Verifier(lambda k: query_pixels if k < 0 else pixels(k))
         for (i, ev), pdq in zip(grey, gate.tolist(), strict=True):
             if pdq <= VERIFY_PDQ_GATE:

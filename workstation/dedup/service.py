@@ -125,10 +125,11 @@ def _member(row: dict[str, Any], m: cl.Member, rows: list[dict[str, Any]] | None
     return out
 
 
-# The local-feature check (workstation.dedup.verify) reads thumbnails and costs ~2-5 ms per
-# checked pair; above this many images the candidate search beyond the threshold grows too
-# large, and clusters rest on the hashes alone unless the caller asks for the check.
-VERIFY_MAX_IMAGES = 20_000
+# The local-feature check (workstation.dedup.verify) searches every pair within threshold + 10
+# before its PDQ gate: that search grows with the square of the case (benchmarks/RESULTS.md:
+# ~4 s at 2,000 images, ~21 s at 5,000, ~110 s at 10,000). Above this many images clusters rest
+# on the hashes alone unless the analyst asks for the check (`dedupe --verify`).
+VERIFY_MAX_IMAGES = 5_000
 
 
 def thumbnail_source(case: Case, item_ids: list[int]) -> Any:
