@@ -71,12 +71,14 @@ def _load(case: Case, item_ids: list[int] | None = None) -> tuple[list[dict[str,
 
 
 def ensure_hashes(case: Case, progress: Progress | None = None) -> int:
-    """Hash image items that have none yet (imported before dedup existed); returns how many."""
+    """Hash image items that have no hashes yet (imported before dedup existed) or hashes of an
+    older version (matching compares one version only); returns how many."""
     todo = [
         r
         for r in case.db.execute(
             "SELECT i.id, i.sha256 FROM items i LEFT JOIN dedup_hashes d ON d.item_id = i.id"
-            " WHERE i.kind = 'image' AND d.item_id IS NULL ORDER BY i.id"
+            " WHERE (i.kind = 'image' AND d.item_id IS NULL) OR d.version < ? ORDER BY i.id",
+            [HASH_VERSION],
         ).fetchall()
     ]
     if not todo:
