@@ -13,10 +13,7 @@ the real one.
 
 from __future__ import annotations
 
-import hashlib
 import io
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -32,7 +29,9 @@ from reportlab.platypus.doctemplate import LayoutError
 from reports import fonts
 from reports.layout import ImageResult, PageRefs, ReportDocTemplate, build_story
 from reports.model import ImageSpec, Report
+from workstation.atomicfile import FolderNotWritable, replacing, sync
 from workstation.errors import WorkstationError
+from workstation.hashing import hash_file
 
 JPEG_QUALITY = 80
 MAX_PASSES = 4
@@ -303,38 +302,23 @@ def render_pdf(report: Report, out: Path, images: ImageProvider, progress: Progr
         progress.step(1, "drawing pages")
     renderer = _renderer(images, report.options.image_max_px, progress)
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=folder)
-        os.close(fd)
-    except OSError as exc:
+        with replacing(out) as tmp:
+            # The first layout pass printed placeholders for page numbers (contents, exhibit
+            # list, "of M"); if filling them in moved anything, draw again with the numbers found.
+            for _ in range(MAX_PASSES):
+                with open(tmp, "wb") as fh:
+                    found = _build(report, fh, refs, renderer)
+                    sync(fh)
+                if found.pages == refs.pages and found.total == refs.total:
+                    break
+                refs = found
+            else:
+                raise ReportRenderError("page numbers did not settle between layout passes", out)
+            sha256, _md5, size = hash_file(tmp)
+    except FolderNotWritable as exc:
         raise ReportRenderError(f"cannot write in this folder: {exc.strerror}", out) from exc
-    tmp = Path(tmp_name)
-    try:
-        # The first layout pass printed placeholders for page numbers (contents, exhibit list,
-        # "of M"); if filling them in moved anything, draw again with the numbers just found.
-        for _ in range(MAX_PASSES):
-            with open(tmp, "wb") as fh:
-                found = _build(report, fh, refs, renderer)
-                fh.flush()
-                os.fsync(fh.fileno())
-            if found.pages == refs.pages and found.total == refs.total:
-                break
-            refs = found
-        else:
-            raise ReportRenderError("page numbers did not settle between layout passes", out)
-        digest = hashlib.sha256()
-        size = 0
-        with tmp.open("rb") as fh:
-            for chunk in iter(lambda: fh.read(1 << 20), b""):
-                digest.update(chunk)
-                size += len(chunk)
-        os.replace(tmp, out)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise ReportRenderError(f"cannot write the report: {exc.strerror or exc}", out) from exc
     except LayoutError as exc:
-        tmp.unlink(missing_ok=True)
         raise ReportRenderError(f"the report cannot be laid out: {str(exc)[:200]}", out) from exc
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return RenderResult(path=out, sha256=digest.hexdigest(), size=size, pages=found.total)
+    return RenderResult(path=out, sha256=sha256, size=size, pages=found.total)

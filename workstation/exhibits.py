@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from storage.errors import StorageError
+from workstation.atomicfile import FolderNotWritable, replacing, sync
 from workstation.case import Case, utc_now
 from workstation.errors import IntegrityError, UsageError, WorkstationError
 
@@ -136,30 +135,20 @@ def extract_original(case: Case, item_id: int, out: str | Path, *, overwrite: bo
         raise WorkstationError("the folder does not exist", out)
     digest, md5, size = hashlib.sha256(), hashlib.md5(usedforsecurity=False), 0
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=folder)
-    except OSError as exc:
-        raise WorkstationError(f"cannot write in this folder: {exc.strerror}", out) from exc
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as fh:
+        with replacing(out) as tmp, tmp.open("wb") as fh:
             for chunk in case.blobs.iter_chunks(item["sha256"]):
                 digest.update(chunk)
                 md5.update(chunk)
                 size += len(chunk)
                 fh.write(chunk)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if digest.hexdigest() != item["sha256"]:
-            raise IntegrityError(f"item {item_id}: the stored bytes do not match the recorded SHA-256", case.path)
-        os.replace(tmp, out)
+            sync(fh)
+            if digest.hexdigest() != item["sha256"]:
+                raise IntegrityError(f"item {item_id}: the stored bytes do not match the recorded SHA-256", case.path)
+    except FolderNotWritable as exc:
+        raise WorkstationError(f"cannot write in this folder: {exc.strerror}", out) from exc
     except StorageError as exc:
-        tmp.unlink(missing_ok=True)
         raise IntegrityError(f"item {item_id}: {exc.reason}", case.path) from exc
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise WorkstationError(f"cannot write the file: {exc.strerror or exc}", out) from exc
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
     case.audit("item.extracted", {"item": item_id, "sha256": item["sha256"], "file": out.name, "size": size})
     return {"item": item_id, "path": str(out), "sha256": digest.hexdigest(), "md5": md5.hexdigest(), "size": size}
