@@ -285,7 +285,7 @@ def import_mode() -> str:
 
 
 def import_enabled() -> bool:
-    """OCR during import (it costs about a second per image) when Tesseract is here and not switched off."""
+    """Images are queued for OCR at import when Tesseract is here and OCR is not switched off."""
     return import_mode() != "off" and status().available
 
 
@@ -306,13 +306,20 @@ def looks_like_text_image(img: Any) -> bool:
 
 
 def analyse(img: Any) -> dict[str, Any]:
-    """Image analyzer for the import pipeline (runs in worker processes): OCR text or a notice."""
+    """Image analyzer for the import pipeline (runs in worker processes): whether the image goes
+    to the OCR stage (``{"queue": reason}``) or why not (``{"skipped": reason}``).
+
+    Only the cheap photo-or-graphic test runs here; Tesseract runs in the OCR stage after the
+    import stored the items (:mod:`workstation.importing.ocrstage`).
+    """
     if not import_enabled():
         st = status()
         return {"skipped": "disabled by WORKSTATION_OCR" if st.available else st.notice}
-    if import_mode() == "auto" and not looks_like_text_image(img):
+    if import_mode() == "all":
+        return {"queue": "all"}
+    if not looks_like_text_image(img):
         return {"skipped": "looks like a photo; run `workstation scan CASE --ocr` to read it too"}
-    return read(img)
+    return {"queue": "graphic"}
 
 
 def read(img: Any) -> dict[str, Any]:
