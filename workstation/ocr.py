@@ -293,14 +293,22 @@ def looks_like_text_image(img: Any) -> bool:
     """Cheap guess whether an image is a screenshot or graphic (worth OCR) rather than a photo.
 
     Screenshots and ad graphics have large areas of one exact colour (backgrounds); camera photos
-    almost never do. Measured on a 128 px copy, so it costs about a millisecond.
+    almost never do. Measured on a ~128 px nearest-neighbour sample (exact colours kept, no
+    filtering: about 0.3 ms for a 3 MP photo decoded at reduced scale, it runs on every image at
+    import).
     """
     import numpy as np
+    from PIL import Image
 
-    small = img.convert("RGB")  # a copy: thumbnail() works in place
-    small.thumbnail((128, 128))
+    w, h = img.size
+    scale = 128 / max(w, h, 1)
+    small = img
+    if scale < 1:
+        small = img.resize((max(1, round(w * scale)), max(1, round(h * scale))), Image.Resampling.NEAREST)
+    if small.mode != "RGB":
+        small = small.convert("RGB")
     rgb = np.asarray(small, dtype=np.uint32)
-    # The most frequent exact colour, counted with numpy (getcolors took longer than the thumbnail).
+    # The most frequent exact colour, counted with numpy (getcolors took longer than the sample).
     _, counts = np.unique((rgb[..., 0] << 16) | (rgb[..., 1] << 8) | rgb[..., 2], return_counts=True)
     return int(counts.max()) / (small.width * small.height) >= 0.25
 
