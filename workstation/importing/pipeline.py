@@ -60,7 +60,11 @@ def _walk(paths: Iterable[Path], errors: list[dict[str, str]]) -> list[Path]:
         path = Path(raw)
         if not path.exists():
             errors.append({"path": str(path), "error": "no such file or folder"})
-        elif path.is_dir():
+            continue
+        # Resolved once here: everything found below a resolved folder is already canonical
+        # (symbolic links are neither followed nor imported), so files need no resolve() each.
+        path = path.resolve()
+        if path.is_dir():
             for root, dirs, names in os.walk(path, followlinks=False):
                 # A saved page's "_files" folder is imported with its page, as the page's children.
                 dirs[:] = sorted(d for d in dirs if not is_companion_folder(Path(root) / d))
@@ -81,7 +85,7 @@ def _items_from(files: list[Path], progress: Progress, errors: list[dict[str, st
     for path in files:
         seen = len(progress.warnings)
         try:
-            yield from read_any(Source.from_path(path.resolve()), progress)
+            yield from read_any(Source.from_path(path), progress)
         except Cancelled:
             raise
         except WorkstationError as exc:
