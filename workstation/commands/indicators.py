@@ -86,7 +86,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     p = subparsers.add_parser("scan", help="(re)scan items for indicator suggestions and selectors")
     add_case_argument(p)
     p.add_argument("--item", help="item ids, comma-separated (default: all)")
-    p.add_argument("--ocr", action="store_true", help="first OCR images queued at import and those with no OCR text yet (Tesseract)")
+    p.add_argument(
+        "--ocr",
+        action="store_true",
+        help="first OCR images queued at import and those never read yet (Tesseract)",
+    )
     add_json_flag(p)
     p.set_defaults(func=cmd_scan)
 

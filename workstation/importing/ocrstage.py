@@ -24,6 +24,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
+from storage.errors import StorageError
 from workstation.case import Case, utc_now
 from workstation.errors import Cancelled
 from workstation.progress import Progress
@@ -161,9 +162,7 @@ def run_ocr_stage(
                 item_id = next(todo, None)
                 if item_id is None:
                     break
-                sha = case.db.execute("SELECT sha256 FROM items WHERE id = ?", [item_id]).fetchone()
-                data = case.blobs.read(sha[0]) if sha else b""
-                window.append((item_id, pool.submit(_read, data)))
+                window.append((item_id, _submit(case, pool, item_id)))
             if not window:
                 break
             item_id, future = window.popleft()
@@ -186,6 +185,20 @@ def run_ocr_stage(
             {"status": result.status, "read": result.read, "with_text": result.with_text, "errors": len(result.errors)},
         )
     return result
+
+
+def _submit(case: Case, pool: ThreadPoolExecutor, item_id: int) -> Future[dict[str, Any]]:
+    """Read the image's bytes from the case (this thread) and hand them to an OCR thread."""
+    try:
+        row = case.db.execute("SELECT sha256 FROM items WHERE id = ?", [item_id]).fetchone()
+        if row is None:
+            raise StorageError(f"item {item_id} is no longer in the case")
+        data = case.blobs.read(row[0])
+    except Exception as exc:  # noqa: BLE001 - a damaged blob: reported against its item, the stage goes on
+        failed: Future[dict[str, Any]] = Future()
+        failed.set_result({"error": f"cannot read the stored image: {exc}"})
+        return failed
+    return pool.submit(_read, data)
 
 
 def _store(case: Case, done: list[tuple[int, dict[str, Any]]], result: OcrStageResult, annotations: Any) -> None:
