@@ -148,3 +148,19 @@ def test_an_unreadable_image_is_reported_and_the_stage_goes_on(case, tmp_path: P
     # scan --ocr (enqueue_unread) tries failed images again.
     assert ocrstage.enqueue_unread(case) == 1 and ocrstage.pending(case) == [first]
     assert second not in ocrstage.pending(case)
+
+
+def test_the_desktop_import_job_reads_the_queue_after_storing(case, folder: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from ui.jobs import import_job  # the job the desktop runs in its child process (no Qt in it)
+
+    monkeypatch.setenv("WORKSTATION_OCR", "auto")
+    notes: list[str] = []
+    progress = Progress(on_change=lambda done, total, note: notes.append(note))
+    result = import_job(case, progress, [str(folder)])
+    assert result.imported == 2
+    shot = next(i["id"] for i in result.items if i["original_name"] == "a_screenshot_ad.png")
+    assert ocrstage.pending(case) == []
+    text = case.db.execute("SELECT text FROM ocr_text WHERE item_id = ?", [shot]).fetchone()[0]
+    assert "WhatsApp" in text
+    # Two stages, each with its own progress: storing first, then OCR.
+    assert "importing" in notes and notes.index("importing") < notes.index("reading text in images (OCR)")
