@@ -51,13 +51,19 @@ class BlobStore:
     def put_bytes(self, data: bytes) -> BlobInfo:
         return self.put_stream(io.BytesIO(data))
 
-    def put_stream(self, stream: BinaryIO, expected_sha256: str | None = None) -> BlobInfo:
+    def put_stream(
+        self, stream: BinaryIO, expected_sha256: str | None = None, expected_md5: str | None = None
+    ) -> BlobInfo:
         """Store a stream, chunk by chunk, hashing as it goes.
 
         Args:
             stream: read until EOF, never whole into memory.
             expected_sha256: when known (hashed by a worker), an existing blob is linked without
                 reading the stream again; a stream that hashes differently is refused.
+            expected_md5: the MD5 the same worker computed. With ``expected_sha256`` it is
+                recorded without hashing the stream a second time: the stored bytes are still
+                verified against the SHA-256, and bytes with that SHA-256 are the bytes the
+                worker hashed, so their MD5 is the worker's. (verify() re-checks both.)
 
         Returns:
             The blob's hashes, size and whether it was new.
@@ -71,13 +77,15 @@ class BlobStore:
             (self.chunk_size, now),
         )
         blob_id = cur.lastrowid
-        sha, md5, size, seq = hashlib.sha256(), hashlib.md5(), 0, 0
+        trust_md5 = expected_sha256 is not None and expected_md5 is not None
+        sha, md5, size, seq = hashlib.sha256(), None if trust_md5 else hashlib.md5(), 0, 0
         while True:
             chunk = stream.read(self.chunk_size)
             if not chunk:
                 break
             sha.update(chunk)
-            md5.update(chunk)
+            if md5 is not None:
+                md5.update(chunk)
             size += len(chunk)
             conn.execute(
                 "INSERT INTO blob_chunks (blob_id, seq, data) VALUES (?, ?, ?)", (blob_id, seq, chunk)
@@ -92,11 +100,12 @@ class BlobStore:
             conn.execute("DELETE FROM blob_chunks WHERE blob_id = ?", (blob_id,))
             conn.execute("DELETE FROM blobs WHERE id = ?", (blob_id,))
             return self.info(digest)
+        md5_hex = md5.hexdigest() if md5 is not None else str(expected_md5)
         conn.execute(
             "UPDATE blobs SET sha256 = ?, md5 = ?, size = ? WHERE id = ?",
-            (digest, md5.hexdigest(), size, blob_id),
+            (digest, md5_hex, size, blob_id),
         )
-        return BlobInfo(digest, md5.hexdigest(), size, True)
+        return BlobInfo(digest, md5_hex, size, True)
 
     def iter_chunks(self, sha256: str) -> Iterator[bytes]:
         row = self.db.execute("SELECT id FROM blobs WHERE sha256 = ?", [sha256]).fetchone()

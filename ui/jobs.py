@@ -21,9 +21,18 @@ from workstation.progress import Progress
 
 
 def import_job(case: Case, progress: Progress, paths: list[str]) -> Any:
+    """Store the items, then read the text of the screenshots and graphics the import queued
+    (the OCR stage, with its own progress). Cancelling the OCR stage keeps the import: the
+    images not read yet stay queued (`workstation scan CASE --ocr` reads them)."""
+    from workstation.importing import ocrstage
     from workstation.importing.pipeline import run_import
 
-    return run_import(case, paths, progress)
+    result = run_import(case, paths, progress)
+    try:
+        ocrstage.run_ocr_stage(case, progress)
+    except Cancelled:
+        pass
+    return result
 
 
 def verify_job(case: Case, progress: Progress) -> dict[str, Any]:

@@ -70,6 +70,9 @@ def build_demo(out_dir: Path | None = None, passphrase: str | None = None, progr
     material = demo_material()
     sources = sorted(p for p in material.iterdir() if p.is_dir() or p.suffix.lower() not in (".md", ".py"))
     result = run_import(case, sources, progress)
+    from workstation.importing import ocrstage
+
+    ocrstage.run_ocr_stage(case, progress)  # the screenshots the import queued, as `import` does
     lines: list[str] = []
     for _, name, step in DEMO_STEPS:
         try:

@@ -40,6 +40,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     add_case_argument(p)
     p.add_argument("paths", nargs="+", help="files or folders")
     p.add_argument("--workers", type=int, default=None, help="worker processes (default: CPU count)")
+    p.add_argument(
+        "--ocr",
+        choices=("after", "later", "off"),
+        default="after",
+        help="text recognition of screenshots and graphics: after (default: a second phase once the "
+        "items are stored), later (queue them for `workstation scan CASE --ocr`), off (do not queue)",
+    )
     add_json_flag(p)
     p.set_defaults(func=cmd_import)
 
@@ -117,8 +124,14 @@ def cmd_info(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    import os
+
+    from workstation import ocr
+    from workstation.importing import ocrstage
     from workstation.importing.pipeline import run_import
 
+    if args.ocr == "off":
+        os.environ["WORKSTATION_OCR"] = "off"  # the worker processes inherit it: nothing is queued
     with open_case(args) as case:
         bar = console_progress("import")
         try:
@@ -128,6 +141,24 @@ def cmd_import(args: argparse.Namespace) -> int:
             print("import cancelled; committed batches are kept, run it again to resume", file=sys.stderr)
             return 130
         bar.finish()
+        stage = ocrstage.OcrStageResult(status=args.ocr if args.ocr != "after" else "done")
+        if args.ocr == "after":
+            bar = console_progress("ocr")
+            try:
+                stage = ocrstage.run_ocr_stage(case, bar.progress)
+            except Cancelled:
+                bar.finish()
+                print(
+                    "import done; OCR cancelled: the images not read yet stay queued for "
+                    f"`workstation scan {args.case} --ocr`",
+                    file=sys.stderr,
+                )
+                return 130
+            bar.finish()
+        else:
+            stage.queued = len(ocrstage.pending(case))
+            if args.ocr == "off" or ocr.import_mode() == "off":
+                stage.notice = "OCR at import switched off"
     data = {
         "imported": result.imported,
         "exact_duplicates": result.exact_duplicates,
@@ -140,6 +171,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             "already_imported": result.already_imported,
             "errors": len(result.errors),
         },
+        "ocr": stage.to_json(),
     }
     if args.json:
         print_json(data)
@@ -150,6 +182,14 @@ def cmd_import(args: argparse.Namespace) -> int:
         )
         for err in result.errors:
             print(f"  error: {err['path']}: {err['error']}", file=sys.stderr)
+        if stage.read or stage.errors:
+            print(f"OCR read {stage.read} image(s), text in {stage.with_text}, {len(stage.errors)} error(s)")
+        elif stage.queued and stage.status == "later":
+            print(f"{stage.queued} image(s) queued for OCR: run `workstation scan {args.case} --ocr`")
+        elif stage.queued and stage.status == "unavailable":
+            print(f"{stage.queued} image(s) queued for OCR; {stage.notice}", file=sys.stderr)
+        for err in stage.errors:
+            print(f"  OCR error: item {err['id']}: {err['error']}", file=sys.stderr)
     return 0 if not result.errors else 1
 
 

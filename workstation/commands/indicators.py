@@ -86,7 +86,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     p = subparsers.add_parser("scan", help="(re)scan items for indicator suggestions and selectors")
     add_case_argument(p)
     p.add_argument("--item", help="item ids, comma-separated (default: all)")
-    p.add_argument("--ocr", action="store_true", help="first OCR images that have no OCR text yet (Tesseract)")
+    p.add_argument(
+        "--ocr",
+        action="store_true",
+        help="first OCR images queued at import and those never read yet (Tesseract)",
+    )
     add_json_flag(p)
     p.set_defaults(func=cmd_scan)
 
@@ -257,14 +261,31 @@ def cmd_scan(args: argparse.Namespace) -> int:
 
     ids = parse_ids(args.item) if args.item else None
     with open_case(args) as case:
+        stage = None
+        if args.ocr:
+            # Images queued at import plus every image without OCR text (photos too), read in
+            # parallel by the OCR stage, which also scans the text it finds.
+            from workstation.importing import ocrstage
+
+            ocrstage.enqueue_unread(case, ids)
+            bar = console_progress("ocr")
+            try:
+                stage = ocrstage.run_ocr_stage(case, bar.progress, item_ids=ids)
+            except Cancelled:
+                bar.finish()
+                print("OCR cancelled; finished batches are kept, the rest stays queued", file=sys.stderr)
+                return 130
+            bar.finish()
         bar = console_progress("scan")
         try:
-            summary = annotations.scan_items(case, ids, bar.progress, ocr=args.ocr)
+            summary = annotations.scan_items(case, ids, bar.progress)
         except Cancelled:
             bar.finish()
             print("scan cancelled; finished batches are kept", file=sys.stderr)
             return 130
         bar.finish()
+    if stage is not None:
+        summary.ocr_done, summary.ocr_notice = stage.with_text, stage.notice
     data = summary.to_json()
     if args.json:
         print_json(data)

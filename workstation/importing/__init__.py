@@ -1,19 +1,11 @@
-"""Importers, one module per format; importing this package registers them all.
+"""Importers, one module per format, registered when the registry is first asked for them.
 
 Format modules register exactly one importer each (a test checks it); the other modules here are
-the machinery they share.
+the machinery they share. The format modules are imported by :func:`registry.load_formats` (the
+registry calls it before choosing an importer), not when this package is imported: the import's
+worker processes import ``workstation.importing.worker`` and need none of the parsers (HTML, WARC,
+PDF, e-mail ...), and every worker's start-up is part of the analyst's wait.
 """
-
-from workstation.importing import (  # noqa: F401  (registration side effect)
-    files,
-    html,
-    images,
-    mhtml,
-    pdf,
-    wacz,
-    warc,
-    zip,
-)
 
 FORMAT_MODULES = ("files", "html", "images", "mhtml", "pdf", "wacz", "warc", "zip")
 SUPPORT_MODULES = (
@@ -21,6 +13,7 @@ SUPPORT_MODULES = (
     "htmltext",
     "limits",
     "model",
+    "ocrstage",
     "pipeline",
     "registry",
     "textutil",

@@ -17,14 +17,13 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
-from workstation import importing  # noqa: F401  (registers the importers)
 from workstation.case import Case, utc_now
 from workstation.errors import Cancelled, ImportFailure, WorkstationError
 from workstation.hashing import hash_stream
 from workstation.importing import hooks
 from workstation.importing.html import is_companion_folder
 from workstation.importing.model import ImportedItem, Source
-from workstation.importing.registry import describe_error, read_any
+from workstation.importing.registry import describe_error, load_formats, read_any
 from workstation.importing.worker import _worker_init, _worker_ready, prepare
 from workstation.progress import Progress
 
@@ -61,7 +60,11 @@ def _walk(paths: Iterable[Path], errors: list[dict[str, str]]) -> list[Path]:
         path = Path(raw)
         if not path.exists():
             errors.append({"path": str(path), "error": "no such file or folder"})
-        elif path.is_dir():
+            continue
+        # Resolved once here: everything found below a resolved folder is already canonical
+        # (symbolic links are neither followed nor imported), so files need no resolve() each.
+        path = path.resolve()
+        if path.is_dir():
             for root, dirs, names in os.walk(path, followlinks=False):
                 # A saved page's "_files" folder is imported with its page, as the page's children.
                 dirs[:] = sorted(d for d in dirs if not is_companion_folder(Path(root) / d))
@@ -82,7 +85,7 @@ def _items_from(files: list[Path], progress: Progress, errors: list[dict[str, st
     for path in files:
         seen = len(progress.warnings)
         try:
-            yield from read_any(Source.from_path(path.resolve()), progress)
+            yield from read_any(Source.from_path(path), progress)
         except Cancelled:
             raise
         except WorkstationError as exc:
@@ -128,6 +131,7 @@ def run_import(
         Cancelled: after the batch in flight was rolled back and the run marked cancelled.
     """
     hooks.load()
+    load_formats()
     progress = progress or Progress()
     paths = [Path(p) for p in paths]
     errors: list[dict[str, str]] = []
@@ -318,7 +322,7 @@ def _write_batch(
                 result.keys[item.key] = int(existing[0])
                 counts["already_imported"] += 1
                 continue
-            blob = _store_blob(case, item, prep["sha256"])
+            blob = _store_blob(case, item, prep["sha256"], prep.get("md5"))
             if not blob.new:
                 counts["exact_duplicates"] += 1
             derived = prep.get("derived", {})
@@ -422,20 +426,22 @@ def _write_batch(
     return len(result.errors)
 
 
-def _store_blob(case: Case, item: ImportedItem, sha256: str):  # type: ignore[no-untyped-def]
+def _store_blob(case: Case, item: ImportedItem, sha256: str, md5: str | None = None):  # type: ignore[no-untyped-def]
+    """Store the original, verified against the SHA-256 the worker computed (the MD5 the worker
+    computed with it is recorded without hashing the bytes a second time)."""
     if item.file is not None:
         with item.file.open("rb") as fh:
             try:
-                return case.blobs.put_stream(fh, expected_sha256=sha256)
+                return case.blobs.put_stream(fh, expected_sha256=sha256, expected_md5=md5)
             except WorkstationError:
                 raise
             except Exception as exc:
                 raise ImportFailure(f"cannot store: {exc}", item.source_path) from exc
     if item.opener is not None:
         with item.opener() as fh:
-            return case.blobs.put_stream(fh, expected_sha256=sha256)
+            return case.blobs.put_stream(fh, expected_sha256=sha256, expected_md5=md5)
     assert item.data is not None
-    return case.blobs.put_stream(io.BytesIO(item.data), expected_sha256=sha256)
+    return case.blobs.put_stream(io.BytesIO(item.data), expected_sha256=sha256, expected_md5=md5)
 
 
 def _mtime(path: Path) -> str | None:

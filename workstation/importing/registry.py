@@ -25,6 +25,23 @@ class Importer(Protocol):
 _IMPORTERS: dict[str, type[Importer]] = {}
 
 
+_formats_loaded = False
+
+
+def load_formats() -> None:
+    """Import every format module (each registers its importer); idempotent."""
+    global _formats_loaded
+    if _formats_loaded:
+        return
+    import importlib
+
+    from workstation.importing import FORMAT_MODULES
+
+    for name in FORMAT_MODULES:
+        importlib.import_module(f"workstation.importing.{name}")
+    _formats_loaded = True
+
+
 def register(cls: type[Importer]) -> type[Importer]:
     if cls.name in _IMPORTERS:
         raise ValueError(f"importer {cls.name!r} is registered twice")
@@ -33,6 +50,7 @@ def register(cls: type[Importer]) -> type[Importer]:
 
 
 def importers() -> dict[str, type[Importer]]:
+    load_formats()
     return dict(_IMPORTERS)
 
 
@@ -42,6 +60,7 @@ def choose(source: Source) -> Importer:
     Raises:
         UnsupportedFormat: nothing recognises the content.
     """
+    load_formats()
     head = source.head
     path = source.pure_path
     best: tuple[int, str] | None = None

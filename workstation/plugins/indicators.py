@@ -1,4 +1,4 @@
-"""Indicators plug-in: OCR of images at import, indicator suggestions and selectors per batch, demo lines."""
+"""Indicators plug-in: images queued for OCR at import, indicator suggestions and selectors per batch, demo lines."""
 
 from __future__ import annotations
 
@@ -15,9 +15,17 @@ def _ocr(img: Any) -> dict[str, Any]:
 
 
 def _store_ocr(case: Any, item_id: int, item: dict[str, Any], analysis: dict[str, Any]) -> None:
-    from workstation import annotations
+    result = analysis.get("ocr")
+    if not isinstance(result, dict):
+        return
+    if "queue" in result:  # read by the OCR stage once the import has stored the items
+        from workstation.importing import ocrstage
 
-    annotations.ocr_item_writer(case, item_id, item, analysis)
+        ocrstage.enqueue(case, item_id, str(result["queue"]))
+    elif "text" in result:
+        from workstation import annotations
+
+        annotations.ocr_item_writer(case, item_id, item, analysis)
 
 
 def _scan(case: Any, item_ids: list[int]) -> None:

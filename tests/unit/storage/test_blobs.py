@@ -90,3 +90,27 @@ def test_altered_blob_is_reported(case) -> None:  # type: ignore[no-untyped-def]
     case.db.execute("UPDATE blob_chunks SET data = ? ", [b"tampered evidence bytes"])
     problem = case.blobs.verify(info.sha256)
     assert problem is not None and "SHA-256 mismatch" in problem
+
+
+def test_worker_md5_is_recorded_only_for_bytes_that_match_the_worker_sha256(case) -> None:  # type: ignore[no-untyped-def]
+    from storage.errors import BlobMismatch
+
+    data = os.urandom(200_000)
+    sha, md5 = hashlib.sha256(data).hexdigest(), hashlib.md5(data).hexdigest()
+    with case.transaction():
+        info = case.blobs.put_stream(io.BytesIO(data), expected_sha256=sha, expected_md5=md5)
+    assert info.new and (info.sha256, info.md5) == (sha, md5)
+    assert case.blobs.verify(sha) is None  # verify re-hashes both from the stored bytes
+    # The bytes are still verified against the SHA-256: a file changed since the worker read it
+    # is refused, whatever MD5 came with it.
+    changed = data[:-1] + bytes([data[-1] ^ 1])
+    try:
+        with case.transaction():
+            case.blobs.put_stream(
+                io.BytesIO(changed), expected_sha256=hashlib.sha256(changed[:-1]).hexdigest(), expected_md5=md5
+            )
+    except BlobMismatch:
+        pass
+    else:
+        raise AssertionError("changed bytes were stored")
+    assert case.db.execute("SELECT count(*) FROM blobs").fetchone()[0] == 1
