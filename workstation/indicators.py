@@ -108,8 +108,11 @@ def default_path() -> Path:
     return Path(resources.__file__).with_name("taxonomy") / "indicators.json"
 
 
-def validate(doc: Any) -> list[str]:
+def validate(doc: Any, compile_patterns: bool = True) -> list[str]:
     """Check a taxonomy document; return a list of problems (empty when valid).
+
+    Args:
+        compile_patterns: also compile every pattern on its own (slow: ~1 ms each).
 
     Each problem names where it is, e.g. ``indicators[3] (REC-01).weight: must be in [0, 1)``.
     """
@@ -148,7 +151,7 @@ def validate(doc: Any) -> list[str]:
             continue
         code = ind.get("code")
         where = f"{where} ({code})"
-        problems.extend(_validate_indicator(ind, where, categories, sources, levels, languages))
+        problems.extend(_validate_indicator(ind, where, categories, sources, levels, languages, compile_patterns))
         if isinstance(code, str):
             if code in seen:
                 problems.append(f"{where}.code: duplicate code")
@@ -170,6 +173,7 @@ def _validate_indicator(
     sources: Mapping[str, Any],
     levels: Mapping[str, Any],
     languages: Sequence[str],
+    compile_patterns: bool = True,
 ) -> list[str]:
     problems: list[str] = []
     code = ind.get("code")
@@ -211,7 +215,7 @@ def _validate_indicator(
             if not isinstance(pats, list) or not all(isinstance(p, str) and p for p in pats):
                 problems.append(f"{where}.{key}.{lang}: must be a list of non-empty strings")
                 continue
-            for p in pats:
+            for p in pats if compile_patterns else ():
                 try:
                     rx = re.compile(_prepare(p))
                 except re.error as exc:
@@ -261,17 +265,20 @@ def load_taxonomy(path: str | Path | None = None) -> Taxonomy:
 
 @lru_cache(maxsize=1)
 def _default_taxonomy() -> Taxonomy:
-    return _load(default_path())
+    # The shipped file's ~1,500 patterns are compiled one by one only by its unit test
+    # (tests/unit/workstation/test_indicators.py): doing it at every start cost ~1.7 s of CPU per
+    # import or scan. The scanner compiles them again, combined, and would fail loudly anyway.
+    return _load(default_path(), compile_patterns=False)
 
 
-def _load(path: Path) -> Taxonomy:
+def _load(path: Path, compile_patterns: bool = True) -> Taxonomy:
     try:
         doc = json.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise TaxonomyError(f"cannot read the taxonomy: {exc.strerror}", path) from exc
     except json.JSONDecodeError as exc:
         raise TaxonomyError(f"not valid JSON: {exc}", path) from exc
-    problems = validate(doc)
+    problems = validate(doc, compile_patterns=compile_patterns)
     if problems:
         more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
         raise TaxonomyError("invalid taxonomy: " + "; ".join(problems[:3]) + more, path)
