@@ -264,8 +264,8 @@ def main() -> int:
         [
             f"Run {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} on {platform.machine()}, "
             f"{os.cpu_count()} cores, load average {load_before:.1f} before, {load[0]:.1f} after, "
-            f"{load[1]:.1f} over the last 5 minutes "
-            "(other engineers' work was running on the same 2 cores).",
+            f"{load[1]:.1f} over the last 5 minutes"
+            + (" (other work was running on the same cores)." if load_before >= 0.5 else " (a quiet machine)."),
             f"{n} real photographs (Debian wallpaper packages, scaled to {mp:.1f} MP on average), "
             f"{total_mb:.0f} MB of JPEG.",
             "",
