@@ -50,3 +50,33 @@ def test_english_is_the_source_language(qtbot):
     window = StartWindow(AppSettings())
     qtbot.addWidget(window)
     assert window.new_button.text() == "New case…"
+
+
+def test_the_dutch_catalogue_is_up_to_date_with_the_code(tmp_path):
+    """Every tr() string in ui/ is in the catalogue and translated: lupdate on a copy adds nothing."""
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    lupdate = Path(sys.executable).with_name("pyside6-lupdate")
+    if not lupdate.exists():
+        lupdate = Path(shutil.which("pyside6-lupdate") or "pyside6-lupdate")
+    root = Path(__file__).resolve().parents[2]
+    sources = sorted(str(p) for p in (root / "ui").rglob("*.py"))
+    copy = tmp_path / "workstation_nl.ts"
+    shutil.copy(translations_dir() / "workstation_nl.ts", copy)
+    subprocess.run([str(lupdate), *sources, "-ts", str(copy)], check=True, capture_output=True)
+    messages = list(ET.parse(copy).getroot().iter("message"))
+    unfinished = [m.findtext("source") for m in messages if m.find("translation").get("type") == "unfinished"]
+    assert unfinished == []
+
+
+def test_the_transfer_dialogs_speak_dutch(dutch):
+    from PySide6.QtCore import QCoreApplication
+
+    assert QCoreApplication.translate("ExportDialog", "Send to partner") == "Naar partner sturen"
+    assert QCoreApplication.translate("ReceiveDialog", "Receive bundle") == "Bundel ontvangen"
+    assert QCoreApplication.translate("_TransferDialog", "Cancelled; nothing was written.") == (
+        "Geannuleerd; er is niets geschreven."
+    )
