@@ -7,7 +7,6 @@ progress bar with Cancel, and show fingerprints so analysts can compare them ove
 from __future__ import annotations
 
 import os
-import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -106,7 +105,7 @@ def receive_job(
             progress=progress,
         )
     except UnknownSender as exc:
-        return {"unknown_sender": exc.reason}
+        return {"unknown_sender": exc.reason, "label": exc.label, "fingerprint": exc.fingerprint}
 
 
 def open_case_in_new_window(path: str, passphrase: str) -> subprocess.Popen[bytes]:
@@ -403,7 +402,6 @@ class ExportDialog(_TransferDialog):
 
 
 # -- receive ---------------------------------------------------------------------------------------
-_UNKNOWN = re.compile(r"unknown sender \((?P<label>.*), fingerprint (?P<fp>[^)]+)\)")
 
 
 class ReceiveDialog(_TransferDialog):
@@ -522,10 +520,8 @@ class ReceiveDialog(_TransferDialog):
         self._stop_bar("unknown_sender" not in result)
         if "unknown_sender" in result:
             reason = str(result["unknown_sender"])
-            m = _UNKNOWN.search(reason)
-            if m:
-                self.sender_label.setText(self.tr("Sender: %1 (NOT in your contacts)").replace("%1", m["label"]))
-                self.fingerprint_label.setText(self.tr("Fingerprint: %1").replace("%1", m["fp"]))
+            self.sender_label.setText(self.tr("Sender: %1 (NOT in your contacts)").replace("%1", result["label"]))
+            self.fingerprint_label.setText(self.tr("Fingerprint: %1").replace("%1", result["fingerprint"]))
             self.warning.setText(
                 self.tr(
                     "Unknown sender: this bundle is signed by a key that is not in your contacts. Check the "

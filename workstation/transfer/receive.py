@@ -43,7 +43,20 @@ PART_NAME = re.compile(r"tables/([A-Za-z_][A-Za-z0-9_]*)/(\d{5})\.jsonl")
 
 
 class UnknownSender(BundleError):
-    """The bundle is signed by a key that is not in the contacts list."""
+    """The bundle is signed by a key that is not in the contacts list.
+
+    Attributes:
+        label: the name the sender's key carries (their own words, not verified).
+        fingerprint: the signing key's fingerprint, to check with the sender by phone.
+    """
+
+    def __init__(self, reason: str, path: str | Path | None = None, label: str = "", fingerprint: str = "") -> None:
+        super().__init__(reason, path)
+        self.label = label
+        self.fingerprint = fingerprint
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.reason, self.path, self.label, self.fingerprint))
 
 
 class _Lines:
@@ -419,6 +432,8 @@ def _check_sender(
             "Check the fingerprint with them by phone and add them with 'workstation contacts add', "
             "or receive anyway with --accept-unknown-sender (the case is then flagged)",
             path,
+            label=label,
+            fingerprint=sender.fingerprint,
         )
     return sender, None
 

@@ -184,8 +184,18 @@ def test_unknown_sender_refused_before_anything_is_stored(tmp_path, analysts, se
             identity=analysts["mallory"].unlock(),
             recipients=[("Bogdan", analysts["bogdan"].public.age_recipient)],
         )
-    with pytest.raises(UnknownSender):
+    with pytest.raises(UnknownSender) as refused:
         bogdan_receives(bundle)
+    assert refused.value.fingerprint == analysts["mallory"].public.fingerprint
+    assert refused.value.fingerprint in refused.value.reason and refused.value.label
+    import pickle
+
+    again = pickle.loads(pickle.dumps(refused.value))
+    assert (again.reason, again.label, again.fingerprint) == (
+        refused.value.reason,
+        refused.value.label,
+        refused.value.fingerprint,
+    )
     assert leftovers(inbox) == []
 
 
