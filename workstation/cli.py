@@ -13,9 +13,9 @@ import sys
 # expects when pandas is not installed.
 sys.modules.setdefault("pandas", None)  # type: ignore[arg-type]
 
-from storage.casefile import DAMAGE_ERRORS
-from workstation import __version__
-from workstation.errors import WorkstationError
+from storage.casefile import DAMAGE_ERRORS  # noqa: E402  (after the pandas guard above)
+from workstation import __version__  # noqa: E402
+from workstation.errors import WorkstationError  # noqa: E402
 
 log = logging.getLogger("workstation")
 

@@ -42,7 +42,9 @@ def data_home() -> Path:
     return Path(platformdirs.user_data_dir("evidence-workstation", appauthor=False))
 
 
-def build_demo(out_dir: Path | None = None, passphrase: str | None = None, progress: Progress | None = None) -> tuple[Case, ImportResult, list[str]]:
+def build_demo(
+    out_dir: Path | None = None, passphrase: str | None = None, progress: Progress | None = None
+) -> tuple[Case, ImportResult, list[str]]:
     """Create a fresh demo case, import the demo material, run every registered demo step."""
     from workstation.case import Case
     from workstation.importing import hooks

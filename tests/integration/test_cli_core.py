@@ -14,7 +14,9 @@ from tests.conftest import make_jpeg
 PASS = "correct horse battery staple"
 
 
-def ws(*args: str, env: dict[str, str], check: bool = True, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+def ws(
+    *args: str, env: dict[str, str], check: bool = True, stdin: str | None = None
+) -> subprocess.CompletedProcess[str]:
     proc = subprocess.run(
         [sys.executable, "-m", "workstation.cli", *args],
         env=env,

@@ -60,7 +60,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
     else:
         print(f"demo case: {path}")
         print(f"passphrase: {'(from WORKSTATION_PASSPHRASE)' if passphrase != DEMO_PASSPHRASE else DEMO_PASSPHRASE}")
-        print(f"imported {result.imported} item(s), {result.exact_duplicates} exact duplicate(s), {len(result.errors)} error(s)")
+        print(
+            f"imported {result.imported} item(s), {result.exact_duplicates} exact duplicate(s), "
+            f"{len(result.errors)} error(s)"
+        )
         for line in lines:
             print(line)
     if args.no_gui:

@@ -207,7 +207,8 @@ def cmd_items(args: argparse.Namespace) -> int:
         print_json({"items": rows})
     else:
         for r in rows:
-            print(f"{r['id']:>6}  {r['kind']:<8} {r['sha256'][:16]}  {r['original_name']}  {r['source_url'] or r['source_path']}")
+            where = r["source_url"] or r["source_path"]
+            print(f"{r['id']:>6}  {r['kind']:<8} {r['sha256'][:16]}  {r['original_name']}  {where}")
     return 0
 
 

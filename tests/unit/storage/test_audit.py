@@ -65,7 +65,9 @@ def test_deleted_last_row_is_detected(case) -> None:  # type: ignore[no-untyped-
 def test_reordered_rows_are_detected(case) -> None:  # type: ignore[no-untyped-def]
     _fill(case)
     _unprotect(case)
-    rows = case.db.execute("SELECT seq, at, analyst, action, details, prev_hash, hash FROM audit WHERE seq IN (3, 4)").fetchall()
+    rows = case.db.execute(
+        "SELECT seq, at, analyst, action, details, prev_hash, hash FROM audit WHERE seq IN (3, 4)"
+    ).fetchall()
     case.db.execute("DELETE FROM audit WHERE seq IN (3, 4)")
     (s3, *r3), (s4, *r4) = rows
     case.db.execute("INSERT INTO audit VALUES (?,?,?,?,?,?,?)", [s3, *r4])
