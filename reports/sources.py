@@ -298,9 +298,24 @@ def _near_duplicates(case: Case, item_ids: list[int], tables: set[str], extra: E
             if flat_std is not None
             else ""
         )
+        + (
+            f"Pairs up to {cl.VERIFY_MARGIN} beyond that distance were also listed when their stored thumbnails "
+            f"share at least {_verify_min()} local features (ORB keypoints) that one rotation, scale and shift "
+            "carries onto each other (RANSAC); such a pair shows its hash distance and says how many features "
+            "agreed. "
+            if pixels is not None
+            else "Pairs just beyond that distance were not checked on local features (a case this large is "
+            "matched on hashes alone). "
+        )
         + f"Pairs an analyst marked as not the same picture ({len(refused)}) are not listed. A small distance "
         "says two pictures look alike; it does not prove they show the same person."
     )
+
+
+def _verify_min() -> int:
+    from workstation.dedup.verify import MIN_INLIERS
+
+    return MIN_INLIERS
 
 
 __all__ = ["ExtraData", "ItemRef", "SelectorLink", "gather"]

@@ -120,3 +120,36 @@ def test_masker_leaves_other_numbers_alone() -> None:
     assert mask("0612345679 and 106123456789") == "0612345679 and 106123456789"
     assert mask("Mail ANNA@example.org") == "Mail [REDACTED selector 2]"
     assert mask.label("+31612345678") == "[REDACTED selector 1]"
+
+
+def test_a_copy_confirmed_on_local_features_is_listed_and_explained(case, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The report matches as `dedupe` does: a heavily altered copy just beyond the threshold on
+    hashes is listed when its local features agree, and the method section says so."""
+    from PIL import ImageDraw, ImageEnhance, ImageFont
+
+    real = Path(__file__).resolve().parents[2] / "data" / "import" / "real" / "kde-fallenleaf-preview.jpg"
+    folder = tmp_path / "ads"
+    folder.mkdir()
+    photo = Image.open(real).convert("RGB")
+    photo.save(folder / "original.jpg", quality=92)
+    w, h = photo.size
+    copy = ImageOps.mirror(photo.crop((w // 20, h // 25, w - w // 40, h - h // 30)))
+    ImageDraw.Draw(copy).text(
+        (copy.width // 8, copy.height * 2 // 3),
+        "+31 6 1234 5678",
+        fill=(255, 255, 255),
+        font=ImageFont.load_default(size=copy.height // 9),
+        stroke_width=2,
+        stroke_fill=(0, 0, 0),
+    )
+    ImageEnhance.Brightness(copy).enhance(1.15).save(folder / "repost.jpg", quality=50)
+    run_import(case, [folder], workers=1)
+    ids = {row["original_name"]: row["id"] for row in case.items()}
+    add_exhibits(case, [ids["original.jpg"]])
+
+    report = build_report(case, ReportOptions())
+    near = {d.ref.item_id: d for d in report.exhibits[0].near_duplicates}
+    assert ids["repost.jpg"] in near
+    assert near[ids["repost.jpg"]].distance > DEFAULT_THRESHOLD
+    assert "matching local features" in near[ids["repost.jpg"]].algorithm
+    assert "local features (ORB keypoints)" in report.method.perceptual_hashing
