@@ -89,6 +89,12 @@ def test_ocr_later_leaves_the_queue_for_scan(tmp_path: Path, folder: Path, case_
     assert batches >= 1
     assert js("scan", str(path), "--ocr", env=env)["ocr_done"] == 0
     assert sum(1 for a, _ in audit_actions(path) if a == "ocr.batch") == batches
+    # --ocr-again reads them once more (new language packs, say), and says so in the audit log.
+    again = js("scan", str(path), "--item", str(shot), "--ocr-again", env=env)
+    assert again["ocr_done"] == 1
+    actions = audit_actions(path)
+    assert [d for a, d in actions if a == "ocr.requeued"] == [{"items": [shot], "count": 1}]
+    assert sum(1 for a, _ in actions if a == "ocr.batch") == batches + 1
 
 
 def test_ocr_off_queues_nothing(tmp_path: Path, folder: Path, case_env: dict) -> None:

@@ -91,6 +91,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         action="store_true",
         help="first OCR images queued at import and those never read yet (Tesseract)",
     )
+    p.add_argument(
+        "--ocr-again",
+        action="store_true",
+        help="like --ocr, but read the images (all, or --item) again even if read before "
+        "(e.g. after installing more Tesseract languages)",
+    )
     add_json_flag(p)
     p.set_defaults(func=cmd_scan)
 
@@ -262,12 +268,14 @@ def cmd_scan(args: argparse.Namespace) -> int:
     ids = parse_ids(args.item) if args.item else None
     with open_case(args) as case:
         stage = None
-        if args.ocr:
+        if args.ocr or args.ocr_again:
             # Images queued at import plus every image without OCR text (photos too), read in
             # parallel by the OCR stage, which also scans the text it finds.
             from workstation.importing import ocrstage
 
             ocrstage.enqueue_unread(case, ids)
+            if args.ocr_again:
+                ocrstage.enqueue_again(case, ids)
             bar = console_progress("ocr")
             try:
                 stage = ocrstage.run_ocr_stage(case, bar.progress, item_ids=ids)

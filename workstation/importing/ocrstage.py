@@ -85,6 +85,23 @@ def enqueue_unread(case: Case, item_ids: Iterable[int] | None = None, reason: st
     return len(pending(case, ids))
 
 
+def enqueue_again(case: Case, item_ids: Iterable[int] | None = None) -> int:
+    """Queue images to be read again although they were read before (all images, or ``item_ids``):
+    after installing more Tesseract languages, say. Audited; returns how many are pending now."""
+    ids = None if item_ids is None else list(item_ids)
+    with case.transaction():
+        where = "" if ids is None else f" AND i.id IN ({', '.join('?' * len(ids))})"
+        cur = case.db.execute(
+            "INSERT INTO ocr_queue (item_id, reason, queued_at) "
+            f"SELECT i.id, 'read again', ? FROM items i WHERE i.kind = 'image'{where} "
+            "ON CONFLICT(item_id) DO UPDATE SET reason = excluded.reason, queued_at = excluded.queued_at, "
+            "done_at = NULL, error = NULL",
+            [utc_now(), *(ids or [])],
+        )
+        case.audit("ocr.requeued", {"items": "all" if ids is None else ids, "count": cur.rowcount})
+    return len(pending(case, ids))
+
+
 def pending(case: Case, item_ids: Iterable[int] | None = None) -> list[int]:
     """Ids of images queued for OCR and not read yet, in item order."""
     rows = case.db.execute(
