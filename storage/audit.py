@@ -11,6 +11,12 @@ from typing import Any
 import sqlite_utils
 
 GENESIS = "0" * 64
+# A bundle of part of a case carries the sender's whole chain with every entry's details replaced
+# by this (they name items, files and people the partner was not sent). The entry keeps its
+# sequence, time, analyst, action and hash; the chain's links still verify, and the bundle's
+# signature covers the head. Accepted only in a case marked as received that way.
+WITHHELD = '{"withheld_by_sender":true}'
+WITHHELD_META = "audit_details_withheld"
 
 
 def canonical(obj: Any) -> str:
@@ -72,8 +78,15 @@ def head(db: sqlite_utils.Database) -> tuple[int, str]:
 
 
 def verify_chain(db: sqlite_utils.Database, *, genesis: str = GENESIS) -> list[str]:
-    """Walk the chain from the first entry. Returns every problem found (empty when intact)."""
+    """Walk the chain from the first entry. Returns every problem found (empty when intact).
+
+    In a case received from a partial bundle (``case_meta`` holds ``WITHHELD_META`` up to the
+    sender's last entry), entries whose details are ``WITHHELD`` are taken with their stored hash:
+    their links are checked, their contents cannot be. Anywhere else such an entry is an alteration.
+    """
     problems: list[str] = []
+    mark = db.execute("SELECT value FROM case_meta WHERE key = ?", [WITHHELD_META]).fetchone()
+    withheld_until = int(mark[0]) if mark is not None and str(mark[0]).isdigit() else 0
     expected_seq, prev = None, None
     for seq, at, analyst, action, details, prev_hash, digest in db.execute(
         "SELECT seq, at, analyst, action, details, prev_hash, hash FROM audit ORDER BY seq"
@@ -86,6 +99,8 @@ def verify_chain(db: sqlite_utils.Database, *, genesis: str = GENESIS) -> list[s
         if prev_hash != prev:
             problems.append(f"audit entry {seq} does not follow entry {seq - 1} (chain broken)")
         recomputed = entry_hash(seq, at, analyst, action, details, prev_hash)
+        if details == WITHHELD and seq <= withheld_until:
+            recomputed = digest
         if recomputed != digest:
             problems.append(f"audit entry {seq} was altered (hash mismatch)")
         prev = digest

@@ -165,6 +165,9 @@ def _write(
                 "case": {k: v for k, v in case.meta.items() if k != "audit_head"},
                 "schema": sorted(migrations.applied_names(db)),
                 "selection": selection,
+                # A part of the case: the audit entries' details are withheld (they name what was
+                # not sent); their times, analysts, actions and hashes travel and still verify.
+                "audit_details": "complete" if selection is None else "withheld",
             }
         )
         total_mib = max(1, sum(size for _, size in blob_rows) // MIB)
@@ -182,7 +185,8 @@ def _write(
                 for part, data, rows in tbl.dump_parts(db, info, filters[name]):
                     counts[name] = counts.get(name, 0) + rows
                     yield Entry(f"tables/{name}/{part:05d}.jsonl", len(data), [data])
-            yield Entry("audit.jsonl", _audit_size(db), _audit_lines(db))
+            withhold = selection is not None
+            yield Entry("audit.jsonl", _audit_size(db, withhold), _audit_lines(db, withhold))
             manifest = canonical(
                 {
                     "format": FORMAT,
@@ -236,12 +240,16 @@ def _blob_chunks(case: Case, sha: str, progress: Progress) -> Iterator[bytes]:
 _AUDIT_SQL = "SELECT seq, at, analyst, action, details, prev_hash, hash FROM audit ORDER BY seq"
 
 
-def _audit_lines(db: Any) -> Iterator[bytes]:
-    """Audit entries as JSON lines of the stored columns, verbatim (details stay a string)."""
+def _audit_lines(db: Any, withhold: bool = False) -> Iterator[bytes]:
+    """Audit entries as JSON lines of the stored columns, verbatim (details stay a string), or
+    with every entry's details replaced by ``audit_log.WITHHELD`` for a partial bundle."""
     for row in db.execute(_AUDIT_SQL):
-        yield (json.dumps(list(row), ensure_ascii=False) + "\n").encode("utf-8")
+        out = list(row)
+        if withhold:
+            out[4] = audit_log.WITHHELD
+        yield (json.dumps(out, ensure_ascii=False) + "\n").encode("utf-8")
 
 
-def _audit_size(db: Any) -> int:
+def _audit_size(db: Any, withhold: bool = False) -> int:
     # Two passes over the (read-snapshot) log instead of holding a long chain in memory.
-    return sum(len(line) for line in _audit_lines(db))
+    return sum(len(line) for line in _audit_lines(db, withhold))

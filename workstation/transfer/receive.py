@@ -283,6 +283,15 @@ def _receive(
     manifest = _parse_json(manifest_bytes, "manifest.json", path)
     _check_manifest(db, manifest, header, records, blob_records, rows, path)
 
+    # A partial bundle: the sender withheld the entries' details, all of theirs up to the head.
+    # (A case received that way and sent on whole carries its earlier mark in its metadata.)
+    withheld = str((header.get("case") or {}).get(audit_log.WITHHELD_META) or "")
+    if header.get("audit_details") == "withheld":
+        withheld = str(audit_log.head(db)[0])
+    if withheld:
+        db.conn.execute(
+            "INSERT OR REPLACE INTO case_meta (key, value) VALUES (?, ?)", [audit_log.WITHHELD_META, withheld]
+        )
     problems = audit_log.verify_chain(db)
     if problems:
         raise BundleError(f"the sender's audit chain does not verify: {problems[0]}", path)
@@ -306,7 +315,9 @@ def _receive(
     verified = contact_name is not None
     received_at = utc_now()
     sender_label = str(header["sender"].get("label") or "")
-    meta = {k: str(v) for k, v in (header.get("case") or {}).items() if k != "audit_head"}
+    meta = {
+        k: str(v) for k, v in (header.get("case") or {}).items() if k not in ("audit_head", audit_log.WITHHELD_META)
+    }
     meta.update(
         {
             "analyst": analyst,

@@ -124,6 +124,35 @@ def test_selected_exhibits_travel_with_children_and_provenance(tmp_path, analyst
     assert case_rows(received, "SELECT sha256 FROM blobs ORDER BY sha256") == sent_blobs
     code, out, err = cli(analysts["bogdan"], "verify", received, "--json")
     assert code == 0 and as_json(out)["ok"], err
+    # The sender's chain travels with its details withheld: they name the photo left behind.
+    (left_behind,) = case_rows(sender_case.path, "SELECT original_name FROM items WHERE id = ?", (photo,))[0]
+    assert any(left_behind in e[4] for e in sender_audit(sender_case.path))
+    head = summary["sender_audit_head"]["seq"]  # after it: Bogdan's own entries (received, verified)
+    theirs = [e for e in sender_audit(received) if e[0] <= head]
+    assert theirs and all(e[4] == audit_log.WITHHELD for e in theirs)
+    assert [e[6] for e in theirs] == [e[6] for e in sender_audit(sender_case.path)[: len(theirs)]]
+    assert not any(left_behind in e[4] for e in sender_audit(received))
+    # Sent on whole, the case keeps its mark: Chen's copy verifies too.
+    onward = tmp_path / "onward.wsbundle"
+    code, out, err = cli(analysts["bogdan"], "export", received, "--to", "Chen", "--out", onward, "--json")
+    assert code == 0, err
+    third = tmp_path / "third.case"
+    code, out, err = cli(analysts["chen"], "receive", onward, "--out", third, "--json")
+    assert code == 0, err
+    code, out, err = cli(analysts["chen"], "verify", third, "--json")
+    assert code == 0 and as_json(out)["ok"], err
+
+
+def test_withheld_details_are_an_alteration_in_a_case_of_ones_own(sender_case):  # type: ignore[no-untyped-def]
+    from tests.integration.transfer.transfer_helpers import CASE_PASSPHRASE
+    from workstation.case import Case
+
+    with Case.open(sender_case.path, CASE_PASSPHRASE) as case:
+        conn = case.db.conn
+        conn.execute("DROP TRIGGER IF EXISTS audit_no_update")
+        conn.execute("UPDATE audit SET details = ? WHERE seq = 2", [audit_log.WITHHELD])
+        conn.commit()
+        assert "audit entry 2 was altered (hash mismatch)" in audit_log.verify_chain(case.db)
 
 
 def test_child_exhibit_brings_its_page_as_provenance(tmp_path, analysts, cli, sender_case):  # type: ignore[no-untyped-def]
