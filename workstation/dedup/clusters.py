@@ -471,8 +471,9 @@ def query_matches(
         from workstation.dedup.verify import MIN_INLIERS, Verifier
 
         assert pixels is not None
-        everyone = [query, *hashes]
-        gate = _pdq_min(_pdq_views(everyone), np.array([(0, i + 1) for i, _ in grey], np.int64))
+        # Only the query and the few images beyond the threshold, not the whole collection.
+        involved = [query, *(hashes[i] for i, _ in grey)]
+        gate = _pdq_min(_pdq_views(involved), np.array([(0, k + 1) for k in range(len(grey))], np.int64))
         verifier = Verifier(lambda k: query_pixels if k < 0 else pixels(k))
         for (i, ev), pdq in zip(grey, gate.tolist(), strict=True):
             if pdq <= VERIFY_PDQ_GATE:
