@@ -26,6 +26,7 @@ from workstation.importing import filesystems as fsmod
 from workstation.importing import limits
 from workstation.importing.model import ImportedItem, Source
 from workstation.importing.registry import describe_error, read_child, register
+from workstation.importing.triage import Skipped, Triage, current
 from workstation.progress import Progress
 
 EWF_MAGIC = (b"EVF\x09\x0d\x0a\xff\x00", b"LVF\x09\x0d\x0a\xff\x00")
@@ -132,7 +133,9 @@ def _open_ewf(source: Source, metadata: dict[str, Any]) -> Container:
     from dissect.evidence.ewf import EWF
 
     if source.path is None:
-        raise WrongFormat("an EWF image inside an archive cannot be read (its segments are separate files)", source.display)
+        raise WrongFormat(
+            "an EWF image inside an archive cannot be read (its segments are separate files)", source.display
+        )
     segments = ewf_segments(source.path)
     ewf = EWF(list(segments))
     metadata.update(
@@ -168,12 +171,25 @@ def _ewf_stored_hashes(ewf: Any) -> dict[str, str]:
 def _ewf_header_values(ewf: Any) -> dict[str, str]:
     """Case number, examiner, acquisition date … from the EWF header text (tab-separated)."""
     try:
-        text = ewf.header.data.decode("utf-16") if ewf.header.data[:2] == b"\xff\xfe" else ewf.header.data.decode("latin-1")
+        text = (
+            ewf.header.data.decode("utf-16")
+            if ewf.header.data[:2] == b"\xff\xfe"
+            else ewf.header.data.decode("latin-1")
+        )
     except (AttributeError, UnicodeDecodeError):
         return {}
     lines = [line.split("\t") for line in text.replace("\r", "").split("\n")]
-    names = {"c": "case_number", "n": "evidence_number", "a": "description", "e": "examiner", "t": "notes",
-             "av": "acquisition_software_version", "ov": "os_version", "m": "acquired", "u": "system_date"}
+    names = {
+        "c": "case_number",
+        "n": "evidence_number",
+        "a": "description",
+        "e": "examiner",
+        "t": "notes",
+        "av": "acquisition_software_version",
+        "ov": "os_version",
+        "m": "acquired",
+        "u": "system_date",
+    }
     for keys, values in zip(lines, lines[1:], strict=False):
         if "c" in keys and len(values) == len(keys):
             found = {names[k]: v for k, v in zip(keys, values, strict=True) if k in names and v}
@@ -230,7 +246,9 @@ def volumes(media: BinaryIO, size: int) -> list[Volume]:
         kind = getattr(part, "type_str", None) or str(getattr(part, "type", ""))
         if getattr(part, "type", None) in (0x05, 0x0F, 0x85):  # extended partition containers
             continue
-        found.append(Volume(n + 1, int(part.offset), int(part.size), f"{disk.scheme.__class__.__name__} {kind}", part.open()))
+        found.append(
+            Volume(n + 1, int(part.offset), int(part.size), f"{disk.scheme.__class__.__name__} {kind}", part.open())
+        )
     return found or [Volume(None, 0, size, "whole media", media)]
 
 
@@ -252,29 +270,50 @@ class DiskImageImporter:
         if kind is None:
             raise WrongFormat("not a disk image", source.display)
         if kind == "ewf" and _ewf_segment_number(source.head) > 1:
-            yield source.item("file", self.name, mime="application/x-ewf", metadata={
-                "container": {"format": "ewf", "note": "a later segment of an EWF set; read through its first segment"}
-            })
+            yield source.item(
+                "file",
+                self.name,
+                mime="application/x-ewf",
+                metadata={
+                    "container": {
+                        "format": "ewf",
+                        "note": "a later segment of an EWF set; read through its first segment",
+                    }
+                },
+            )
             return
         container = open_container(source, kind)
         if kind == "ewf":
             container.metadata["verification"] = verify_media(container, progress)
-            if container.metadata["verification"]["status"] == "mismatch":
+            verification = container.metadata["verification"]
+            if verification["status"] == "mismatch":
                 progress.warn(
                     source.display,
                     "the image's data does not match the hash stored by the acquisition tool "
-                    f"({', '.join(container.metadata['verification']['mismatched'])}): a segment was altered or damaged",
+                    f"({', '.join(verification['mismatched'])}): a segment was altered or damaged",
                 )
         parts = volumes(container.media, int(container.metadata.get("media_size") or source.size))
+        triage = current()
+        container.metadata["triage"] = triage.describe()
         container.metadata["volumes"] = []
         for volume in parts:
             fs_kind = fsmod.detect(volume.stream)
-            container.metadata["volumes"].append(
-                {"partition": volume.index, "offset": volume.offset, "size": volume.size,
-                 "scheme": volume.description, "filesystem": fs_kind}
-            )
-        item = source.item("file", self.name, mime=_MIME.get(kind, "application/octet-stream"),
-                           metadata={"container": container.metadata})
+            info: dict[str, Any] = {
+                "partition": volume.index,
+                "offset": volume.offset,
+                "size": volume.size,
+                "scheme": volume.description,
+                "filesystem": fs_kind,
+            }
+            if fs_kind is not None:
+                info["skipped"] = _count_skipped(volume, fs_kind, triage)
+            container.metadata["volumes"].append(info)
+        item = source.item(
+            "file",
+            self.name,
+            mime=_MIME.get(kind, "application/octet-stream"),
+            metadata={"container": container.metadata},
+        )
         yield item
         for volume, info in zip(parts, container.metadata["volumes"], strict=True):
             if info["filesystem"] is None:
@@ -290,10 +329,13 @@ class DiskImageImporter:
     ) -> Iterator[ImportedItem]:
         label = f"p{volume.index}" if volume.index is not None else "fs"
         chain = source.chain_with(f"{self.name}/{fs_kind}")
+        triage = current()
         try:
             entries = fsmod.walk(volume.stream, fs_kind, limit=MAX_FILES_PER_FS)
             for entry in entries:
                 progress.check()
+                if _skip_reason(triage, entry):
+                    continue
                 display = f"{source.display}#{label}:{entry.path}"
                 provenance = {
                     "container": parent.original_name,
@@ -321,9 +363,13 @@ class DiskImageImporter:
         except OverflowError as exc:
             progress.warn(f"{source.display}#{label}", f"{exc}: the rest was not read")
         except (RecursionError, MemoryError, ValueError, KeyError, EOFError, OSError) as exc:
-            progress.warn(f"{source.display}#{label}", f"file system damaged ({describe_error(exc)}); the rest was not read")
+            progress.warn(
+                f"{source.display}#{label}", f"file system damaged ({describe_error(exc)}); the rest was not read"
+            )
         except Exception as exc:  # noqa: BLE001 - Dissect raises its own errors on damaged structures
-            progress.warn(f"{source.display}#{label}", f"file system damaged ({describe_error(exc)}); the rest was not read")
+            progress.warn(
+                f"{source.display}#{label}", f"file system damaged ({describe_error(exc)}); the rest was not read"
+            )
 
     def _one(
         self,
@@ -359,6 +405,30 @@ class DiskImageImporter:
                 if entry.deleted:
                     item.tags.append("deleted")
             yield item
+
+
+def _skip_reason(triage: Triage, entry: fsmod.FsEntry) -> str | None:
+    head = b""
+    if triage.kinds is not None and entry.size:
+        try:
+            with entry.opener() as fh:
+                head = fh.read(16)
+        except Exception:  # noqa: BLE001 - unreadable here: the import pass reports it
+            head = b""
+    return triage.reason_to_skip(entry.path, entry.size, head)
+
+
+def _count_skipped(volume: Volume, fs_kind: str, triage: Triage) -> dict[str, object]:
+    """What the triage filter leaves out of one file system (a listing pass, no content read)."""
+    skipped = Skipped()
+    try:
+        for entry in fsmod.walk(volume.stream, fs_kind, limit=MAX_FILES_PER_FS):
+            reason = _skip_reason(triage, entry)
+            if reason:
+                skipped.add(reason, entry.size)
+    except Exception:  # noqa: BLE001 - the import pass walks again and reports the damage
+        pass
+    return skipped.as_dict()
 
 
 def _reopener(opener: Callable[[], BinaryIO]) -> Callable[[], BinaryIO]:

@@ -95,15 +95,15 @@ class _Counted(io.RawIOBase):
 
 def _open_stream(opener: Callable[[], BinaryIO], compression: str) -> tuple[tarfile.TarFile, _Counted]:
     counted = _Counted(opener())
-    raw: BinaryIO = io.BufferedReader(counted, 1 << 20)  # type: ignore[arg-type]
+    raw: BinaryIO = io.BufferedReader(counted, 1 << 20)
     if compression == "zstd":
         import zstandard
 
-        raw = zstandard.ZstdDecompressor().stream_reader(raw)  # type: ignore[assignment]
+        raw = zstandard.ZstdDecompressor().stream_reader(raw)
         mode = "r|"
     else:
         mode = {"": "r|", "gzip": "r|gz", "bzip2": "r|bz2", "xz": "r|xz"}[compression]
-    return tarfile.open(fileobj=raw, mode=mode), counted  # type: ignore[call-overload,no-any-return]
+    return tarfile.open(fileobj=raw, mode=mode), counted  # type: ignore[call-overload]
 
 
 def member_opener(opener: Callable[[], BinaryIO], compression: str, index: int) -> Callable[[], BinaryIO]:
@@ -225,12 +225,12 @@ class TarImporter:
                 if info.size <= limits.MEMBER_IN_MEMORY:
                     stream = archive.extractfile(info)
                     payload = stream.read() if stream is not None else b""
-                    child = source.child_bytes(payload, **common)  # type: ignore[arg-type]
+                    child = source.child_bytes(payload, **common)
                 else:
                     child = source.child(
                         opener=member_opener(opener, compression, index),
                         size=info.size,
-                        **common,  # type: ignore[arg-type]
+                        **common,
                     )
                 for item in read_child(child, progress):
                     if item.key == child.item_key:

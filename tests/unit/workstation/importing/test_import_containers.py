@@ -53,8 +53,10 @@ def images(tmp_path_factory) -> dict[str, Path]:
     with disk.open("wb") as fh:
         fh.truncate(16 << 20)
     subprocess.run(
-        ["sfdisk", "-q", str(disk)], input=b"label: dos\nstart=2048, size=8192, type=c\nstart=10240, type=83\n",
-        check=True, capture_output=True,
+        ["sfdisk", "-q", str(disk)],
+        input=b"label: dos\nstart=2048, size=8192, type=c\nstart=10240, type=83\n",
+        check=True,
+        capture_output=True,
     )
     with disk.open("r+b") as fh:
         fh.seek(2048 * 512)
@@ -63,8 +65,24 @@ def images(tmp_path_factory) -> dict[str, Path]:
         fh.write(ext.read_bytes())
     ewf = root / "ewf"
     ewf.mkdir()
-    _run("ewfacquire", "-u", "-q", "-t", ewf / "seized", "-C", "CASE-7", "-e", "Jan Examiner", "-d", "sha1",
-         "-S", "1048576", "-c", "none", disk)
+    _run(
+        "ewfacquire",
+        "-u",
+        "-q",
+        "-t",
+        ewf / "seized",
+        "-C",
+        "CASE-7",
+        "-e",
+        "Jan Examiner",
+        "-d",
+        "sha1",
+        "-S",
+        "1048576",
+        "-c",
+        "none",
+        disk,
+    )
     return {"fat": fat, "ext": ext, "ntfs": ntfs, "disk": disk, "ewf": ewf, "photo": photo, "note": note, "gone": gone}
 
 
@@ -231,3 +249,59 @@ def test_7z_archive_members_and_refusals(tmp_path, case, do_import, images):
         archive.writestr(b"hidden", "a.txt")
     result, _ = do_import(encrypted.parent)
     assert any("encrypted 7z archive" in e["error"] for e in result.errors)
+
+
+def test_triage_filters_count_what_was_left_out(tmp_path, case, images):
+    from workstation.importing.pipeline import run_import
+    from workstation.importing.triage import DEFAULT_SKIP_PATHS, Triage
+    from workstation.progress import Progress
+
+    src = tmp_path / "src"
+    (src / "Windows" / "System32").mkdir(parents=True)
+    (src / "Users" / "ana").mkdir(parents=True)
+    (src / "Windows" / "System32" / "kernel.dll").write_bytes(b"MZ" + b"\x00" * 5000)
+    shutil.copy(images["photo"], src / "Users" / "ana" / "photo.jpg")
+    shutil.copy(images["photo"], src / "Users" / "ana" / "renamed.dat")  # a JPEG by content
+    shutil.copy(images["note"], src / "Users" / "ana" / "note.txt")
+    image = tmp_path / "seized.img"
+    _run("mkfs.ext4", "-q", "-F", "-d", src, image, "4M")
+    triage = Triage(kinds=frozenset({"images"}), skip_paths=DEFAULT_SKIP_PATHS)
+    run_import(case, [image], Progress(), workers=0, triage=triage)
+    files = _children(case, "seized.img")
+    assert set(files) == {"/Users/ana/photo.jpg", "/Users/ana/renamed.dat"}
+    container = next(i for i in case.items() if i["original_name"] == "seized.img")["metadata"]["container"]
+    skipped = container["volumes"][0]["skipped"]
+    assert skipped["files"] == 2
+    assert skipped["by_reason"] == {"path matches /windows/*": 1, "not of the kinds chosen": 1}
+    assert container["triage"]["kinds"] == ["images"]
+
+
+def test_cli_import_only_rejects_an_unknown_kind(tmp_path, case_env):
+    import sys
+
+    env = dict(case_env)
+    new = subprocess.run(
+        [sys.executable, "-m", "workstation.cli", "new", str(tmp_path / "c.case"), "--title", "T"],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert new.returncode == 0, new.stderr
+    bad = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "workstation.cli",
+            "import",
+            str(tmp_path / "c.case"),
+            str(tmp_path),
+            "--only",
+            "images,photos",
+            "--json",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert bad.returncode == 2
+    assert "unknown kind(s) photos" in bad.stderr
