@@ -305,3 +305,22 @@ def test_cli_import_only_rejects_an_unknown_kind(tmp_path, case_env):
     )
     assert bad.returncode == 2
     assert "unknown kind(s) photos" in bad.stderr
+
+
+def test_report_states_where_an_exhibit_was_inside_the_image(tmp_path, case, do_import, images):
+    from reports.builder import build_report
+    from reports.model import ReportOptions
+    from workstation.exhibits import add_exhibits
+
+    shutil.copy(images["fat"], tmp_path / "stick.img")
+    do_import(tmp_path / "stick.img")
+    files = _children(case, "stick.img")
+    image_id = next(i["id"] for i in case.items() if i["original_name"] == "stick.img")
+    add_exhibits(case, [files["/_ONE.TXT"]["id"], image_id])
+    report = build_report(case, ReportOptions())
+    by_item = {e.item_id: {f.name: f.value for f in e.container} for e in report.exhibits}
+    deleted = by_item[files["/_ONE.TXT"]["id"]]
+    assert deleted["Path in the file system"] == "/_ONE.TXT"
+    assert "first letter lost" in deleted["Deleted"]
+    assert by_item[image_id]["Container format"] == "raw"
+    assert by_item[image_id]["Partition —"].startswith("whole media, offset 0, fat")
