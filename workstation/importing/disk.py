@@ -307,6 +307,8 @@ class DiskImageImporter:
             }
             if fs_kind is not None:
                 info["skipped"] = _count_skipped(volume, fs_kind, triage)
+            else:
+                info["encryption"] = fsmod.encryption(volume.stream)
             container.metadata["volumes"].append(info)
         item = source.item(
             "file",
@@ -317,10 +319,12 @@ class DiskImageImporter:
         yield item
         for volume, info in zip(parts, container.metadata["volumes"], strict=True):
             if info["filesystem"] is None:
-                progress.warn(
-                    f"{source.display}#p{volume.index or 0}",
-                    "no file system this program can read (encrypted, unknown or damaged); kept inside the image",
+                why = (
+                    f"{info['encryption']} volume: encrypted, not read (the key is needed); kept inside the image"
+                    if info.get("encryption")
+                    else "no file system this program can read (unknown or damaged); kept inside the image"
                 )
+                progress.warn(f"{source.display}#p{volume.index or 0}", why)
                 continue
             yield from self._files(source, item, volume, info["filesystem"], progress)
 

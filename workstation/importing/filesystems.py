@@ -56,6 +56,19 @@ def detect(volume: BinaryIO) -> str | None:
     return None
 
 
+def encryption(volume: BinaryIO) -> str | None:
+    """The volume encryption a volume's first bytes show (BitLocker, LUKS, FileVault/APFS), or None."""
+    volume.seek(0)
+    head = volume.read(4096)
+    if head[3:11] == b"-FVE-FS-":
+        return "BitLocker"
+    if head[:6] == b"LUKS\xba\xbe":
+        return "LUKS"
+    if head[32:36] == b"NXSB":
+        return "APFS (possibly FileVault-encrypted)"
+    return None
+
+
 def walk(volume: BinaryIO, kind: str, *, limit: int) -> Iterator[FsEntry]:
     """Every regular file of the file system ``kind`` in ``volume`` (at most ``limit`` entries)."""
     walkers: dict[str, Callable[[BinaryIO], Iterator[FsEntry]]] = {

@@ -13,7 +13,7 @@ from pathlib import Path
 import import_samples as S
 import pytest
 
-TOOLS = ("mkfs.vfat", "mcopy", "mdel", "mkfs.ext4", "mkntfs", "ntfscp", "sfdisk", "ewfacquire")
+TOOLS = ("mkfs.vfat", "mcopy", "mdel", "mkfs.ext4", "mkntfs", "ntfscp", "sfdisk", "ewfacquire", "qemu-img")
 
 
 def _run(*args: str | Path) -> None:
@@ -161,6 +161,30 @@ def test_split_e01_with_mbr_partitions_verified_and_tampered(tmp_path, case, do_
         assert any("does not match the hash stored by the acquisition tool" in r for r in reasons), reasons
     finally:
         other.close()
+
+
+@pytest.mark.parametrize(("fmt", "kind"), [("vpc", "vhd"), ("vhdx", "vhdx"), ("vmdk", "vmdk")])
+def test_virtual_disks_written_by_qemu_img(tmp_path, case, do_import, images, fmt, kind):
+    target = tmp_path / f"vm.{fmt}"
+    _run("qemu-img", "convert", "-f", "raw", "-O", fmt, images["disk"], target)
+    result, _ = do_import(target)
+    assert result.errors == []
+    container = next(i for i in case.items() if i["original_name"] == target.name)["metadata"]["container"]
+    assert container["format"] == kind
+    files = _children(case, target.name)
+    assert files["/home/photo.jpg"]["sha256"] == _sha(images["photo"])
+    assert files["/DCIM/photo.jpg"]["metadata"]["filesystem"]["partition"] == 1
+
+
+def test_encrypted_volume_is_reported_as_such(tmp_path, case, do_import, images):
+    disk = bytearray(images["disk"].read_bytes())
+    start = 10240 * 512  # the second partition becomes a LUKS volume header
+    disk[start : start + 4096] = b"LUKS\xba\xbe\x00\x02" + bytes(4088)
+    (tmp_path / "laptop.dd").write_bytes(bytes(disk))
+    result, _ = do_import(tmp_path / "laptop.dd")
+    reasons = [e["error"] for e in result.errors]
+    assert any("LUKS volume: encrypted" in r for r in reasons), reasons
+    assert "/DCIM/photo.jpg" in _children(case, "laptop.dd")
 
 
 def test_damaged_image_is_one_clear_error_and_the_rest_goes_on(tmp_path, case, do_import, images):
