@@ -237,6 +237,47 @@ def _exif_fields(meta: dict[str, Any], mask: Masker) -> tuple[tuple[Field, ...],
     return tuple(fields), position
 
 
+def _container_fields(meta: dict[str, Any], mask: Masker) -> tuple[Field, ...]:
+    """A disk image's acquisition and verification, or a file's place inside one."""
+    fields: list[Field] = []
+    inside = meta.get("filesystem")
+    if isinstance(inside, dict):
+        partition = inside.get("partition")
+        fields.append(Field("Path in the file system", mask(str(inside.get("path") or ""))))
+        fields.append(Field("File system", f"{inside.get('filesystem')}, partition {partition if partition else '—'}"))
+        if inside.get("inode") is not None:
+            fields.append(Field("Inode / MFT entry", str(inside["inode"])))
+        labels = (("modified", "Modified"), ("accessed", "Accessed"), ("changed", "Changed"), ("born", "Created"))
+        for key, label in labels:
+            value = (inside.get("times") or {}).get(key)
+            if value:
+                fields.append(Field(f"{label} (file system)", str(value)))
+        if inside.get("deleted"):
+            fields.append(Field("Deleted", str(inside.get("note") or "recovered from a deleted entry")))
+    container = meta.get("container")
+    if isinstance(container, dict):
+        fields.append(Field("Container format", str(container.get("format", ""))))
+        if container.get("segments"):
+            fields.append(Field("Segments", ", ".join(container["segments"])))
+        for name, value in (container.get("stored_hashes") or {}).items():
+            fields.append(Field(f"Stored {name.upper()}", value))
+        verification = container.get("verification") or {}
+        if verification:
+            fields.append(Field("Verification of the media data", str(verification.get("status"))))
+        for name, value in (container.get("acquisition") or {}).items():
+            fields.append(Field(f"Acquisition: {name.replace('_', ' ')}", mask(str(value))))
+        for volume in container.get("volumes") or []:
+            skipped = volume.get("skipped") or {}
+            fields.append(
+                Field(
+                    f"Partition {volume.get('partition') or '—'}",
+                    f"{volume.get('scheme')}, offset {volume.get('offset')}, {volume.get('filesystem') or 'not read'}"
+                    + (f"; {skipped.get('files')} file(s) left out by triage" if skipped.get("files") else ""),
+                )
+            )
+    return tuple(fields)
+
+
 def _upright_size(item: dict[str, Any]) -> tuple[int, int] | None:
     w, h = item.get("width"), item.get("height")
     if not w or not h:
@@ -373,6 +414,7 @@ def _exhibit(
         added_by=added_by,
         exif=exif,
         gps=gps,
+        container=_container_fields(meta, mask),
         parent=parent,
         children=children,
         tags=tuple(sorted(tags)),

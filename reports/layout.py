@@ -425,6 +425,8 @@ def _exhibit_story(report: Report, ex: Exhibit, renderer: ImageRenderer | None) 
 
     if ex.exif:
         block("EXIF metadata", [kv_table((f.name, f.value, "small") for f in ex.exif)])
+    if ex.container:
+        block("Evidence container", [kv_table((f.name, f.value, "small") for f in ex.container)])
     relations: list[tuple[str, str, str]] = []
     if ex.parent:
         relations.append(("Parent", _ref(ex.parent), "small"))

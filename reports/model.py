@@ -217,6 +217,8 @@ class Exhibit:
     added_by: str = ""
     exif: tuple[Field, ...] = ()
     gps: tuple[float, float] | None = None
+    # Where a file was inside a disk image, or what a disk image is (hashes verified, partitions).
+    container: tuple[Field, ...] = ()
     parent: ItemRef | None = None
     children: tuple[ItemRef, ...] = ()
     tags: tuple[str, ...] = ()

@@ -47,6 +47,28 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         help="text recognition of screenshots and graphics: after (default: a second phase once the "
         "items are stored), later (queue them for `workstation scan CASE --ocr`), off (do not queue)",
     )
+    triage = p.add_argument_group("triage of disk images and extractions")
+    triage.add_argument(
+        "--only",
+        metavar="KINDS",
+        help="import only these kinds from disk images: images,videos,documents,pages,chats,archives "
+        "(default: every kind)",
+    )
+    triage.add_argument("--min-size", type=int, metavar="BYTES", help="leave out files smaller than this")
+    triage.add_argument("--max-size", type=int, metavar="BYTES", help="leave out files larger than this")
+    triage.add_argument(
+        "--skip-path",
+        action="append",
+        default=[],
+        metavar="GLOB",
+        help="leave out paths inside images matching this pattern, e.g. '/users/*/appdata/local/temp/*' "
+        "(repeatable; added to the operating-system folders skipped by default)",
+    )
+    triage.add_argument(
+        "--no-default-skips",
+        action="store_true",
+        help="also import operating-system folders (Windows, Program Files, /usr, /system ...)",
+    )
     add_json_flag(p)
     p.set_defaults(func=cmd_import)
 
@@ -123,6 +145,18 @@ def cmd_info(args: argparse.Namespace) -> int:
     return 0
 
 
+def _triage(args: argparse.Namespace) -> Any:
+    from workstation.importing.triage import DEFAULT_SKIP_PATHS, Triage, parse_kinds
+
+    try:
+        kinds = parse_kinds(args.only) if args.only else None
+    except ValueError as exc:
+        raise UsageError(f"--only: {exc}") from exc
+    defaults = () if args.no_default_skips else DEFAULT_SKIP_PATHS
+    return Triage(kinds=kinds, min_size=args.min_size, max_size=args.max_size,
+                  skip_paths=(*defaults, *args.skip_path))
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     import os
 
@@ -135,7 +169,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     with open_case(args) as case:
         bar = console_progress("import")
         try:
-            result = run_import(case, args.paths, bar.progress, workers=args.workers)
+            result = run_import(case, args.paths, bar.progress, workers=args.workers, triage=_triage(args))
         except Cancelled:
             bar.finish()
             print("import cancelled; committed batches are kept, run it again to resume", file=sys.stderr)

@@ -24,6 +24,7 @@ from workstation.importing import hooks
 from workstation.importing.html import is_companion_folder
 from workstation.importing.model import ImportedItem, Source
 from workstation.importing.registry import describe_error, load_formats, read_any
+from workstation.importing.triage import TRIAGE, Triage
 from workstation.importing.worker import _worker_init, _worker_ready, prepare
 from workstation.progress import Progress
 
@@ -115,6 +116,7 @@ def run_import(
     progress: Progress | None = None,
     *,
     workers: int | None = None,
+    triage: Triage | None = None,
 ) -> ImportResult:
     """Import files, folders and containers into the case.
 
@@ -123,6 +125,7 @@ def run_import(
         paths: files and folders chosen by the analyst.
         progress: counts per input file; cancel leaves the case consistent.
         workers: processes for hashing/decoding; default = CPU count, 0 = in this process.
+        triage: which files of disk images and extractions to import (default: all but OS folders).
 
     Returns:
         What was imported, what was already there, and one error per bad file.
@@ -132,6 +135,7 @@ def run_import(
     """
     hooks.load()
     load_formats()
+    triage_token = TRIAGE.set(triage or Triage())
     progress = progress or Progress()
     paths = [Path(p) for p in paths]
     errors: list[dict[str, str]] = []
@@ -177,6 +181,7 @@ def run_import(
         result.status = "failed"
         raise
     finally:
+        TRIAGE.reset(triage_token)
         pool.shutdown()
         _finish_run(case, result, recorded_errors)
     return result
