@@ -16,8 +16,8 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from workstation.case import Case
+from workstation.casework import TRIAGE_TAGS, duplicates
 
-TRIAGE_TAGS = ("relevant", "not-relevant")  # ui.casework.TRIAGE_TAGS, repeated to stay Qt-free
 MAX_CLUSTER_ENTRIES = 50
 
 
@@ -65,13 +65,7 @@ def _signature(case: Case, threshold: int) -> tuple[Any, ...]:
     db = case.db
     hashes = db.execute("SELECT count(*), coalesce(max(item_id), 0) FROM dedup_hashes").fetchone()
     images = db.execute("SELECT count(*), coalesce(max(id), 0) FROM items WHERE kind = 'image'").fetchone()
-    refused = tuple(db.execute("SELECT count(*), total(item_a * 1000003 + item_b) FROM dedup_not_duplicate").fetchone())
-    reviews = (
-        db.execute("SELECT count(*), total(item_a * 1000003 + item_b) FROM ui_duplicate_reviews").fetchone()
-        if has_table(case, "ui_duplicate_reviews")
-        else (0, 0)
-    )
-    return (tuple(hashes), tuple(images), refused, tuple(reviews), threshold)
+    return (tuple(hashes), tuple(images), duplicates.signature(case), threshold)
 
 
 def clusters(case: Case, threshold: int) -> list[Cluster]:
@@ -83,11 +77,7 @@ def clusters(case: Case, threshold: int) -> list[Cluster]:
         return _cache["clusters"]  # type: ignore[no-any-return]
     from workstation.dedup import service
 
-    confirmed = (
-        {(a, b) for a, b in case.db.execute("SELECT item_a, item_b FROM ui_duplicate_reviews")}
-        if has_table(case, "ui_duplicate_reviews")
-        else set()
-    )
+    confirmed = duplicates.same_photo_pairs(case)
     out = []
     for members in service.clusters_for_case(case, threshold):
         ref = members[0]["id"]

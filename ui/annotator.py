@@ -11,10 +11,10 @@ import logging
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from ui import casework
 from ui.services import Services
 from ui.session import CaseSession
 from ui.undo import CallbackCommand, ExhibitCommand, NoteCommand, TagCommand, TriageCommand
+from workstation import casework
 from workstation.errors import WorkstationError
 
 log = logging.getLogger(__name__)

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui import casework
 from ui.annotator import Annotator
 from ui.dialogs.audit_dialog import AuditDialog
 from ui.dialogs.case_dialogs import CaseMetaDialog
@@ -43,6 +42,7 @@ from ui.views.items_view import ItemsView
 from ui.views.navigator import Navigator, Target
 from ui.views.page_viewer import PageViewer
 from ui.views.tables_views import ImportErrorsView, SelectorsView
+from workstation import casework, records
 
 log = logging.getLogger(__name__)
 MAX_VIEWER_TABS = 12
@@ -548,7 +548,7 @@ class MainWindow(QMainWindow):
         ids = self.selected()
         if not ids:
             return
-        tags = [t for t, _ in casework.all_tags(self.session.case) if t not in casework.TRIAGE_TAGS]
+        tags = [t for t, _ in records.all_tags(self.session.case) if t not in casework.TRIAGE_TAGS]
         tag, ok = QInputDialog.getItem(
             self, self.tr("Add tag"), self.tr("Tag for %1 item(s):").replace("%1", str(len(ids))), tags, 0, True
         )
@@ -561,7 +561,7 @@ class MainWindow(QMainWindow):
             return
         existing = [
             t[len(casework.CATEGORY_PREFIX) :]
-            for t, _ in casework.all_tags(self.session.case)
+            for t, _ in records.all_tags(self.session.case)
             if t.startswith(casework.CATEGORY_PREFIX)
         ]
         name, ok = QInputDialog.getItem(

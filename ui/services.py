@@ -17,7 +17,8 @@ from PySide6.QtCore import QCoreApplication, QLocale, QObject, Signal
 from ui import analysis
 from ui.analysis import Cluster, ClusterMember
 from ui.session import CaseSession
-from workstation.case import Case, utc_now
+from workstation import casework
+from workstation.case import Case
 from workstation.errors import WorkstationError
 
 # workstation.dedup.clusters.DEFAULT_THRESHOLD, repeated so the window need not import the
@@ -167,44 +168,23 @@ class DedupService(QObject):
         """'keep' (the same photo as the reference) or 'not-duplicate' (this member does not
         belong: it is marked as not the same photo as every other member, so it leaves the
         cluster even when it also resembles another member)."""
-        assert self.module is not None
         case = self.session.case
-        cluster = self.cluster(cluster_id)
-        others = [m.item_id for m in cluster.members if m.item_id != item_id] if cluster else [cluster_id]
-        pairs: list[tuple[int, int]] = []
         if decision == "not-duplicate":
-            existing = self.module.not_duplicate_pairs(case)
-            with case.transaction():
-                for other in others:
-                    pair = (min(other, item_id), max(other, item_id))
-                    if pair not in existing:
-                        self.module.mark_not_duplicate(case, other, item_id, reason="cluster view")
-                        pairs.append(pair)
+            cluster = self.cluster(cluster_id)
+            others = [m.item_id for m in cluster.members if m.item_id != item_id] if cluster else [cluster_id]
+            made = casework.separate(case, item_id, others, reason="cluster view")
         elif decision == "keep":
-            a, b = sorted((cluster_id, item_id))
-            with case.transaction():
-                case.db.execute(
-                    "INSERT OR REPLACE INTO ui_duplicate_reviews (item_a, item_b, decision, decided_at, analyst)"
-                    " VALUES (?, ?, 'same', ?, ?)",
-                    [a, b, utc_now(), case.analyst],
-                )
-                case.audit("dedup.confirmed_same", {"items": [a, b]})
-            pairs.append((a, b))
+            made = [casework.mark_same_photo(case, cluster_id, item_id)]
         else:
             raise WorkstationError(f"unknown decision {decision!r}")
-        return (decision, pairs)
+        return (decision, [d.pair for d in made])
 
     def undo_decide(self, state: tuple[str, list[tuple[int, int]]]) -> None:
-        decision, pairs = state
+        _decision, pairs = state
         case = self.session.case
         with case.transaction():
             for a, b in pairs:
-                if decision == "not-duplicate":
-                    assert self.module is not None
-                    self.module.unmark_not_duplicate(case, a, b)
-                else:
-                    case.db.execute("DELETE FROM ui_duplicate_reviews WHERE item_a = ? AND item_b = ?", [a, b])
-                    case.audit("dedup.confirmed_same_withdrawn", {"items": [a, b]})
+                casework.withdraw_decision(case, a, b)
 
 
 class IndicatorService:

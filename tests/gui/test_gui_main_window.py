@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 from tests.gui.conftest import PASSPHRASE, jpeg_with_exif
-from ui import casework
 from ui.models.item_model import Role
+from workstation import casework, records
 from workstation.case import Case
 
 
@@ -123,10 +123,10 @@ def test_bulk_tag_note_and_exhibit_on_a_multi_selection(qtbot, window):
     assert _count(window, "exhibits") == "2"
     assert _count(window, "usertag:minor") == "4"
     case = window.session.case
-    numbers = casework.exhibit_numbers(case, ids)
+    numbers = records.exhibit_numbers(case, ids)
     assert sorted(numbers.values()) == [1, 2]
-    notes = casework.notes_of(case, ids[0])
-    assert notes[0]["author"] == "Test Analyst" and notes[0]["text"] == "Same room in all four photos"
+    notes = records.notes_of(case, ids[0])
+    assert notes[0].author == "Test Analyst" and notes[0].text == "Same room in all four photos"
     # exhibits view lists them in exhibit order
     window.navigator.select("exhibits")
     qtbot.waitUntil(lambda: window.model.rowCount() == 2, timeout=30_000)

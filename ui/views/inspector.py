@@ -26,13 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui import casework
 from ui.annotator import Annotator
 from ui.models.item_model import human_size, kind_label
 from ui.reader import VARIANT_BLUR, VARIANT_GRAY, safe_image
 from ui.services import Services
 from ui.session import CaseSession
 from ui.settings import MINOR_TAGS
+from workstation import casework, records
 
 CSS = """
 body { font-size: 10pt; }
@@ -272,7 +272,7 @@ class Inspector(QWidget):
         case = self.session.case
         self.item = case.item(self.item_id)
         item = self.item
-        tags = casework.tags_of(case, self.item_id)
+        tags = records.tags_of(case, self.item_id)
         n_sel = len(self.selection)
         extra = (
             "<br><span style='color:#b35c00'>"
@@ -319,7 +319,7 @@ class Inspector(QWidget):
     def _on_reveal_toggled(self, on: bool) -> None:
         self.revealed = on
         if self.item_id is not None:
-            self._show_preview(casework.tags_of(self.session.case, self.item_id))
+            self._show_preview(records.tags_of(self.session.case, self.item_id))
 
     def _local(self, iso: str | None) -> str:
         if not iso:
@@ -500,7 +500,7 @@ class Inspector(QWidget):
                 parts.append(f"<p class='muted'>{self.tr('None yet.')}</p>")
 
         parts.append(f"<h3>{self.tr('Tags')}</h3><p>{_esc(', '.join(tags)) or self.tr('None.')}</p>")
-        exhibit = casework.exhibit_numbers(self.session.case, [item["id"]]).get(item["id"])
+        exhibit = records.exhibit_numbers(self.session.case, [item["id"]]).get(item["id"])
         if exhibit is not None:
             parts.append(f"<h3>{self.tr('Exhibit')}</h3><p>{self.tr('Exhibit number')} <b>{exhibit}</b></p>")
         return "".join(parts)
@@ -517,7 +517,7 @@ class Inspector(QWidget):
         case = self.session.case
         self.relevant_button.setChecked(casework.RELEVANT in tags)
         self.not_relevant_button.setChecked(casework.NOT_RELEVANT in tags)
-        exhibit = casework.exhibit_numbers(case, [self.item_id]).get(self.item_id)
+        exhibit = records.exhibit_numbers(case, [self.item_id]).get(self.item_id)
         self.exhibit_button.setText(
             self.tr("Remove from exhibits (exhibit %1)").replace("%1", str(exhibit))
             if exhibit is not None
@@ -529,13 +529,13 @@ class Inspector(QWidget):
             if tag in casework.TRIAGE_TAGS:
                 continue
             self.tag_list.addItem(QListWidgetItem(tag))
-        self.tag_completer.model().setStringList([t for t, _ in casework.all_tags(case)])  # type: ignore[attr-defined]
-        notes = casework.notes_of(case, self.item_id)
+        self.tag_completer.model().setStringList([t for t, _ in records.all_tags(case)])  # type: ignore[attr-defined]
+        notes = records.notes_of(case, self.item_id)
         if notes:
             self.notes.setHtml(
                 "".join(
-                    f"<p><span class='muted'>{self._local(n['created_at'])} · <b>{_esc(n['author'])}</b></span><br>"
-                    f"{_esc(n['text']).replace(chr(10), '<br>')}</p>"
+                    f"<p><span class='muted'>{self._local(n.created_at)} · <b>{_esc(n.author)}</b></span><br>"
+                    f"{_esc(n.text).replace(chr(10), '<br>')}</p>"
                     for n in notes
                 )
             )
