@@ -107,10 +107,3 @@ def test_run_a_report_from_the_menu(qtbot, window, tmp_path):
         assert sha in text.replace("\n", "")
     logged = case.db.execute("SELECT details FROM audit WHERE action = 'report.generated'").fetchone()
     assert logged is not None
-
-
-def test_the_window_uses_the_calibrated_dedup_threshold():
-    from ui.services import DEFAULT_DEDUP_THRESHOLD
-    from workstation.dedup.clusters import DEFAULT_THRESHOLD
-
-    assert DEFAULT_DEDUP_THRESHOLD == DEFAULT_THRESHOLD

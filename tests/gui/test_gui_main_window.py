@@ -214,7 +214,7 @@ def test_audit_log_viewer_shows_entries_and_an_intact_chain(qtbot, window):
     assert dialog.problems == []
     assert "Chain intact" in dialog.status.text()
     assert dialog.model.rowCount() > 0
-    actions = {dialog.model.rows[r][3] for r in range(dialog.model.rowCount())}
+    actions = {dialog.model.rows[r].action for r in range(dialog.model.rowCount())}
     assert {"case.created", "import.started", "import.batch"} <= actions
     assert dialog.table.editTriggers() == dialog.table.EditTrigger.NoEditTriggers
 

@@ -208,9 +208,8 @@ class RegionDialog(QDialog):
         self.indicator = QComboBox()
         self.indicator.setObjectName("regionIndicator")
         self.indicator.addItem(self.tr("(no indicator, note only)"), "")
-        if services.indicators.available():
-            for info in services.indicators.taxonomy():
-                self.indicator.addItem(f"{info.code} · {info.label}", info.code)
+        for info in services.indicators.taxonomy():
+            self.indicator.addItem(f"{info.code} · {info.label}", info.code)
         form.addRow(self.tr("Indicator:"), self.indicator)
         self.note = QPlainTextEdit()
         self.note.setObjectName("regionNote")
@@ -333,11 +332,9 @@ class ImageViewer(QWidget):
 
     def regions(self) -> list[tuple[tuple[int, int, int, int], str]]:
         out: list[tuple[tuple[int, int, int, int], str]] = []
-        service = self.services.indicators
-        if service.available():
-            for ann in service.for_item(self.item_id):
-                if ann.region and ann.status != "rejected":
-                    out.append((ann.region, f"{ann.code} {ann.note}".strip()))
+        for ann in self.services.indicators.for_item(self.item_id):
+            if ann.region and ann.status != "rejected":
+                out.append((ann.region, f"{ann.code} {ann.note}".strip()))
         for note in records.notes_of(self.session.case, self.item_id):
             match = REGION_NOTE.match(note.text)
             if match:
