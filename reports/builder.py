@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
@@ -48,7 +49,7 @@ from reports.model import (
 )
 from storage import audit as audit_log
 from storage.errors import StorageError
-from workstation import __version__
+from workstation import __version__, records
 from workstation.case import Case
 from workstation.errors import UsageError
 
@@ -390,12 +391,9 @@ def _exhibit(
 
 # -- appendices ----------------------------------------------------------------------------------
 def _custody(case: Case, upto: int, mask: Masker) -> Custody:
-    rows = case.db.execute(
-        "SELECT seq, at, analyst, action, details, hash FROM audit WHERE seq <= ? ORDER BY seq",
-        [upto],
-    ).fetchall()
     entries = []
-    for seq, at, analyst, action, details, digest in rows:
+    for row in records.audit_rows(case, upto=upto):
+        details = row.details
         text = (
             details
             if len(details) <= MAX_AUDIT_DETAILS
@@ -404,7 +402,7 @@ def _custody(case: Case, upto: int, mask: Masker) -> Custody:
                 "the case's audit log)"
             )
         )
-        entries.append(AuditEntry(seq, at, analyst, action, mask(text), digest))
+        entries.append(replace(row, details=mask(text)))
     problems = audit_log.verify_chain(case.db)
     head = entries[-1].entry_hash if entries else audit_log.GENESIS
     return Custody(
