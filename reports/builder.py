@@ -415,17 +415,17 @@ def _custody(case: Case, upto: int, mask: Masker) -> Custody:
 
 def _summary(case: Case, exhibits: list[Exhibit], remarks: list[str]) -> Summary:
     kinds = Counter(ex.kind for ex in exhibits)
-    hosts = Counter()
+    hosts: Counter[str] = Counter()
     for ex in exhibits:
         host = urlsplit(ex.final_url or ex.source_url).hostname if (ex.final_url or ex.source_url) else None
         if host:
             hosts[host.removeprefix("www.")] += 1
     times = sorted(ex.captured_at for ex in exhibits if ex.captured_at)
-    findings = Counter()
+    findings: Counter[str] = Counter()
     for ex in exhibits:
         for f in {(f.label, f.code) for f in ex.indicators if f.status == "confirmed"}:
             findings[f"{f[0]} ({f[1]})"] += 1
-    sel = Counter()
+    sel: Counter[str] = Counter()
     for ex in exhibits:
         for s in {(s.kind, s.value) for s in ex.selectors}:
             sel[f"{s[0]}: {s[1]}"] += 1
@@ -610,6 +610,6 @@ def case_image_provider(case: Case) -> Any:
         except StorageError as exc:
             raise LookupError(exc.reason) from exc
         # Read from the encrypted case in 1 MiB steps; the picture never touches the disk.
-        return Image.open(io.BufferedReader(raw, 1 << 20))  # type: ignore[arg-type]
+        return Image.open(io.BufferedReader(raw, 1 << 20))  # type: ignore[type-var]
 
     return provide

@@ -192,6 +192,7 @@ def _near_duplicates(case: Case, item_ids: list[int], extra: ExtraData) -> None:
     import json
 
     from workstation.casework.duplicates import not_duplicate_pairs
+    from workstation.dedup import DEFAULT_THRESHOLD
     from workstation.dedup import clusters as cl
     from workstation.dedup import phash
     from workstation.dedup.phash import DIHEDRAL, ImageHashes
@@ -221,7 +222,7 @@ def _near_duplicates(case: Case, item_ids: list[int], extra: ExtraData) -> None:
     inverse = {name: DIHEDRAL[cl.DIHEDRAL_INVERSE[k]] for k, name in enumerate(DIHEDRAL)}
     # The same matching as `workstation dedupe`: hashes, then the local-feature check just beyond.
     pixels = thumbnail_source(case, ids) if verifies(len(ids), None) else None
-    for i, j, ev in cl.find_matches(hashes, cl.DEFAULT_THRESHOLD, pixels):
+    for i, j, ev in cl.find_matches(hashes, DEFAULT_THRESHOLD, pixels):
         a, b = ids[i], ids[j]
         if (min(a, b), max(a, b)) in refused or ev.kind == "exact":
             continue
@@ -250,7 +251,7 @@ def _near_duplicates(case: Case, item_ids: list[int], extra: ExtraData) -> None:
             extra.near_duplicates[item_id] = tuple(ordered[:MAX_NEAR_DUPLICATES])
     # The calibration is read from the dedup code itself, so the method section never drifts from it.
     details = [
-        f"at most {cl.DEFAULT_THRESHOLD} on the 64-bit pHash scale",
+        f"at most {DEFAULT_THRESHOLD} on the 64-bit pHash scale",
         f"PDQ distances divided by {cl.PDQ_BITS_PER_UNIT}, up to {cl.PDQ_MAX} of 256 bits",
         f"sub-window (crop) matches carry a penalty of {cl.WINDOW_PENALTY}",
     ]

@@ -203,7 +203,7 @@ ITEM_FIELDS = (
 
 def cmd_items(args: argparse.Namespace) -> int:
     with open_case(args) as case:
-        rows = [{k: item.get(k) for k in ITEM_FIELDS} for item in case.items(args.kind)]
+        rows: list[dict[str, Any]] = [{k: item.get(k) for k in ITEM_FIELDS} for item in case.items(args.kind)]
     if args.json:
         print_json({"items": rows})
     else:
