@@ -130,11 +130,7 @@ class DedupService(QObject):
         return (decision, [d.pair for d in made])
 
     def undo_decide(self, state: tuple[str, list[tuple[int, int]]]) -> None:
-        _decision, pairs = state
-        case = self.session.case
-        with case.transaction():
-            for a, b in pairs:
-                casework.withdraw_decision(case, a, b)
+        casework.withdraw_decisions(self.session.case, state[1])
 
 
 class IndicatorService:

@@ -14,6 +14,7 @@ from workstation.casework.duplicates import (
     same_photo_pairs,
     separate,
     withdraw_decision,
+    withdraw_decisions,
 )
 from workstation.casework.notes import Note, add_note, delete_notes
 from workstation.casework.tags import CATEGORY_PREFIX, TagChange, add_tag, clean_tag, remove_tag
@@ -59,4 +60,5 @@ __all__ = [
     "set_triage",
     "triage_state",
     "withdraw_decision",
+    "withdraw_decisions",
 ]

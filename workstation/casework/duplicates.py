@@ -119,6 +119,13 @@ def withdraw_decision(case: Case, a: int, b: int) -> DuplicateDecision | None:
     return found
 
 
+def withdraw_decisions(case: Case, pairs: Iterable[tuple[int, int]]) -> list[DuplicateDecision]:
+    """Take several decisions back in one transaction (undo of ``separate``)."""
+    with case.transaction():
+        found = [withdraw_decision(case, a, b) for a, b in pairs]
+    return [d for d in found if d is not None]
+
+
 def decision_of(case: Case, a: int, b: int) -> DuplicateDecision | None:
     """The decision recorded for a pair, if any."""
     lo, hi = _pair(a, b)

@@ -104,6 +104,9 @@ def test_duplicate_decisions_live_in_one_table_and_are_withdrawn(case: Case) -> 
     made = casework.separate(case, c, [a, b, c], reason="cluster view")
     assert [d.pair for d in made] == [(a, c), (b, c)]
     assert casework.separate(case, c, [a]) == []  # already decided
+    assert casework.withdraw_decisions(case, [d.pair for d in made]) == made
+    assert casework.not_duplicate_pairs(case) == set()
+    casework.separate(case, c, [a, b])
     assert casework.not_duplicate_pairs(case) == {(a, c), (b, c)}
     assert casework.same_photo_pairs(case) == {(a, b)}
     # a new decision on a pair replaces the old one
