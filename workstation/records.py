@@ -7,7 +7,7 @@ Every read the window makes goes through here (no SQL in ui/), so the inspector,
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from typing import Any
 
@@ -123,6 +123,17 @@ def item_record(case: Case, item_id: int) -> ItemRecord:
     if row is None:
         raise UsageError(f"no item with id {item_id}")
     return _item_record(row)
+
+
+def item_records(case: Case, kind: str | None = None) -> Iterator[ItemRecord]:
+    """Every item (or those of one kind), by id."""
+    sql = f"SELECT {', '.join(_ITEM_COLUMNS)} FROM items"
+    params: list[str] = []
+    if kind:
+        sql += " WHERE kind = ?"
+        params.append(kind)
+    for row in case.db.execute(sql + " ORDER BY id", params):
+        yield _item_record(row)
 
 
 def item_ref(case: Case, item_id: int) -> ItemRef | None:

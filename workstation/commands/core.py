@@ -7,6 +7,7 @@ import getpass
 import sys
 from typing import Any
 
+from workstation import records
 from workstation.case import Case, default_analyst
 from workstation.commands._common import (
     add_case_argument,
@@ -203,7 +204,10 @@ ITEM_FIELDS = (
 
 def cmd_items(args: argparse.Namespace) -> int:
     with open_case(args) as case:
-        rows: list[dict[str, Any]] = [{k: item.get(k) for k in ITEM_FIELDS} for item in case.items(args.kind)]
+        # The read layer's records: the same facts as the window's inspector shows.
+        rows: list[dict[str, Any]] = [
+            {k: getattr(item, k) for k in ITEM_FIELDS} for item in records.item_records(case, args.kind)
+        ]
     if args.json:
         print_json({"items": rows})
     else:
