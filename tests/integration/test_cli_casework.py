@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import PASSPHRASE
 from tests.integration.test_cli_core import ws
 from workstation import casework, records
@@ -50,3 +52,12 @@ def test_case_actions_from_the_command_line(tmp_path: Path, photos: Path, case_e
         for action in ("tag.added", "triage.marked", "note.added", "dedup.confirmed_same", "dedup.not_duplicate"):
             assert action in actions
         assert records.chain_status(case).intact
+
+
+def test_item_ids_that_are_not_numbers_are_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    from workstation.cli import main
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(["triage", "x.case", "3,abc", "relevant"])
+    assert exit_info.value.code == 2
+    assert "item ids must be numbers separated by commas, not '3,abc'" in capsys.readouterr().err

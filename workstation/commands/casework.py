@@ -7,10 +7,18 @@ from dataclasses import asdict
 
 from workstation import casework
 from workstation.commands._common import add_case_argument, add_json_flag, open_case, parse_ids, print_json
+from workstation.errors import UsageError
+
+
+def _ids(text: str) -> list[int]:
+    try:
+        return parse_ids(text)
+    except UsageError as exc:  # argparse reports it as a usage error (exit 2, one line)
+        raise argparse.ArgumentTypeError(exc.reason) from exc
 
 
 def _items(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("items", metavar="ITEMS", type=parse_ids, help="item ids, comma-separated (e.g. 3,7,12)")
+    parser.add_argument("items", metavar="ITEMS", type=_ids, help="item ids, comma-separated (e.g. 3,7,12)")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
