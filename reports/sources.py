@@ -192,9 +192,8 @@ def _near_duplicates(case: Case, item_ids: list[int], extra: ExtraData) -> None:
     import json
 
     from workstation.casework.duplicates import not_duplicate_pairs
-    from workstation.dedup import DEFAULT_THRESHOLD
+    from workstation.dedup import DEFAULT_THRESHOLD, phash
     from workstation.dedup import clusters as cl
-    from workstation.dedup import phash
     from workstation.dedup.phash import DIHEDRAL, ImageHashes
     from workstation.dedup.service import thumbnail_source, verifies
 
