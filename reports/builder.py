@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
@@ -48,7 +49,7 @@ from reports.model import (
 )
 from storage import audit as audit_log
 from storage.errors import StorageError
-from workstation import __version__
+from workstation import __version__, records
 from workstation.case import Case
 from workstation.errors import UsageError
 
@@ -432,12 +433,9 @@ def _exhibit(
 
 # -- appendices ----------------------------------------------------------------------------------
 def _custody(case: Case, upto: int, mask: Masker) -> Custody:
-    rows = case.db.execute(
-        "SELECT seq, at, analyst, action, details, hash FROM audit WHERE seq <= ? ORDER BY seq",
-        [upto],
-    ).fetchall()
     entries = []
-    for seq, at, analyst, action, details, digest in rows:
+    for row in records.audit_rows(case, upto=upto):
+        details = row.details
         text = (
             details
             if len(details) <= MAX_AUDIT_DETAILS
@@ -446,7 +444,7 @@ def _custody(case: Case, upto: int, mask: Masker) -> Custody:
                 "the case's audit log)"
             )
         )
-        entries.append(AuditEntry(seq, at, analyst, action, mask(text), digest))
+        entries.append(replace(row, details=mask(text)))
     problems = audit_log.verify_chain(case.db)
     head = entries[-1].entry_hash if entries else audit_log.GENESIS
     return Custody(
@@ -459,17 +457,17 @@ def _custody(case: Case, upto: int, mask: Masker) -> Custody:
 
 def _summary(case: Case, exhibits: list[Exhibit], remarks: list[str]) -> Summary:
     kinds = Counter(ex.kind for ex in exhibits)
-    hosts = Counter()
+    hosts: Counter[str] = Counter()
     for ex in exhibits:
         host = urlsplit(ex.final_url or ex.source_url).hostname if (ex.final_url or ex.source_url) else None
         if host:
             hosts[host.removeprefix("www.")] += 1
     times = sorted(ex.captured_at for ex in exhibits if ex.captured_at)
-    findings = Counter()
+    findings: Counter[str] = Counter()
     for ex in exhibits:
         for f in {(f.label, f.code) for f in ex.indicators if f.status == "confirmed"}:
             findings[f"{f[0]} ({f[1]})"] += 1
-    sel = Counter()
+    sel: Counter[str] = Counter()
     for ex in exhibits:
         for s in {(s.kind, s.value) for s in ex.selectors}:
             sel[f"{s[0]}: {s[1]}"] += 1
@@ -654,6 +652,6 @@ def case_image_provider(case: Case) -> Any:
         except StorageError as exc:
             raise LookupError(exc.reason) from exc
         # Read from the encrypted case in 1 MiB steps; the picture never touches the disk.
-        return Image.open(io.BufferedReader(raw, 1 << 20))  # type: ignore[arg-type]
+        return Image.open(io.BufferedReader(raw, 1 << 20))  # type: ignore[type-var]
 
     return provide

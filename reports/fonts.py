@@ -312,7 +312,7 @@ def markup(text: str, font_name: str = SANS) -> str:
 
 def string_width(text: str, font_name: str, size: float) -> float:
     """Width in points of text in display order, drawn with fallback fonts."""
-    return sum(pdfmetrics.stringWidth(piece, font, size) for piece, font in runs(text, font_name))
+    return float(sum(pdfmetrics.stringWidth(piece, font, size) for piece, font in runs(text, font_name)))
 
 
 def draw_string(

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from workstation.records import AuditRow
+
 TOOL_NAME = "Evidence Workstation"
 
 # Section keys accepted by --sections; the cover and the page furniture are always present.
@@ -265,16 +267,9 @@ class SelectorRow:
     masked: bool = False
 
 
-@dataclass(frozen=True)
-class AuditEntry:
-    """One audit-log entry as printed in the chain-of-custody appendix."""
-
-    seq: int
-    at: str
-    analyst: str
-    action: str
-    details: str
-    entry_hash: str
+# One audit-log entry as printed in the chain-of-custody appendix: the read layer's record (the
+# audit dialog shows the same), with ``details`` shortened and masked by the builder.
+AuditEntry = AuditRow
 
 
 @dataclass(frozen=True)

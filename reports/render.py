@@ -77,6 +77,8 @@ class _FixedTime:
 class _StreamingFile(pdfdoc.PDFFile):  # type: ignore[misc]
     """reportlab's output collector, writing each object to the file as soon as it is formatted."""
 
+    strings: list[Any]
+
     def __init__(self, fh: Any, version: Any) -> None:
         super().__init__(version)
         for piece in self.strings:  # the header, collected by the base class

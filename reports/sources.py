@@ -1,8 +1,8 @@
-"""Findings written by other feature areas (indicators, selectors, regions, near-duplicates).
+"""Findings of the analysis areas for the report: indicators, selectors, regions, near-duplicates.
 
-Each reader checks that its area's data exists in the case and otherwise says, once, that the
-section is "not available" — a case made by an older version, or one where dedup or selector
-extraction has not been run, still gives a complete, honest report.
+Every area ships and every case has its tables (migrations create them); a case where nothing was
+found yet gives empty sections, not missing ones. The dedup engine (numpy) is imported inside the
+reader that needs it.
 """
 
 from __future__ import annotations
@@ -43,27 +43,13 @@ class ExtraData:
     selector_method: str = ""
 
 
-def _tables(case: Case) -> set[str]:
-    return set(case.db.table_names())
-
-
 def gather(case: Case, item_ids: list[int]) -> ExtraData:
     """Read every other area's findings for the given items."""
     extra = ExtraData()
-    tables = _tables(case)
-    _indicators(case, item_ids, tables, extra)
-    _selectors(case, item_ids, tables, extra)
-    _near_duplicates(case, item_ids, tables, extra)
+    _indicators(case, item_ids, extra)
+    _selectors(case, item_ids, extra)
+    _near_duplicates(case, item_ids, extra)
     return extra
-
-
-def _annotations_api() -> Any:
-    """The indicators area's service module, or None in a build without it."""
-    try:
-        from workstation import annotations
-    except ImportError:
-        return None
-    return annotations
 
 
 def upright_box(
@@ -94,14 +80,9 @@ def upright_box(
     return x / uw, y / uh, w / uw, h / uh
 
 
-def _indicators(case: Case, item_ids: list[int], tables: set[str], extra: ExtraData) -> None:
-    api = _annotations_api()
-    if "annotations" not in tables or api is None:
-        extra.remarks.append(
-            "Indicators and annotated regions: not available in this case file (no indicator annotations recorded)."
-        )
-        extra.indicator_method = "Not available: this case holds no indicator annotations."
-        return
+def _indicators(case: Case, item_ids: list[int], extra: ExtraData) -> None:
+    from workstation import annotations as api
+
     wanted = set(item_ids)
     sizes = (
         {
@@ -143,7 +124,7 @@ def _indicators(case: Case, item_ids: list[int], tables: set[str], extra: ExtraD
             )
     extra.indicators = {k: tuple(v) for k, v in findings.items()}
     extra.regions = {k: tuple(v) for k, v in regions.items()}
-    versions = [v.get("version", "") for v in api.taxonomy_versions(case)] if hasattr(api, "taxonomy_versions") else []
+    versions = [v.get("version", "") for v in api.taxonomy_versions(case)]
     extra.indicator_method = (
         "indicators come from the workstation's taxonomy of online trafficking indicators"
         + (f" (version {', '.join(v for v in versions if v)})" if any(versions) else "")
@@ -164,13 +145,9 @@ def _orientation(meta: Any) -> int:
         return 1
 
 
-def _selectors(case: Case, item_ids: list[int], tables: set[str], extra: ExtraData) -> None:
-    api = _annotations_api()
-    if "selectors" not in tables or api is None:
-        extra.selector_rows = None
-        extra.selectors_note = "Selectors are not available in this case file (selector extraction has not been run)."
-        extra.remarks.append("Selectors: not available in this case file.")
-        return
+def _selectors(case: Case, item_ids: list[int], extra: ExtraData) -> None:
+    from workstation import annotations as api
+
     wanted = set(item_ids)
     rows: list[SelectorLink] = []
     per_item: dict[int, list[SelectorRef]] = {}
@@ -211,21 +188,14 @@ _KIND_LABELS = {
 }
 
 
-def _near_duplicates(case: Case, item_ids: list[int], tables: set[str], extra: ExtraData) -> None:
-    if "dedup_hashes" not in tables:
-        extra.remarks.append(
-            "Near-duplicates: not available in this case file (perceptual-hash matching has not been run)."
-        )
-        extra.perceptual_method = (
-            "Not available: no perceptual hashes or near-duplicate matches are recorded in this case."
-        )
-        return
+def _near_duplicates(case: Case, item_ids: list[int], extra: ExtraData) -> None:
     import json
 
+    from workstation.casework.duplicates import not_duplicate_pairs
+    from workstation.dedup import DEFAULT_THRESHOLD, phash
     from workstation.dedup import clusters as cl
-    from workstation.dedup import phash
     from workstation.dedup.phash import DIHEDRAL, ImageHashes
-    from workstation.dedup.service import not_duplicate_pairs, thumbnail_source, verifies
+    from workstation.dedup.service import thumbnail_source, verifies
 
     wanted = set(item_ids)
     rows = case.db.execute(
@@ -251,7 +221,7 @@ def _near_duplicates(case: Case, item_ids: list[int], tables: set[str], extra: E
     inverse = {name: DIHEDRAL[cl.DIHEDRAL_INVERSE[k]] for k, name in enumerate(DIHEDRAL)}
     # The same matching as `workstation dedupe`: hashes, then the local-feature check just beyond.
     pixels = thumbnail_source(case, ids) if verifies(len(ids), None) else None
-    for i, j, ev in cl.find_matches(hashes, cl.DEFAULT_THRESHOLD, pixels):
+    for i, j, ev in cl.find_matches(hashes, DEFAULT_THRESHOLD, pixels):
         a, b = ids[i], ids[j]
         if (min(a, b), max(a, b)) in refused or ev.kind == "exact":
             continue
@@ -262,7 +232,7 @@ def _near_duplicates(case: Case, item_ids: list[int], tables: set[str], extra: E
             if mine in found and other not in found[mine]:
                 how = f"{_KIND_LABELS.get(evidence.kind, evidence.kind)}: {evidence.describe()}"
                 found[mine][other] = NearDuplicate(refs[other], evidence.distance, how)
-    if "dedup_hashset_matches" in tables and wanted:
+    if wanted:
         marks = ",".join("?" * len(wanted))
         listed: dict[int, list[Field]] = {}
         for item_id, name, label, kind, distance in case.db.execute(
@@ -278,26 +248,18 @@ def _near_duplicates(case: Case, item_ids: list[int], tables: set[str], extra: E
         ordered = sorted(matches.values(), key=lambda d: (d.distance, d.ref.item_id))
         if ordered:
             extra.near_duplicates[item_id] = tuple(ordered[:MAX_NEAR_DUPLICATES])
-    # Read the calibration from the dedup code itself (getattr: it may evolve without breaking us).
-    penalty = getattr(cl, "WINDOW_PENALTY", None)
-    pdq_unit = getattr(cl, "PDQ_BITS_PER_UNIT", None)
-    pdq_max = getattr(cl, "PDQ_MAX", None)
-    flat_std = getattr(phash, "FLAT_STD", None)
-    details = [f"at most {cl.DEFAULT_THRESHOLD} on the 64-bit pHash scale"]
-    if pdq_unit:
-        details.append(f"PDQ distances divided by {pdq_unit}" + (f", up to {pdq_max} of 256 bits" if pdq_max else ""))
-    if penalty:
-        details.append(f"sub-window (crop) matches carry a penalty of {penalty}")
+    # The calibration is read from the dedup code itself, so the method section never drifts from it.
+    details = [
+        f"at most {DEFAULT_THRESHOLD} on the 64-bit pHash scale",
+        f"PDQ distances divided by {cl.PDQ_BITS_PER_UNIT}, up to {cl.PDQ_MAX} of 256 bits",
+        f"sub-window (crop) matches carry a penalty of {cl.WINDOW_PENALTY}",
+    ]
     extra.perceptual_method = (
         "every image is hashed at import with pHash (64 bits, the format of the imagehash library) and PDQ "
         "(256 bits), each in its eight mirror/rotation variants, after removing uniform borders and screenshot "
-        f"frames, plus pHashes of sub-windows to find crops (hash version {getattr(phash, 'HASH_VERSION', '?')}). "
+        f"frames, plus pHashes of sub-windows to find crops (hash version {phash.HASH_VERSION}). "
         f"Two pictures are listed as near-duplicates when their distance is {'; '.join(details)}. "
-        + (
-            f"Nearly uniform pictures (grey-level deviation below {flat_std}) are matched only as exact copies. "
-            if flat_std is not None
-            else ""
-        )
+        f"Nearly uniform pictures (grey-level deviation below {phash.FLAT_STD}) are matched only as exact copies. "
         + (
             f"Pairs up to {cl.VERIFY_MARGIN} beyond that distance were also listed when their stored thumbnails "
             f"share at least {_verify_min()} local features (ORB keypoints) that one rotation, scale and shift "

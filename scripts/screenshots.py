@@ -102,10 +102,10 @@ def main(argv: list[str] | None = None) -> int:
     register_bundled_fonts()
     install_translators(app, args.lang)
 
-    from ui import casework
     from ui.main_window import MainWindow
     from ui.session import CaseSession
     from ui.settings import AppSettings
+    from workstation import casework
     from workstation.case import Case
     from workstation.demo import DEMO_PASSPHRASE, build_demo
 
@@ -116,9 +116,9 @@ def main(argv: list[str] | None = None) -> int:
     add_page(case, photo)
     images = [r[0] for r in case.db.execute("SELECT id FROM items WHERE kind = 'image' ORDER BY id")]
     casework.add_exhibits(case, [i for i in (ids.get("ad_rotterdam_mirrored.jpg"), photo) if i])
-    casework.set_triage(case, {i: casework.RELEVANT for i in images[:4]})
+    casework.set_triage(case, images[:4], casework.RELEVANT)
     if ids.get("unrelated_beach.jpg"):
-        casework.set_triage(case, {ids["unrelated_beach.jpg"]: casework.NOT_RELEVANT})
+        casework.set_triage(case, [ids["unrelated_beach.jpg"]], casework.NOT_RELEVANT)
     if photo:
         casework.add_note(case, [photo], "Same hotel room as in the Utrecht advert; phone number differs.")
         casework.add_tag(case, [photo], "city:Rotterdam")

@@ -7,7 +7,7 @@ import io
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 import sqlite_utils
 
@@ -127,7 +127,7 @@ class BlobStore:
 
     def open(self, sha256: str) -> BinaryIO:
         """A read-only, seekable file object over the blob, loading one chunk at a time."""
-        return BlobReader(self, sha256)
+        return cast(BinaryIO, BlobReader(self, sha256))  # a RawIOBase: binary, seekable, readable
 
     def verify(self, sha256: str) -> str | None:
         """Re-hash one blob. Returns None when intact, else the reason."""

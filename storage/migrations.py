@@ -84,6 +84,10 @@ def migrate(db: sqlite_utils.Database, *, upto: int | None = None) -> list[str]:
             conn.execute("ROLLBACK")
             raise
         applied.append(name)
+    if applied:
+        from storage import upgrades
+
+        upgrades.run(conn)
     return applied
 
 

@@ -175,3 +175,10 @@ def jpeg_bytes(seed: int = 0) -> bytes:
 
     Image.new("RGB", (8, 8), (seed % 255, 0, 0)).save(buf, "JPEG")
     return buf.getvalue()
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Tests that drive Qt (they use ``qtbot``) are ``gui`` tests, wherever they live."""
+    for item in items:
+        if "qtbot" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.gui)

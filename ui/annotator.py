@@ -11,10 +11,10 @@ import logging
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from ui import casework
 from ui.services import Services
 from ui.session import CaseSession
 from ui.undo import CallbackCommand, ExhibitCommand, NoteCommand, TagCommand, TriageCommand
+from workstation import casework
 from workstation.errors import WorkstationError
 
 log = logging.getLogger(__name__)
@@ -83,9 +83,6 @@ class Annotator(QObject):
         service = self.services.indicators
         if not ids:
             return False
-        if not service.available():
-            self.problem.emit(service.unavailable_text())
-            return False
         text = self.tr("Indicator %1 on %2 item(s)").replace("%1", code).replace("%2", str(len(ids)))
         return self.push(
             lambda: CallbackCommand(
@@ -100,9 +97,6 @@ class Annotator(QObject):
     def indicator_status(self, item_id: int, annotation_id: int, status: str) -> bool:
         """Confirm or reject one (suggested) indicator annotation."""
         service = self.services.indicators
-        if not service.available():
-            self.problem.emit(service.unavailable_text())
-            return False
         text = self.tr("Indicator %1").replace("%1", status)
         return self.push(
             lambda: CallbackCommand(

@@ -28,8 +28,8 @@ from ui.main_window import MainWindow
 from ui.session import CaseSession
 from ui.settings import AppSettings
 from workstation.case import Case
-from workstation.demo import data_home
 from workstation.errors import CaseError, WorkstationError, WrongPassphrase
+from workstation.paths import data_home
 
 log = logging.getLogger("ui")
 PASSPHRASE_ENV = "WORKSTATION_PASSPHRASE"

@@ -6,7 +6,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QS
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPainterPath, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from ui.casework import NOT_RELEVANT, RELEVANT
+from workstation.casework import NOT_RELEVANT, RELEVANT
 
 KIND_GLYPHS = {"page": "HTML", "document": "PDF", "file": "FILE", "image": "IMG"}
 KIND_COLOURS = {

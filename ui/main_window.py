@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 from pathlib import Path
 from typing import Any
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui import casework
 from ui.annotator import Annotator
 from ui.dialogs.audit_dialog import AuditDialog
 from ui.dialogs.case_dialogs import CaseMetaDialog
@@ -43,6 +41,7 @@ from ui.views.items_view import ItemsView
 from ui.views.navigator import Navigator, Target
 from ui.views.page_viewer import PageViewer
 from ui.views.tables_views import ImportErrorsView, SelectorsView
+from workstation import casework, records
 
 log = logging.getLogger(__name__)
 MAX_VIEWER_TABS = 12
@@ -74,7 +73,6 @@ class MainWindow(QMainWindow):
         self.resize(1400, 860)
 
         self.model = ItemModel(session.case, session.reader, self)
-        self.model.indicator_count_sql = self.services.indicators.item_count_sql()
         self.items_view = ItemsView(session, self.model, settings.thumbnail_size)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("centralTabs")
@@ -387,7 +385,7 @@ class MainWindow(QMainWindow):
         self._update_service_actions()
 
     def show_items(self, ids: list[int], label: str) -> None:
-        query = ItemQuery(subquery=("SELECT value FROM json_each(?)", (json.dumps(sorted(ids)),)), label=label)
+        query = ItemQuery(ids=tuple(sorted(ids)), label=label)
         self.tabs.setCurrentWidget(self.items_view)
         self.items_view.set_query(query)
 
@@ -548,7 +546,7 @@ class MainWindow(QMainWindow):
         ids = self.selected()
         if not ids:
             return
-        tags = [t for t, _ in casework.all_tags(self.session.case) if t not in casework.TRIAGE_TAGS]
+        tags = [t for t, _ in records.all_tags(self.session.case) if t not in casework.TRIAGE_TAGS]
         tag, ok = QInputDialog.getItem(
             self, self.tr("Add tag"), self.tr("Tag for %1 item(s):").replace("%1", str(len(ids))), tags, 0, True
         )
@@ -561,7 +559,7 @@ class MainWindow(QMainWindow):
             return
         existing = [
             t[len(casework.CATEGORY_PREFIX) :]
-            for t, _ in casework.all_tags(self.session.case)
+            for t, _ in records.all_tags(self.session.case)
             if t.startswith(casework.CATEGORY_PREFIX)
         ]
         name, ok = QInputDialog.getItem(
@@ -590,9 +588,6 @@ class MainWindow(QMainWindow):
         service = self.services.indicators
         if not ids:
             return
-        if not service.available():
-            self._on_annotator_problem(service.unavailable_text())
-            return
         infos = service.taxonomy()
         labels = [f"{i.code} · {i.label}" for i in infos]
         choice, ok = QInputDialog.getItem(
@@ -607,15 +602,12 @@ class MainWindow(QMainWindow):
             self.annotator.indicator(ids, infos[labels.index(choice)].code)
 
     def frequent_indicator(self, n: int) -> None:
-        frequent = self.services.indicators.frequent(9) if self.services.indicators.available() else []
+        frequent = self.services.indicators.frequent(9)
         if 0 < n <= len(frequent):
             self.annotator.indicator(self.selected(), frequent[n - 1].code)
 
     def _update_service_actions(self) -> None:
-        indicators = self.services.indicators
-        available = indicators.available()
-        self.act_indicator.setEnabled(available)
-        frequent = indicators.frequent(9) if available else []
+        frequent = self.services.indicators.frequent(9)
         for n, act in enumerate(self.indicator_actions, 1):
             if n <= len(frequent):
                 act.setText(f"{frequent[n - 1].code} · {frequent[n - 1].label}")
@@ -624,10 +616,6 @@ class MainWindow(QMainWindow):
             else:
                 act.setVisible(False)
         self.frequent_menu.setEnabled(bool(frequent))
-        reports = self.services.reports
-        self.act_report.setEnabled(reports.available())
-        if not reports.available():
-            self.act_report.setToolTip(reports.unavailable_text())
 
     def _first_load(self, _count: int) -> None:
         self.navigator.refresh()
@@ -815,10 +803,6 @@ class MainWindow(QMainWindow):
         return dialog
 
     def make_report(self) -> QDialog | None:
-        reports = self.services.reports
-        if not reports.available():
-            QMessageBox.information(self, self.tr("Report"), reports.unavailable_text())
-            return None
         from ui.dialogs.report_dialog import ReportDialog
 
         dialog = ReportDialog(self.session, self.services, self.runner, self.items_view.selected_ids(), self)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 
+from workstation import records
 from workstation.case import Case
 
 MAX_RENDER_BYTES = 4 << 20  # larger pages open on the text tab; rendering them would stall the GUI
@@ -149,28 +150,11 @@ class CaseResourceResolver:
         self.page = page
         self.served: list[str] = []
         self.blocked: list[str] = []
-        self._children: list[dict[str, Any]] | None = None
+        self._children: list[records.Resource] | None = None
 
-    def _child_rows(self) -> list[dict[str, Any]]:
+    def _child_rows(self) -> list[records.Resource]:
         if self._children is None:
-            rows = self.case.db.execute(
-                "SELECT id, sha256, mime, source_url, final_url, source_path, original_name, metadata "
-                "FROM items WHERE parent_id = ?",
-                [self.page.item["id"]],
-            ).fetchall()
-            self._children = [
-                {
-                    "id": r[0],
-                    "sha256": r[1],
-                    "mime": r[2],
-                    "source_url": r[3],
-                    "final_url": r[4],
-                    "source_path": r[5],
-                    "original_name": r[6],
-                    "metadata": r[7] or "",
-                }
-                for r in rows
-            ]
+            self._children = records.resources_of(self.case, self.page.item["id"])
         return self._children
 
     def absolute(self, url: str) -> str:
@@ -205,8 +189,8 @@ class CaseResourceResolver:
         children = self._child_rows()
         # 1. a resource captured with this page, by the URL it was captured from
         for child in children:
-            if absolute and absolute in (child["source_url"], child["final_url"]):
-                return self.case.blobs.read(child["sha256"])
+            if absolute and absolute in (child.source_url, child.final_url):
+                return self.case.blobs.read(child.sha256)
         # 2. a saved page's local folder (page_files/x.png), relative to the page's own path
         if not scheme or scheme == "file":
             page_path = self.page.item.get("source_path") or ""
@@ -214,15 +198,12 @@ class CaseResourceResolver:
             if page_path and rel:
                 wanted = posixpath.normpath(posixpath.join(posixpath.dirname(page_path.replace("\\", "/")), rel))
                 for child in children:
-                    path = (child["source_path"] or "").replace("\\", "/")
+                    path = (child.source_path or "").replace("\\", "/")
                     if path == wanted or (path.endswith("/" + rel.lstrip("./")) and rel.strip("./")):
-                        return self.case.blobs.read(child["sha256"])
+                        return self.case.blobs.read(child.sha256)
         # 3. any other item of the case captured from exactly this URL (e.g. the same WARC)
         if scheme in ("http", "https"):
-            row = self.case.db.execute(
-                "SELECT sha256 FROM items WHERE source_url = ? OR final_url = ? ORDER BY id LIMIT 1",
-                [absolute, absolute],
-            ).fetchone()
-            if row is not None:
-                return self.case.blobs.read(row[0])
+            sha256 = records.sha256_for_url(self.case, absolute)
+            if sha256 is not None:
+                return self.case.blobs.read(sha256)
         return None

@@ -83,7 +83,7 @@ class CaseReader:
         self._opener = opener
         self._cv = threading.Condition()
         self._thumbs: OrderedDict[tuple[int, int, int], None] = OrderedDict()
-        self._queries: OrderedDict[str, tuple[int, str, list[Any], Callable[[Any], Any] | None]] = OrderedDict()
+        self._queries: OrderedDict[str, tuple[int, Callable[[Case], Any]]] = OrderedDict()
         self._stop = False
         self._thread = threading.Thread(target=self._run, name=name, daemon=True)
         self.ready = threading.Event()
@@ -119,21 +119,7 @@ class CaseReader:
         """Run ``fn(case)`` on the reader with its own connection; result via query_done."""
         with self._cv:
             self._queries.pop(channel, None)
-            self._queries[channel] = (token, "", [], fn)
-            self._cv.notify()
-
-    def query(
-        self,
-        channel: str,
-        token: int,
-        sql: str,
-        params: list[Any] | None = None,
-        transform: Callable[[list[Any]], Any] | None = None,
-    ) -> None:
-        """Run ``sql`` on the reader; a newer query on the same channel replaces a waiting one."""
-        with self._cv:
-            self._queries.pop(channel, None)
-            self._queries[channel] = (token, sql, list(params or []), transform)
+            self._queries[channel] = (token, fn)
             self._cv.notify()
 
     # -- the thread ------------------------------------------------------------------------------
@@ -159,23 +145,17 @@ class CaseReader:
                     else:
                         job = None
                 if job is not None:
-                    self._run_query(case, *job)
+                    self._run_call(case, *job)
                 else:
                     self._load_thumbnails(case)
         finally:
             case.close()
 
-    def _run_query(
-        self, case: Case, token: int, sql: str, params: list[Any], transform: Callable[[list[Any]], Any] | None
-    ) -> None:
+    def _run_call(self, case: Case, token: int, fn: Callable[[Case], Any]) -> None:
         try:
-            if not sql and transform is not None:
-                result = transform(case)  # type: ignore[arg-type]
-            else:
-                rows = case.db.execute(sql, params).fetchall()
-                result = transform(rows) if transform else rows
-        except Exception as exc:  # a bad query is a bug in a view: tell the view, keep serving
-            log.exception("reader query failed: %s", sql)
+            result = fn(case)
+        except Exception as exc:  # a failing read is a bug in a view: tell the view, keep serving
+            log.exception("reader call failed: %s", fn)
             self.signals.query_failed.emit(token, str(exc))
             return
         self.signals.query_done.emit(token, result)

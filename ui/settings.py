@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from workstation.demo import data_home
+from workstation.paths import data_home
 
 MAX_RECENT = 10
 MINOR_TAGS = ("minor", "involves-minor")  # items tagged so are blurred by default when enabled

@@ -8,8 +8,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from ui import casework
 from ui.session import CaseSession
+from workstation import casework
 
 
 class _CaseCommand(QUndoCommand):
@@ -71,7 +71,7 @@ class TagCommand(_CaseCommand):
 
     def apply(self) -> None:
         fn = casework.add_tag if self.add else casework.remove_tag
-        self.touched = fn(self.session.case, self.item_ids, self.tag)
+        self.touched = list(fn(self.session.case, self.item_ids, self.tag).item_ids)
 
     def revert(self) -> None:
         fn = casework.remove_tag if self.add else casework.add_tag
@@ -84,8 +84,8 @@ class TriageCommand(_CaseCommand):
 
     def __init__(self, session: CaseSession, item_ids: list[int], mark: str | None) -> None:
         super().__init__(session, "", item_ids)
-        self.mark = mark
-        self.before: dict[int, str | None] = {}
+        self.mark: casework.TriageState = casework.parse_state(mark)
+        self.before: dict[int, casework.TriageState] = {}
         label = {
             casework.RELEVANT: QCoreApplication.translate("CaseSession", "Mark relevant"),
             casework.NOT_RELEVANT: QCoreApplication.translate("CaseSession", "Mark not relevant"),
@@ -94,11 +94,11 @@ class TriageCommand(_CaseCommand):
         self.setText(f"{label} ({len(self.item_ids)})")
 
     def apply(self) -> None:
-        self.before = casework.triage_state(self.session.case, self.item_ids)
-        casework.set_triage(self.session.case, {i: self.mark for i in self.item_ids})
+        changes = casework.set_triage(self.session.case, self.item_ids, self.mark)
+        self.before = {c.item_id: c.before for c in changes}
 
     def revert(self) -> None:
-        casework.set_triage(self.session.case, self.before)
+        casework.restore_triage(self.session.case, self.before)
 
 
 class NoteCommand(_CaseCommand):
@@ -110,7 +110,7 @@ class NoteCommand(_CaseCommand):
         self.note_ids: list[int] = []
 
     def apply(self) -> None:
-        self.note_ids = casework.add_note(self.session.case, self.item_ids, self.text_)
+        self.note_ids = [n.id for n in casework.add_note(self.session.case, self.item_ids, self.text_)]
 
     def revert(self) -> None:
         if self.note_ids:
@@ -133,16 +133,15 @@ class ExhibitCommand(_CaseCommand):
         )
 
     def apply(self) -> None:
-        if self.add:
-            self.numbers = casework.add_exhibits(self.session.case, self.item_ids, self.numbers or None)
-        else:
-            self.numbers = casework.remove_exhibits(self.session.case, self.item_ids)
+        fn = casework.add_exhibits if self.add else casework.remove_exhibits
+        self.numbers = {c.item_id: c.number for c in fn(self.session.case, self.item_ids) if c.changed}
 
     def revert(self) -> None:
-        if self.add:
-            casework.remove_exhibits(self.session.case, list(self.numbers))
-        else:
-            casework.add_exhibits(self.session.case, list(self.numbers), self.numbers)
+        # Numbers are never reused: a redo after an undo gives a new number, so earlier reports
+        # keep their meaning (workstation.exhibits).
+        if self.numbers:
+            fn = casework.remove_exhibits if self.add else casework.add_exhibits
+            fn(self.session.case, list(self.numbers))
 
 
 class CallbackCommand(_CaseCommand):

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from workstation.paths import data_home
 from workstation.progress import Progress
 
 if TYPE_CHECKING:  # imported where used: plug-ins import this module in import worker processes
@@ -30,16 +31,6 @@ def demo_material() -> Path:
     import resources
 
     return Path(resources.__file__).with_name("demo")
-
-
-def data_home() -> Path:
-    """Where the workstation keeps its own files (WORKSTATION_HOME overrides platformdirs)."""
-    env = os.environ.get("WORKSTATION_HOME")
-    if env:
-        return Path(env)
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("evidence-workstation", appauthor=False))
 
 
 def build_demo(

@@ -39,6 +39,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from workstation.errors import UsageError, WorkstationError
+from workstation.paths import data_home
 from workstation.sealing import SealError, seal, unseal
 
 LINE_PREFIX = "wsid1"
@@ -58,12 +59,7 @@ class IdentityError(WorkstationError):
 # -- where keys live ---------------------------------------------------------------------------
 def home() -> Path:
     """The directory holding this analyst's identity and contacts."""
-    override = os.environ.get("WORKSTATION_HOME")
-    if override:
-        return Path(override).expanduser()
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("evidence-workstation", appauthor=False))
+    return data_home()
 
 
 def _write_private(path: Path, data: bytes) -> None:

@@ -310,7 +310,7 @@ def looks_like_text_image(img: Any) -> bool:
     rgb = np.asarray(small, dtype=np.uint32)
     # The most frequent exact colour, counted with numpy (getcolors took longer than the sample).
     _, counts = np.unique((rgb[..., 0] << 16) | (rgb[..., 1] << 8) | rgb[..., 2], return_counts=True)
-    return int(counts.max()) / (small.width * small.height) >= 0.25
+    return bool(int(counts.max()) / (small.width * small.height) >= 0.25)
 
 
 def analyse(img: Any) -> dict[str, Any]:

@@ -162,6 +162,7 @@ def _first_pass(text: str, markup: bool) -> _Builder:
         ch = text[i]
         if "a" <= ch <= "z" or "0" <= ch <= "9":
             m = _PLAIN_RUN.match(text, i)
+            assert m is not None  # ch itself starts a run
             if pending_space:
                 _flush_space(b, pending_space)
                 pending_space = None

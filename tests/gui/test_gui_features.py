@@ -10,6 +10,7 @@ from PIL import ImageOps
 from pypdf import PdfReader
 
 from tests.gui.conftest import PASSPHRASE
+from workstation import casework
 from workstation.case import Case
 from workstation.dedup.synthetic import photo
 
@@ -56,7 +57,7 @@ def test_open_a_duplicate_cluster_from_the_navigator(qtbot, window_factory, dup_
     mirrored.decided.emit(mirrored.member.item_id, "not-duplicate")
     qtbot.waitUntil(lambda: len(view.member_cards()) == 2, timeout=30_000)
     case = window.session.case
-    assert case.db.execute("SELECT count(*) FROM dedup_not_duplicate").fetchone()[0] == 2  # vs both others
+    assert len(casework.decisions(case, "different")) == 2  # vs both others
     window.undo_stack.undo()
     qtbot.waitUntil(lambda: len(view.member_cards()) == 3, timeout=30_000)
     actions = [r[0] for r in case.db.execute("SELECT action FROM audit ORDER BY seq")]
@@ -77,8 +78,8 @@ def test_keep_records_the_analysts_confirmation(qtbot, window_factory, dup_case)
     small = next(c for c in view.member_cards() if c.member.name == "ad3_small.jpg")
     small.decided.emit(small.member.item_id, "keep")
     qtbot.waitUntil(lambda: any(c.member.status == "kept" for c in view.member_cards()), timeout=30_000)
-    row = window.session.case.db.execute("SELECT decision, analyst FROM ui_duplicate_reviews").fetchone()
-    assert row == ("same", "Test Analyst")
+    [decision] = casework.decisions(window.session.case)
+    assert (decision.decision, decision.analyst) == ("same", "Test Analyst")
 
 
 def test_run_a_report_from_the_menu(qtbot, window, tmp_path):
@@ -106,10 +107,3 @@ def test_run_a_report_from_the_menu(qtbot, window, tmp_path):
         assert sha in text.replace("\n", "")
     logged = case.db.execute("SELECT details FROM audit WHERE action = 'report.generated'").fetchone()
     assert logged is not None
-
-
-def test_the_window_uses_the_calibrated_dedup_threshold():
-    from ui.services import DEFAULT_DEDUP_THRESHOLD
-    from workstation.dedup.clusters import DEFAULT_THRESHOLD
-
-    assert DEFAULT_DEDUP_THRESHOLD == DEFAULT_THRESHOLD

@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 from tests.gui.conftest import PASSPHRASE, jpeg_with_exif
-from ui import casework
 from ui.models.item_model import Role
+from workstation import casework, records
 from workstation.case import Case
 
 
@@ -123,10 +123,10 @@ def test_bulk_tag_note_and_exhibit_on_a_multi_selection(qtbot, window):
     assert _count(window, "exhibits") == "2"
     assert _count(window, "usertag:minor") == "4"
     case = window.session.case
-    numbers = casework.exhibit_numbers(case, ids)
+    numbers = records.exhibit_numbers(case, ids)
     assert sorted(numbers.values()) == [1, 2]
-    notes = casework.notes_of(case, ids[0])
-    assert notes[0]["author"] == "Test Analyst" and notes[0]["text"] == "Same room in all four photos"
+    notes = records.notes_of(case, ids[0])
+    assert notes[0].author == "Test Analyst" and notes[0].text == "Same room in all four photos"
     # exhibits view lists them in exhibit order
     window.navigator.select("exhibits")
     qtbot.waitUntil(lambda: window.model.rowCount() == 2, timeout=30_000)
@@ -214,7 +214,7 @@ def test_audit_log_viewer_shows_entries_and_an_intact_chain(qtbot, window):
     assert dialog.problems == []
     assert "Chain intact" in dialog.status.text()
     assert dialog.model.rowCount() > 0
-    actions = {dialog.model.rows[r][3] for r in range(dialog.model.rowCount())}
+    actions = {dialog.model.rows[r].action for r in range(dialog.model.rowCount())}
     assert {"case.created", "import.started", "import.batch"} <= actions
     assert dialog.table.editTriggers() == dialog.table.EditTrigger.NoEditTriggers
 

@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from storage import audit as audit_log
 from ui.session import CaseSession
+from workstation import records
 from workstation.case import Case
+from workstation.records import AuditRow, ChainStatus
 
 PAGE = 500
 _tokens = itertools.count(9_000_000)
@@ -34,8 +35,8 @@ class AuditModel(QAbstractTableModel):
     def __init__(self, case: Case, parent: Any = None) -> None:
         super().__init__(parent)
         self.case = case
-        self.rows: list[tuple[Any, ...]] = []
-        self.total = int(case.db.execute("SELECT count(*) FROM audit").fetchone()[0])
+        self.rows: list[AuditRow] = []
+        self.total = records.audit_count(case)
         self.headers = [
             self.tr("#"),
             self.tr("When (UTC)"),
@@ -57,15 +58,12 @@ class AuditModel(QAbstractTableModel):
 
     def fetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> None:
         start = len(self.rows)
-        page = self.case.db.execute(
-            "SELECT seq, at, analyst, action, details, hash FROM audit WHERE seq > ? ORDER BY seq LIMIT ?",
-            [self.rows[-1][0] if self.rows else 0, PAGE],
-        ).fetchall()
+        page = records.audit_rows(self.case, after=self.rows[-1].seq if self.rows else 0, limit=PAGE)
         if not page:
             self.total = start
             return
         self.beginInsertRows(QModelIndex(), start, start + len(page) - 1)
-        self.rows.extend(tuple(r) for r in page)
+        self.rows.extend(page)
         self.endInsertRows()
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -76,7 +74,8 @@ class AuditModel(QAbstractTableModel):
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        row = self.rows[index.row()]
+        entry = self.rows[index.row()]
+        row = (entry.seq, entry.at, entry.analyst, entry.action, entry.details, entry.entry_hash)
         if role == Qt.ItemDataRole.DisplayRole:
             col = index.column()
             if col == 4:
@@ -136,7 +135,10 @@ class AuditDialog(QDialog):
     def _on_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():
             return
-        seq, at, analyst, action, details, digest = self.model.rows[current.row()]
+        entry = self.model.rows[current.row()]
+        seq, at, analyst, action, details, digest = (
+            entry.seq, entry.at, entry.analyst, entry.action, entry.details, entry.entry_hash
+        )
         try:
             pretty = json.dumps(json.loads(details), indent=2, ensure_ascii=False)
         except json.JSONDecodeError:
@@ -144,14 +146,14 @@ class AuditDialog(QDialog):
         self.details.setPlainText(f"#{seq}  {at}  {analyst}  {action}\nhash {digest}\n\n{pretty}")
 
     def _on_reader_done(self, token: int, result: object) -> None:
-        if token != self._token or not isinstance(result, dict):
+        if token != self._token or not isinstance(result, ChainStatus):
             return
-        self.problems = result["problems"]
+        self.problems = list(result.problems)
         if not self.problems:
             self.status.setText(
                 self.tr("Chain intact: %1 entries, head %2")
-                .replace("%1", str(result["entries"]))
-                .replace("%2", result["head"])
+                .replace("%1", str(result.entries))
+                .replace("%2", result.head)
             )
             self.status.setStyleSheet("color: #1e7b34; font-weight: 600;")
         else:
@@ -159,7 +161,5 @@ class AuditDialog(QDialog):
             self.status.setStyleSheet("color: #b00020; font-weight: 600;")
 
 
-def _verify(case: Case) -> dict[str, Any]:
-    problems = audit_log.verify_chain(case.db)
-    seq, head = audit_log.head(case.db)
-    return {"problems": problems, "entries": seq, "head": head}
+def _verify(case: Case) -> ChainStatus:
+    return records.chain_status(case)

@@ -27,6 +27,7 @@ from ui.dialogs.progress_dialog import ProgressDialog
 from ui.services import Services
 from ui.session import CaseSession
 from ui.tasks import TaskRunner
+from workstation import records
 
 MAX_PREVIEW = 500
 
@@ -57,7 +58,7 @@ class ReportDialog(QDialog):
         case = session.case
         layout = QVBoxLayout(self)
 
-        n_exhibits = int(case.db.execute("SELECT count(*) FROM exhibits").fetchone()[0])
+        n_exhibits = records.exhibit_count(case)
         self.all_exhibits = QRadioButton(self.tr("All exhibits (%1)").replace("%1", str(n_exhibits)))
         self.all_exhibits.setObjectName("allExhibits")
         self.selection = QRadioButton(
@@ -123,22 +124,8 @@ class ReportDialog(QDialog):
 
     def update_preview(self) -> None:
         self.preview.clear()
-        db = self.session.case.db
-        ids = self.item_ids()
-        if ids is None:
-            rows = db.execute(
-                "SELECT e.number, i.id, coalesce(i.title, i.original_name, ''), i.kind FROM exhibits e "
-                "JOIN items i ON i.id = e.item_id ORDER BY e.number LIMIT ?",
-                [MAX_PREVIEW],
-            ).fetchall()
-        else:
-            marks = ",".join("?" * len(ids))
-            rows = db.execute(
-                f"SELECT e.number, i.id, coalesce(i.title, i.original_name, ''), i.kind FROM items i "
-                f"LEFT JOIN exhibits e ON e.item_id = i.id WHERE i.id IN ({marks}) ORDER BY i.id",
-                list(ids),
-            ).fetchall()
-        for number, item_id, name, kind in rows:
+        rows = records.exhibit_rows(self.session.case, self.item_ids(), limit=MAX_PREVIEW)
+        for number, item_id, name, kind in ((r.number, r.item_id, r.name, r.kind) for r in rows):
             label = self.tr("Exhibit %1").replace("%1", str(number)) if number else self.tr("new exhibit")
             self.preview.addItem(f"{label} — #{item_id} {name} ({kind})")
         if not rows:

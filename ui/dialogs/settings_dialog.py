@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from ui.dialogs.case_dialogs import timezone_combo
-from ui.services import DEFAULT_DEDUP_THRESHOLD
 from ui.settings import AppSettings
+from workstation.dedup import DEFAULT_THRESHOLD
 
 
 class SettingsDialog(QDialog):
@@ -55,13 +55,13 @@ class SettingsDialog(QDialog):
         self.dedup_threshold = QSpinBox()
         self.dedup_threshold.setObjectName("dedupThreshold")
         self.dedup_threshold.setRange(0, 32)
-        self.default_threshold = DEFAULT_DEDUP_THRESHOLD
+        self.default_threshold = DEFAULT_THRESHOLD
         current = settings.dedup_threshold
-        self.dedup_threshold.setValue(DEFAULT_DEDUP_THRESHOLD if current is None else current)
+        self.dedup_threshold.setValue(DEFAULT_THRESHOLD if current is None else current)
         self.dedup_threshold.setToolTip(
             self.tr(
                 "Largest distance (bits of a 64-bit perceptual hash) still called the same photo; default %1"
-            ).replace("%1", str(DEFAULT_DEDUP_THRESHOLD))
+            ).replace("%1", str(DEFAULT_THRESHOLD))
         )
         form.addRow(self.tr("Near-duplicate distance:"), self.dedup_threshold)
         self.suggestion_score = QSpinBox()

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from ui.tasks import Task, TaskRunner
 from workstation import identity as ident
+from workstation import records
 from workstation.case import Case
 from workstation.errors import WorkstationError
 from workstation.progress import Progress
@@ -273,7 +274,7 @@ class ExportDialog(_TransferDialog):
         pass_form.addRow(self.tr("Repeat:"), self.bundle_pass2)
         layout.addLayout(pass_form)
 
-        n_exhibits = int(case.db.execute("SELECT count(*) FROM exhibits").fetchone()[0])
+        n_exhibits = records.exhibit_count(case)
         self.all_items = QRadioButton(self.tr("The whole case"))
         self.all_items.setObjectName("allItems")
         self.all_items.setChecked(True)
@@ -332,8 +333,7 @@ class ExportDialog(_TransferDialog):
         if self.selection.isChecked():
             return list(self.selected)
         if self.exhibits.isChecked():
-            rows = self.session.case.db.execute("SELECT item_id FROM exhibits ORDER BY number").fetchall()
-            return [int(r[0]) for r in rows]
+            return records.exhibit_ids(self.session.case)
         return None
 
     def start(self) -> Task | None:

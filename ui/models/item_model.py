@@ -9,6 +9,7 @@ thread and kept in a byte-bounded LRU cache.
 
 from __future__ import annotations
 
+import functools
 import itertools
 from array import array
 from collections import OrderedDict
@@ -32,13 +33,13 @@ from PySide6.QtGui import QImage
 from ui.models.query import ItemQuery
 from ui.reader import VARIANT_BLUR, VARIANT_GRAY, VARIANT_PLAIN, CaseReader
 from ui.settings import MINOR_TAGS
+from workstation import records, search
 from workstation.case import Case
 
 PAGE = 200
 CACHE_BYTES = 160 << 20  # decoded thumbnails kept (about 800 at 256 px)
 ROW_CACHE = 20_000
 _tokens = itertools.count(1)
-TAG_SEP = "\x1f"
 
 
 class Role(IntEnum):
@@ -172,7 +173,6 @@ class ItemModel(QAbstractTableModel):
         self.blur_minors = True
         self.decorate = True  # thumbnails as decoration (grid); the table shows none
         self.thumb_px = 160
-        self.indicator_count_sql: str | None = None  # set by the window when indicators exist
         self.zone = ZoneInfo(case.meta.get("timezone") or "UTC")
         self._kind_labels = {k: kind_label(k) for k in ("image", "page", "document", "file")}
         reader.signals.query_done.connect(self._on_reader_query_done)
@@ -185,8 +185,7 @@ class ItemModel(QAbstractTableModel):
         """Ask the reader for the ids of ``query``; the model resets when they arrive."""
         self.query = query
         self._token = next(_tokens)
-        sql, params = query.ids_sql()
-        self.reader.query("items", self._token, sql, params, transform=_id_array)
+        self.reader.call("items", self._token, functools.partial(search.item_ids, query=query))
         if not self.loading:
             self.loading = True
             self.loading_changed.emit(True)
@@ -314,8 +313,7 @@ class ItemModel(QAbstractTableModel):
                 token = next(_tokens)
                 self._pages_pending[start] = token
                 self._page_tokens[token] = start
-                sql, params = rows_sql(ids, self.indicator_count_sql)
-                self.reader.query(f"page:{start}", token, sql, params, transform=rows_from)
+                self.reader.call(f"page:{start}", token, functools.partial(read_rows, item_ids=ids))
         return data
 
     def _store(self, rows: dict[int, RowData]) -> None:
@@ -326,8 +324,7 @@ class ItemModel(QAbstractTableModel):
     def _query_rows(self, ids: list[int]) -> dict[int, RowData]:
         if not ids:
             return {}
-        sql, params = rows_sql(ids, self.indicator_count_sql)
-        return rows_from(self.case.db.execute(sql, params).fetchall())
+        return read_rows(self.case, ids)
 
     def refresh_items(self, item_ids: list[int] | None = None) -> None:
         """Re-read the rows of these items (after an annotation); all rows when None."""
@@ -508,36 +505,15 @@ class ItemModel(QAbstractTableModel):
         return len(self._thumbs)
 
 
-def rows_sql(ids: list[int], indicator_count_sql: str | None) -> tuple[str, list[int]]:
-    """One query for the displayed columns of a page of items."""
-    indicators = indicator_count_sql or "0"
-    marks = ",".join("?" * len(ids))
-    sql = (
-        "SELECT items.id, kind, original_name, size, mime, captured_at, imported_at, width, height, "
-        "coalesce(source_url, source_path), sha256, "
-        "EXISTS(SELECT 1 FROM thumbnails t WHERE t.item_id = items.id), "
-        f"(SELECT group_concat(tag, '{TAG_SEP}') FROM tags WHERE tags.item_id = items.id), "
-        "(SELECT number FROM exhibits WHERE exhibits.item_id = items.id), "
-        "(SELECT count(*) FROM notes WHERE notes.item_id = items.id), "
-        f"{indicators} "
-        f"FROM items WHERE items.id IN ({marks})"
-    )
-    return sql, ids
-
-
-def rows_from(rows: list[Any]) -> dict[int, RowData]:
-    out = {}
-    for r in rows:
-        tags = tuple(sorted(r[12].split(TAG_SEP))) if r[12] else ()
-        out[r[0]] = RowData(
-            r[0], r[1], r[2] or "", r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10], bool(r[11]),
-            tags, r[13], int(r[14] or 0), int(r[15] or 0),
+def read_rows(case: Case, item_ids: list[int]) -> dict[int, RowData]:
+    """The rows of these items from the read layer (runs on the reader thread for a page)."""
+    return {
+        i: RowData(
+            r.id, r.kind, r.name, r.size, r.mime, r.captured_at, r.imported_at, r.width, r.height, r.source,
+            r.sha256, r.has_thumbnail, r.tags, r.exhibit, r.notes, r.indicators,
         )  # fmt: skip
-    return out
-
-
-def _id_array(rows: list[Any]) -> array[int]:
-    return array("q", (r[0] for r in rows))
+        for i, r in records.item_rows(case, item_ids).items()
+    }
 
 
 def kind_label(kind: str) -> str:

@@ -163,10 +163,6 @@ class ClustersView(QWidget):
 
     def refresh(self, keep_cluster: int | None = None) -> None:
         service = self.services.dedup
-        if not service.available():
-            self.empty.setText(service.unavailable_text())
-            self.stack.setCurrentWidget(self.empty)
-            return
         if not service.ready():
             self.empty.setText(self.tr("Finding near-duplicate clusters…"))
             self.stack.setCurrentWidget(self.empty)

@@ -40,12 +40,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui import casework
 from ui.annotator import Annotator
 from ui.reader import VARIANT_BLUR, VARIANT_GRAY, safe_image
 from ui.services import Services
 from ui.session import CaseSession
 from ui.settings import MINOR_TAGS
+from workstation import records
 from workstation.case import Case
 
 _tokens = itertools.count(5_000_000)
@@ -208,9 +208,8 @@ class RegionDialog(QDialog):
         self.indicator = QComboBox()
         self.indicator.setObjectName("regionIndicator")
         self.indicator.addItem(self.tr("(no indicator, note only)"), "")
-        if services.indicators.available():
-            for info in services.indicators.taxonomy():
-                self.indicator.addItem(f"{info.code} · {info.label}", info.code)
+        for info in services.indicators.taxonomy():
+            self.indicator.addItem(f"{info.code} · {info.label}", info.code)
         form.addRow(self.tr("Indicator:"), self.indicator)
         self.note = QPlainTextEdit()
         self.note.setObjectName("regionNote")
@@ -254,7 +253,7 @@ class ImageViewer(QWidget):
         self.annotator = annotator
         self.item_id = item_id
         self.item = session.case.item(item_id)
-        tags = casework.tags_of(session.case, item_id)
+        tags = records.tags_of(session.case, item_id)
         self.hidden = safe_view or (blur_minors and any(t in MINOR_TAGS for t in tags))
         self.image = QImage()
         self.region_dialog_factory = RegionDialog  # tests replace it to answer the dialog
@@ -333,16 +332,14 @@ class ImageViewer(QWidget):
 
     def regions(self) -> list[tuple[tuple[int, int, int, int], str]]:
         out: list[tuple[tuple[int, int, int, int], str]] = []
-        service = self.services.indicators
-        if service.available():
-            for ann in service.for_item(self.item_id):
-                if ann.region and ann.status != "rejected":
-                    out.append((ann.region, f"{ann.code} {ann.note}".strip()))
-        for note in casework.notes_of(self.session.case, self.item_id):
-            match = REGION_NOTE.match(note["text"])
+        for ann in self.services.indicators.for_item(self.item_id):
+            if ann.region and ann.status != "rejected":
+                out.append((ann.region, f"{ann.code} {ann.note}".strip()))
+        for note in records.notes_of(self.session.case, self.item_id):
+            match = REGION_NOTE.match(note.text)
             if match:
                 region = tuple(int(v) for v in match.groups())
-                out.append((region, note["text"][match.end() :]))  # type: ignore[arg-type]
+                out.append((region, note.text[match.end() :]))  # type: ignore[arg-type]
         return out
 
     def _show_regions(self) -> None:

@@ -26,13 +26,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui import casework
 from ui.annotator import Annotator
 from ui.models.item_model import human_size, kind_label
 from ui.reader import VARIANT_BLUR, VARIANT_GRAY, safe_image
 from ui.services import Services
 from ui.session import CaseSession
 from ui.settings import MINOR_TAGS
+from workstation import casework, records
+from workstation.errors import WorkstationError
+from workstation.records import ItemDetails, ItemRecord, ItemRef
 
 CSS = """
 body { font-size: 10pt; }
@@ -75,6 +77,11 @@ def _esc(value: Any) -> str:
     return html.escape("" if value is None else str(value))
 
 
+def _link(ref: ItemRef) -> str:
+    kind = _esc(kind_label(ref.kind))
+    return f"<a href='item:{ref.id}'>#{ref.id} {_esc(ref.name)}</a> <span class='muted'>{kind}</span>"
+
+
 class Inspector(QWidget):
     """Right-hand panel for the current item (or a summary for a multi-selection).
 
@@ -96,7 +103,7 @@ class Inspector(QWidget):
         self.annotator = annotator
         self.item_id: int | None = None
         self.selection: list[int] = []
-        self.item: dict[str, Any] | None = None
+        self.item: ItemRecord | None = None
         self.safe_view = False
         self.blur_minors = True
         self.revealed = False
@@ -259,8 +266,8 @@ class Inspector(QWidget):
             self.reveal_button.hide()
             return
         try:
-            self.item = self.session.case.item(item_id)
-        except Exception:  # the item vanished (another connection); show nothing rather than fail
+            self.item = records.item_record(self.session.case, item_id)
+        except WorkstationError:  # the item vanished (another connection); show nothing rather than fail
             self.item = None
             self.show_item(None)
             return
@@ -270,9 +277,9 @@ class Inspector(QWidget):
         if self.item_id is None:
             return
         case = self.session.case
-        self.item = case.item(self.item_id)
-        item = self.item
-        tags = casework.tags_of(case, self.item_id)
+        details = records.item_details(case, self.item_id)
+        self.item = item = details.item
+        tags = list(details.tags)
         n_sel = len(self.selection)
         extra = (
             "<br><span style='color:#b35c00'>"
@@ -282,13 +289,13 @@ class Inspector(QWidget):
             else ""
         )
         self.heading.setText(
-            f"<b>{_esc(item.get('original_name') or item.get('title') or item['sha256'][:16])}</b><br>"
-            f"<span style='color:#666'>{_esc(kind_label(item['kind']))} · #{item['id']} · "
-            f"{_esc(human_size(item.get('size')))}</span>{extra}"
+            f"<b>{_esc(item.name)}</b><br>"
+            f"<span style='color:#666'>{_esc(kind_label(item.kind))} · #{item.id} · "
+            f"{_esc(human_size(item.size))}</span>{extra}"
         )
         self._show_preview(tags)
-        self.details.setHtml(self._details_html(item, tags))
-        self._show_annotations(tags)
+        self.details.setHtml(self._details_html(details))
+        self._show_annotations(details)
         self._show_indicators()
 
     def _hidden(self, tags: list[str]) -> bool:
@@ -303,7 +310,7 @@ class Inspector(QWidget):
         self.reveal_button.setVisible(bool(data) and (hidden or self.revealed))
         if not data:
             self.preview.setPixmap(QPixmap())
-            self.preview.setText(kind_label(self.item["kind"]) if self.item else "")
+            self.preview.setText(kind_label(self.item.kind) if self.item else "")
             self.preview.setFixedHeight(48)
             return
         self.preview.setMinimumHeight(180)
@@ -319,7 +326,7 @@ class Inspector(QWidget):
     def _on_reveal_toggled(self, on: bool) -> None:
         self.revealed = on
         if self.item_id is not None:
-            self._show_preview(casework.tags_of(self.session.case, self.item_id))
+            self._show_preview(records.tags_of(self.session.case, self.item_id))
 
     def _local(self, iso: str | None) -> str:
         if not iso:
@@ -332,192 +339,185 @@ class Inspector(QWidget):
             return _esc(iso)
         return f"{local.strftime('%Y-%m-%d %H:%M:%S')} {_esc(zone)} <span class='muted'>({_esc(iso)} UTC)</span>"
 
-    def _details_html(self, item: dict[str, Any], tags: list[str]) -> str:
-        parts: list[str] = []
+    def _details_html(self, details: ItemDetails) -> str:
+        item = details.item
+        return "".join(
+            (
+                self._identity_html(item),
+                self._hashes_html(item),
+                self._provenance_html(item),
+                self._exif_html(item),
+                self._family_html(details),
+                self._near_duplicates_html(item.id),
+                self._selectors_html(item.id),
+                self._indicators_html(item.id),
+                self._casework_html(details),
+            )
+        )
+
+    def _identity_html(self, item: ItemRecord) -> str:
         ident = [
-            _row(self.tr("Item"), f"#{item['id']}"),
-            _row(self.tr("Kind"), _esc(kind_label(item["kind"]))),
-            _row(self.tr("Name"), _esc(item.get("original_name"))),
+            _row(self.tr("Item"), f"#{item.id}"),
+            _row(self.tr("Kind"), _esc(kind_label(item.kind))),
+            _row(self.tr("Name"), _esc(item.original_name)),
         ]
-        if item.get("title"):
-            ident.append(_row(self.tr("Title"), _esc(item["title"])))
-        ident.append(_row(self.tr("Type"), _esc(item.get("mime"))))
-        ident.append(_row(self.tr("Size"), f"{_esc(human_size(item.get('size')))} ({item.get('size') or 0} bytes)"))
-        if item.get("width"):
-            ident.append(_row(self.tr("Dimensions"), f"{item['width']} × {item['height']} px"))
-        if item.get("language"):
-            ident.append(_row(self.tr("Language"), _esc(item["language"])))
-        parts.append(f"<h3>{self.tr('Item')}</h3><table>{''.join(ident)}</table>")
-        parts.append(
+        if item.title:
+            ident.append(_row(self.tr("Title"), _esc(item.title)))
+        ident.append(_row(self.tr("Type"), _esc(item.mime)))
+        ident.append(_row(self.tr("Size"), f"{_esc(human_size(item.size))} ({item.size or 0} bytes)"))
+        if item.width:
+            ident.append(_row(self.tr("Dimensions"), f"{item.width} × {item.height} px"))
+        if item.language:
+            ident.append(_row(self.tr("Language"), _esc(item.language)))
+        return f"<h3>{self.tr('Item')}</h3><table>{''.join(ident)}</table>"
+
+    def _hashes_html(self, item: ItemRecord) -> str:
+        return (
             f"<h3>{self.tr('Hashes of the original')}</h3><table>"
-            + _row("SHA-256", f"<span id='sha256'>{_esc(item['sha256'])}</span>", mono=True)
-            + _row("MD5", _esc(item.get("md5")), mono=True)
+            + _row("SHA-256", f"<span id='sha256'>{_esc(item.sha256)}</span>", mono=True)
+            + _row("MD5", _esc(item.md5), mono=True)
             + "</table>"
         )
+
+    def _provenance_html(self, item: ItemRecord) -> str:
         prov = []
-        if item.get("source_url"):
-            prov.append(_row(self.tr("Source URL"), _esc(item["source_url"]), mono=True))
-        if item.get("final_url") and item.get("final_url") != item.get("source_url"):
-            prov.append(_row(self.tr("Final URL"), _esc(item["final_url"]), mono=True))
-        if item.get("source_path"):
-            prov.append(_row(self.tr("Source path"), _esc(item["source_path"]), mono=True))
-        prov.append(_row(self.tr("Capture method"), _esc(item.get("capture_method"))))
-        if item.get("captured_at"):
-            captured = self._local(item["captured_at"])
-            if item.get("captured_tz"):
-                captured += f" <span class='muted'>{self.tr('original offset')} {_esc(item['captured_tz'])}</span>"
+        if item.source_url:
+            prov.append(_row(self.tr("Source URL"), _esc(item.source_url), mono=True))
+        if item.final_url and item.final_url != item.source_url:
+            prov.append(_row(self.tr("Final URL"), _esc(item.final_url), mono=True))
+        if item.source_path:
+            prov.append(_row(self.tr("Source path"), _esc(item.source_path), mono=True))
+        prov.append(_row(self.tr("Capture method"), _esc(item.capture_method)))
+        if item.captured_at:
+            captured = self._local(item.captured_at)
+            if item.captured_tz:
+                captured += f" <span class='muted'>{self.tr('original offset')} {_esc(item.captured_tz)}</span>"
             prov.append(_row(self.tr("Captured"), captured))
-        prov.append(_row(self.tr("Imported"), self._local(item.get("imported_at"))))
-        prov.append(_row(self.tr("Imported by"), _esc(item.get("analyst"))))
-        prov.append(_row(self.tr("Importer"), _esc(item.get("importer")), mono=True))
-        parts.append(f"<h3>{self.tr('Provenance')}</h3><table>{''.join(prov)}</table>")
+        prov.append(_row(self.tr("Imported"), self._local(item.imported_at)))
+        prov.append(_row(self.tr("Imported by"), _esc(item.analyst)))
+        prov.append(_row(self.tr("Importer"), _esc(item.importer), mono=True))
+        return f"<h3>{self.tr('Provenance')}</h3><table>{''.join(prov)}</table>"
 
-        metadata = item.get("metadata") or {}
-        exif = metadata.get("exif") or {}
-        if exif:
-            rows = []
-            for key in EXIF_FIRST:
-                if key in exif:
-                    rows.append(_row(key, _esc(exif[key])))
-            gps = exif.get("GPS")
-            if isinstance(gps, dict) and "latitude" in gps:
-                lat, lon = gps["latitude"], gps["longitude"]
-                pos = f"{lat:.6f}, {lon:.6f} <span class='muted'>({_dms(lat, 'NS')} {_dms(lon, 'EW')})</span>"
-                if "altitude" in gps:
-                    pos += f"<br>{self.tr('altitude')} {gps['altitude']} m"
-                rows.append(_row(self.tr("GPS position"), pos))
-            for key in sorted(k for k in exif if k not in EXIF_FIRST and k != "GPS")[:40]:
-                rows.append(_row(key, _esc(exif[key])))
-            parts.append(f"<h3>{self.tr('EXIF')}</h3><table>{''.join(rows)}</table>")
-        elif item["kind"] == "image":
-            parts.append(f"<h3>{self.tr('EXIF')}</h3><p class='muted'>{self.tr('No EXIF metadata in this image.')}</p>")
+    def _exif_html(self, item: ItemRecord) -> str:
+        exif = item.exif
+        if not exif:
+            if item.kind == "image":
+                return f"<h3>{self.tr('EXIF')}</h3><p class='muted'>{self.tr('No EXIF metadata in this image.')}</p>"
+            return ""
+        rows = [_row(key, _esc(exif[key])) for key in EXIF_FIRST if key in exif]
+        gps = exif.get("GPS")
+        if isinstance(gps, dict) and "latitude" in gps:
+            lat, lon = gps["latitude"], gps["longitude"]
+            pos = f"{lat:.6f}, {lon:.6f} <span class='muted'>({_dms(lat, 'NS')} {_dms(lon, 'EW')})</span>"
+            if "altitude" in gps:
+                pos += f"<br>{self.tr('altitude')} {gps['altitude']} m"
+            rows.append(_row(self.tr("GPS position"), pos))
+        for key in sorted(k for k in exif if k not in EXIF_FIRST and k != "GPS")[:40]:
+            rows.append(_row(key, _esc(exif[key])))
+        return f"<h3>{self.tr('EXIF')}</h3><table>{''.join(rows)}</table>"
 
-        # family
+    def _family_html(self, details: ItemDetails) -> str:
         family = []
-        if item.get("parent_id"):
-            parent = self._brief(item["parent_id"])
-            family.append(_row(self.tr("Parent"), parent))
-        children = self.session.case.db.execute(
-            "SELECT id, original_name, kind FROM items WHERE parent_id = ? ORDER BY id LIMIT 51", [item["id"]]
-        ).fetchall()
-        if children:
-            links = "<br>".join(
-                f"<a href='item:{c[0]}'>#{c[0]} {_esc(c[1])}</a> <span class='muted'>{_esc(kind_label(c[2]))}</span>"
-                for c in children[:50]
-            )
-            if len(children) > 50:
+        if details.parent is not None:
+            family.append(_row(self.tr("Parent"), _link(details.parent)))
+        if details.children:
+            links = "<br>".join(_link(c) for c in details.children)
+            if details.more_children:
                 links += "<br>…"
             family.append(_row(self.tr("Contains"), links))
-        same = self.session.case.db.execute(
-            "SELECT id, original_name FROM items WHERE sha256 = ? AND id != ? ORDER BY id LIMIT 20",
-            [item["sha256"], item["id"]],
-        ).fetchall()
-        if same:
+        if details.exact_copies:
             family.append(
                 _row(
                     self.tr("Exact duplicates"),
-                    "<br>".join(f"<a href='item:{r[0]}'>#{r[0]} {_esc(r[1])}</a>" for r in same),
+                    "<br>".join(f"<a href='item:{r.id}'>#{r.id} {_esc(r.name)}</a>" for r in details.exact_copies),
                 )
             )
-        if family:
-            parts.append(f"<h3>{self.tr('Related items')}</h3><table>{''.join(family)}</table>")
+        if not family:
+            return ""
+        return f"<h3>{self.tr('Related items')}</h3><table>{''.join(family)}</table>"
 
-        # near duplicates
+    def _near_duplicates_html(self, item_id: int) -> str:
         dedup = self.services.dedup
-        parts.append(f"<h3>{self.tr('Near duplicates')}</h3>")
-        if not dedup.available():
-            parts.append(f"<p class='muted'>{_esc(dedup.unavailable_text())}</p>")
+        parts = [f"<h3>{self.tr('Near duplicates')}</h3>"]
+        dups = dedup.duplicates_of(item_id)
+        self.waiting_for_clusters = dups is None
+        if dups is None:
+            parts.append(f"<p class='muted'>{self.tr('Looking for near duplicates…')}</p>")
+            dedup.refresh()
+        elif dups:
+            parts.append(
+                "<table>"
+                + "".join(
+                    _row(
+                        f"d={d.distance}" if d.distance is not None else "",
+                        f"<a href='item:{d.item_id}'>#{d.item_id} {_esc(d.name)}</a> "
+                        f"<span class='muted'>{_esc(d.transformation)}</span>",
+                    )
+                    for d in dups
+                )
+                + "</table>"
+            )
+            cluster = dedup.cluster_of(item_id)
+            if cluster is not None:
+                lead = self.tr("Distances are to the reference of")
+                name = self.tr("cluster %1").replace("%1", str(cluster.id))
+                parts.append(f"<p class='muted'>{lead} <a href='cluster:{cluster.id}'>{name}</a>.</p>")
         else:
-            dups = dedup.duplicates_of(item["id"])
-            self.waiting_for_clusters = dups is None
-            if dups is None:
-                parts.append(f"<p class='muted'>{self.tr('Looking for near duplicates…')}</p>")
-                dedup.refresh()
-            elif dups:
-                parts.append(
-                    "<table>"
-                    + "".join(
-                        _row(
-                            f"d={d.distance}" if d.distance is not None else "",
-                            f"<a href='item:{d.item_id}'>#{d.item_id} {_esc(d.name)}</a> "
-                            f"<span class='muted'>{_esc(d.transformation)}</span>",
-                        )
-                        for d in dups
-                    )
-                    + "</table>"
-                )
-                cluster = dedup.cluster_of(item["id"])
-                if cluster is not None:
-                    lead = self.tr("Distances are to the reference of")
-                    name = self.tr("cluster %1").replace("%1", str(cluster.id))
-                    parts.append(f"<p class='muted'>{lead} <a href='cluster:{cluster.id}'>{name}</a>.</p>")
-            else:
-                parts.append(f"<p class='muted'>{self.tr('None found.')}</p>")
-
-        # selectors
-        selectors = self.services.selectors
-        parts.append(f"<h3>{self.tr('Selectors in this item')}</h3>")
-        if not selectors.available():
-            parts.append(f"<p class='muted'>{_esc(selectors.unavailable_text())}</p>")
-        else:
-            found = selectors.for_item(item["id"])
-            if found:
-                parts.append(
-                    "<table>"
-                    + "".join(
-                        _row(
-                            s.kind,
-                            f"<span class='mono'>{_esc(s.value)}</span> <span class='muted'>"
-                            + self.tr("on %1 item(s)").replace("%1", str(s.item_count))
-                            + "</span>",
-                        )
-                        for s in found
-                    )
-                    + "</table>"
-                )
-            else:
-                parts.append(f"<p class='muted'>{self.tr('None found.')}</p>")
-
-        # indicators summary
-        indicators = self.services.indicators
-        if indicators.available():
-            rows = indicators.for_item(item["id"])
-            parts.append(f"<h3>{self.tr('Indicators')}</h3>")
-            if rows:
-                parts.append(
-                    "<table>"
-                    + "".join(
-                        _row(
-                            r.status,
-                            f"{_esc(r.code)} · {_esc(r.label)}"
-                            + (f" <span class='muted'>“{_esc(r.span)}”</span>" if r.span else ""),
-                        )
-                        for r in rows
-                    )
-                    + "</table>"
-                )
-            else:
-                parts.append(f"<p class='muted'>{self.tr('None yet.')}</p>")
-
-        parts.append(f"<h3>{self.tr('Tags')}</h3><p>{_esc(', '.join(tags)) or self.tr('None.')}</p>")
-        exhibit = casework.exhibit_numbers(self.session.case, [item["id"]]).get(item["id"])
-        if exhibit is not None:
-            parts.append(f"<h3>{self.tr('Exhibit')}</h3><p>{self.tr('Exhibit number')} <b>{exhibit}</b></p>")
+            parts.append(f"<p class='muted'>{self.tr('None found.')}</p>")
         return "".join(parts)
 
-    def _brief(self, item_id: int) -> str:
-        row = self.session.case.db.execute("SELECT original_name, kind FROM items WHERE id = ?", [item_id]).fetchone()
-        if row is None:
-            return f"#{item_id}"
-        kind = _esc(kind_label(row[1]))
-        return f"<a href='item:{item_id}'>#{item_id} {_esc(row[0])}</a> <span class='muted'>{kind}</span>"
+    def _selectors_html(self, item_id: int) -> str:
+        parts = [f"<h3>{self.tr('Selectors in this item')}</h3>"]
+        found = self.services.selectors.for_item(item_id)
+        if not found:
+            parts.append(f"<p class='muted'>{self.tr('None found.')}</p>")
+            return "".join(parts)
+        parts.append(
+            "<table>"
+            + "".join(
+                _row(
+                    s.kind,
+                    f"<span class='mono'>{_esc(s.value)}</span> <span class='muted'>"
+                    + self.tr("on %1 item(s)").replace("%1", str(s.item_count))
+                    + "</span>",
+                )
+                for s in found
+            )
+            + "</table>"
+        )
+        return "".join(parts)
 
-    def _show_annotations(self, tags: list[str]) -> None:
-        assert self.item_id is not None
+    def _indicators_html(self, item_id: int) -> str:
+        rows = self.services.indicators.for_item(item_id)
+        if not rows:
+            return f"<h3>{self.tr('Indicators')}</h3><p class='muted'>{self.tr('None yet.')}</p>"
+        return (
+            f"<h3>{self.tr('Indicators')}</h3><table>"
+            + "".join(
+                _row(
+                    r.status,
+                    f"{_esc(r.code)} · {_esc(r.label)}"
+                    + (f" <span class='muted'>“{_esc(r.span)}”</span>" if r.span else ""),
+                )
+                for r in rows
+            )
+            + "</table>"
+        )
+
+    def _casework_html(self, details: ItemDetails) -> str:
+        parts = [f"<h3>{self.tr('Tags')}</h3><p>{_esc(', '.join(details.tags)) or self.tr('None.')}</p>"]
+        if details.exhibit is not None:
+            parts.append(
+                f"<h3>{self.tr('Exhibit')}</h3><p>{self.tr('Exhibit number')} <b>{details.exhibit}</b></p>"
+            )
+        return "".join(parts)
+
+    def _show_annotations(self, details: ItemDetails) -> None:
         case = self.session.case
+        tags = details.tags
         self.relevant_button.setChecked(casework.RELEVANT in tags)
         self.not_relevant_button.setChecked(casework.NOT_RELEVANT in tags)
-        exhibit = casework.exhibit_numbers(case, [self.item_id]).get(self.item_id)
+        exhibit = details.exhibit
         self.exhibit_button.setText(
             self.tr("Remove from exhibits (exhibit %1)").replace("%1", str(exhibit))
             if exhibit is not None
@@ -529,13 +529,13 @@ class Inspector(QWidget):
             if tag in casework.TRIAGE_TAGS:
                 continue
             self.tag_list.addItem(QListWidgetItem(tag))
-        self.tag_completer.model().setStringList([t for t, _ in casework.all_tags(case)])  # type: ignore[attr-defined]
-        notes = casework.notes_of(case, self.item_id)
+        self.tag_completer.model().setStringList([t for t, _ in records.all_tags(case)])  # type: ignore[attr-defined]
+        notes = details.notes
         if notes:
             self.notes.setHtml(
                 "".join(
-                    f"<p><span class='muted'>{self._local(n['created_at'])} · <b>{_esc(n['author'])}</b></span><br>"
-                    f"{_esc(n['text']).replace(chr(10), '<br>')}</p>"
+                    f"<p><span class='muted'>{self._local(n.created_at)} · <b>{_esc(n.author)}</b></span><br>"
+                    f"{_esc(n.text).replace(chr(10), '<br>')}</p>"
                     for n in notes
                 )
             )
@@ -546,16 +546,6 @@ class Inspector(QWidget):
         service = self.services.indicators
         self.indicator_tree.blockSignals(True)
         self.indicator_tree.clear()
-        if not service.available():
-            self.indicator_info.setText(service.unavailable_text())
-            self.indicator_tree.hide()
-            self.confirm_button.hide()
-            self.reject_button.hide()
-            self.indicator_tree.blockSignals(False)
-            return
-        self.indicator_tree.show()
-        self.confirm_button.show()
-        self.reject_button.show()
         assert self.item_id is not None
         rank = {"confirmed": 0, "suggested": 1, "rejected": 2}
         current: dict[str, Any] = {}

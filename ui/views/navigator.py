@@ -10,10 +10,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
-from ui import casework
 from ui.models.query import ItemQuery
 from ui.services import Services
 from ui.session import CaseSession
+from workstation import casework
 
 TargetRole = Qt.ItemDataRole.UserRole + 1
 KeyRole = Qt.ItemDataRole.UserRole + 2
@@ -28,8 +28,6 @@ class Target:
     key: str = ""
 
 
-SUGGESTED_SQL = "SELECT item_id FROM annotations WHERE status = 'suggested'"
-UNTRIAGED_SQL = "SELECT id FROM items WHERE id NOT IN (SELECT item_id FROM tags WHERE tag IN (?, ?))"
 
 
 class Navigator(QTreeWidget):
@@ -114,7 +112,7 @@ class Navigator(QTreeWidget):
             "untriaged",
             self.tr("Not yet triaged"),
             Target(
-                "items", ItemQuery(subquery=(UNTRIAGED_SQL, casework.TRIAGE_TAGS), label=self.tr("Not yet triaged"))
+                "items", ItemQuery(untriaged=True, label=self.tr("Not yet triaged"))
             ),
         )
         self._entry(
@@ -242,28 +240,20 @@ class Navigator(QTreeWidget):
             child = section.child(i)
             self._entries.pop(child.data(0, KeyRole), None)
             section.removeChild(child)
-        if counts is None:
-            empty = QTreeWidgetItem([self.tr("(not available)"), ""])
-            empty.setFlags(Qt.ItemFlag.NoItemFlags)
-            empty.setToolTip(0, self.services.indicators.unavailable_text())
-            section.addChild(empty)
-            self._set_count("indicators", None)
-            return
         review = self.tr("Suggestions to review")
         self._entry(
             section,
             "indicators:suggested",
             review,
-            Target("items", ItemQuery(subquery=(SUGGESTED_SQL, ()), label=review)),
+            Target("items", ItemQuery(suggested=True, label=review)),
         )
         self._set_count("indicators:suggested", suggested or 0)
         labels = {i.code: i.label for i in self.services.indicators.taxonomy()}
         shown = sorted(((c, n) for c, n in counts.items() if n), key=lambda cn: (-cn[1], cn[0]))
         for code, n in shown:
-            sub = self.services.indicators.subquery(code)
             label = f"{code} · {labels.get(code, code)}"
             self._entry(
-                section, f"indicator:{code}", label, Target("items", ItemQuery(subquery=sub, label=label), key=code)
+                section, f"indicator:{code}", label, Target("items", ItemQuery(indicator=code, label=label), key=code)
             )
             self._set_count(f"indicator:{code}", n)
         if not shown:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from ui.page_resources import CaseResourceResolver, PageDocument, load_page
 from ui.session import CaseSession
+from workstation import records
 
 log = logging.getLogger(__name__)
 IMAGE = int(QTextDocument.ResourceType.ImageResource.value)
@@ -211,11 +212,8 @@ class PageViewer(QWidget):
 
     def _on_browser_link_clicked(self, url: str) -> None:
         absolute = self.resolver.absolute(url)
-        row = self.session.case.db.execute(
-            "SELECT id FROM items WHERE (source_url = ? OR final_url = ?) AND kind = 'page' ORDER BY id LIMIT 1",
-            [absolute, absolute],
-        ).fetchone()
-        if row is not None:
-            self.item_requested.emit(int(row[0]))
+        page_id = records.page_for_url(self.session.case, absolute)
+        if page_id is not None:
+            self.item_requested.emit(page_id)
         else:
             self.banner.setText(self.tr("Links are not followed (offline). Link target: %1").replace("%1", absolute))

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from ui.services import Services
 from ui.session import CaseSession
+from workstation import records
 
 MAX_ROWS = 10_000
 
@@ -64,9 +65,7 @@ class ImportErrorsView(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        rows = self.session.case.db.execute(
-            "SELECT e.at, e.run_id, e.path, e.error FROM import_errors e ORDER BY e.id DESC LIMIT ?", [MAX_ROWS]
-        ).fetchall()
+        rows = [(e.at, e.run_id, e.path, e.error) for e in records.import_errors(self.session.case, MAX_ROWS)]
         self.table.setSortingEnabled(False)
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
@@ -119,12 +118,7 @@ class SelectorsView(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        service = self.services.selectors
-        if not service.available():
-            self.empty.setText(service.unavailable_text())
-            self.stack.setCurrentWidget(self.empty)
-            return
-        self.rows = service.all()
+        self.rows = self.services.selectors.all()
         if not self.rows:
             self.empty.setText(self.tr("No selectors (phone numbers, e-mail addresses, handles) found yet."))
             self.stack.setCurrentWidget(self.empty)

@@ -23,7 +23,7 @@ def group(
     """The sub-command parser set of group ``name``, created the first time it is asked for."""
     parser = subparsers.choices.get(name)
     if parser is not None:
-        actions = getattr(parser, _ATTR, None)
+        actions: argparse._SubParsersAction | None = getattr(parser, _ATTR, None)  # type: ignore[type-arg]
         if actions is None:
             # Made by a module that called add_parser/add_subparsers itself: join its actions.
             found = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
@@ -31,7 +31,7 @@ def group(
                 raise RuntimeError(f"command {name!r} exists and takes no actions; cannot extend it")
             actions = found[0]
             setattr(parser, _ATTR, actions)
-        return actions  # type: ignore[no-any-return]
+        return actions
     parser = subparsers.add_parser(name, help=help, description=help)
     actions = parser.add_subparsers(dest=f"{name}_action", metavar="ACTION")
 

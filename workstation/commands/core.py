@@ -7,6 +7,7 @@ import getpass
 import sys
 from typing import Any
 
+from workstation import records
 from workstation.case import Case, default_analyst
 from workstation.commands._common import (
     add_case_argument,
@@ -17,6 +18,7 @@ from workstation.commands._common import (
     read_passphrase,
 )
 from workstation.errors import Cancelled, UsageError
+from workstation.search import search_items
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -236,7 +238,10 @@ ITEM_FIELDS = (
 
 def cmd_items(args: argparse.Namespace) -> int:
     with open_case(args) as case:
-        rows = [{k: item.get(k) for k in ITEM_FIELDS} for item in case.items(args.kind)]
+        # The read layer's records: the same facts as the window's inspector shows.
+        rows: list[dict[str, Any]] = [
+            {k: getattr(item, k) for k in ITEM_FIELDS} for item in records.item_records(case, args.kind)
+        ]
     if args.json:
         print_json({"items": rows})
     else:
@@ -244,92 +249,6 @@ def cmd_items(args: argparse.Namespace) -> int:
             where = r["source_url"] or r["source_path"]
             print(f"{r['id']:>6}  {r['kind']:<8} {r['sha256'][:16]}  {r['original_name']}  {where}")
     return 0
-
-
-def search_items(case: Case, query: str, limit: int = 100) -> list[dict[str, Any]]:
-    """Full-text search over names, titles and extracted text, in any script.
-
-    The trigram index finds substrings, so Chinese and Japanese (no spaces between words) work
-    like any other script, case- and diacritics-insensitively (``munca`` finds ``muncă``).
-    Words separated by spaces must all occur (in any order); ``"a quoted phrase"`` must occur as
-    written. Words shorter than three characters (``高薪``, ``ok``) cannot use the trigram index
-    and are matched by a case-folded scan.
-    """
-    query = query.strip()
-    if not query:
-        raise UsageError("empty search query")
-    if len(query) > 2 and query.startswith('"') and query.endswith('"'):
-        terms = [query[1:-1].strip()]
-    else:
-        terms = query.split()
-    terms = [t for t in terms if t]
-    if not terms:
-        raise UsageError("empty search query")
-    long_terms = [t for t in terms if len(t) >= 3]
-    short_terms = [t for t in terms if len(t) < 3]
-    _register_fold(case)
-    where: list[str] = []
-    params: list[Any] = []
-    for term in short_terms:
-        where.append(
-            "instr(ws_fold(coalesce(items.text, '') || ' ' || coalesce(items.title, '') || ' ' || "
-            "coalesce(items.original_name, '')), ws_fold(?)) > 0"
-        )
-        params.append(term)
-    if long_terms:
-        match = " AND ".join('"' + t.replace('"', '""') + '"' for t in long_terms)
-        sql = (
-            "SELECT items.id, items.original_name, items.kind, "
-            "snippet(items_fts, 2, '[', ']', '…', 40) AS snippet, "
-            "snippet(items_fts, 1, '[', ']', '…', 40) AS title_snippet, items.text, items.title "
-            "FROM items_fts JOIN items ON items.id = items_fts.rowid WHERE items_fts MATCH ?"
-            + "".join(f" AND {w}" for w in where)
-            + " ORDER BY rank LIMIT ?"
-        )
-        rows = case.db.execute(sql, [match, *params, limit]).fetchall()
-        return [
-            {
-                "id": r[0],
-                "original_name": r[1],
-                "kind": r[2],
-                "snippet": " ".join(
-                    (
-                        (r[3] if r[3] and "[" in r[3] else None)
-                        or (r[4] if r[4] and "[" in r[4] else None)
-                        or _snippet(r[5] or r[6] or r[1] or "", long_terms[0])
-                    ).split()
-                ),
-            }
-            for r in rows
-        ]
-    rows = case.db.execute(
-        "SELECT id, original_name, kind, text, title FROM items WHERE "
-        + " AND ".join(where)
-        + " ORDER BY id LIMIT ?",
-        [*params, limit],
-    ).fetchall()
-    return [
-        {"id": r[0], "original_name": r[1], "kind": r[2],
-         "snippet": _snippet(r[3] or r[4] or r[1] or "", short_terms[0])}
-        for r in rows
-    ]
-
-
-def _register_fold(case: Case) -> None:
-    # SQLite's lower() folds ASCII only; Python's casefold() knows every script.
-    case.db.conn.create_function("ws_fold", 1, lambda s: s.casefold() if isinstance(s, str) else s,
-                                 deterministic=True)
-
-
-def _snippet(text: str, term: str, width: int = 40) -> str:
-    at = text.casefold().find(term.casefold())
-    if at < 0:
-        return " ".join(text[: 2 * width].split())
-    start = max(0, at - width)
-    end = at + len(term)
-    before = ("…" if start else "") + text[start:at]
-    after = text[end : end + width] + ("…" if end + width < len(text) else "")
-    return " ".join(f"{before}[{text[at:end]}]{after}".split())
 
 
 def cmd_search(args: argparse.Namespace) -> int:

@@ -105,7 +105,9 @@ def ensure_hashes(case: Case, progress: Progress | None = None) -> int:
 
 
 def not_duplicate_pairs(case: Case) -> set[tuple[int, int]]:
-    return {(a, b) for a, b in case.db.execute("SELECT item_a, item_b FROM dedup_not_duplicate")}
+    from workstation.casework import duplicates
+
+    return duplicates.not_duplicate_pairs(case)
 
 
 def _member(row: dict[str, Any], m: cl.Member, rows: list[dict[str, Any]] | None = None) -> dict[str, Any]:
@@ -270,22 +272,18 @@ def mark_not_duplicate(case: Case, a: int, b: int, reason: str = "") -> None:
     for item in (lo, hi):
         if not _count(case, "SELECT count(*) FROM items WHERE id = ?", [item]):
             raise DedupError(f"no item {item} in this case")
-    with case.transaction():
-        case.db.execute(
-            "INSERT OR REPLACE INTO dedup_not_duplicate (item_a, item_b, decided_at, analyst, reason)"
-            " VALUES (?, ?, ?, ?, ?)",
-            [lo, hi, utc_now(), case.analyst, reason],
-        )
-        case.audit("dedup.not_duplicate", {"items": [lo, hi], "reason": reason})
+    from workstation.casework import duplicates  # the decision lives in the core table
+
+    duplicates.mark_not_duplicate(case, lo, hi, reason)
 
 
 def unmark_not_duplicate(case: Case, a: int, b: int) -> bool:
-    lo, hi = sorted((a, b))
-    with case.transaction():
-        cur = case.db.execute("DELETE FROM dedup_not_duplicate WHERE item_a = ? AND item_b = ?", [lo, hi])
-        if cur.rowcount:
-            case.audit("dedup.not_duplicate_removed", {"items": [lo, hi]})
-        return bool(cur.rowcount)
+    from workstation.casework import duplicates
+
+    found = duplicates.decision_of(case, a, b)
+    if found is None or found.decision != duplicates.DIFFERENT:
+        return False
+    return duplicates.withdraw_decision(case, a, b) is not None
 
 
 # -- hash sets ----------------------------------------------------------------------------------

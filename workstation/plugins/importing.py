@@ -7,7 +7,7 @@ from typing import Any
 
 
 def _demo_captures(case: Any, out_dir: Path) -> list[str]:
-    from workstation.commands.core import search_items
+    from workstation.search import search_items
 
     rows = case.db.execute(
         "SELECT capture_method, kind, count(*) FROM items GROUP BY capture_method, kind ORDER BY capture_method, kind"

@@ -9,7 +9,7 @@ import import_samples as S
 import pytest
 from PIL import Image
 
-from workstation.commands.core import search_items
+from workstation.search import search_items
 
 
 def items_by_name(case):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from workstation.commands.core import search_items
+from workstation.search import search_items
 
 REAL = Path(__file__).resolve().parents[4] / "tests" / "data" / "import" / "real"
 
