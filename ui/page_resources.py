@@ -10,6 +10,7 @@ exactly that URL) or with None, which the viewer records as blocked. No Qt here.
 from __future__ import annotations
 
 import email
+import json
 import email.policy
 import posixpath
 import re
@@ -141,6 +142,17 @@ def decode_data_url(url: str) -> bytes | None:
         return None
 
 
+def _metadata(child: dict[str, Any]) -> dict[str, Any]:
+    raw = child.get("metadata") or ""
+    if isinstance(raw, dict):
+        return raw
+    try:
+        value = json.loads(raw)
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
 class CaseResourceResolver:
     """Answers a page's resource URLs from the case only; remembers what it served and refused."""
 
@@ -207,15 +219,21 @@ class CaseResourceResolver:
         for child in children:
             if absolute and absolute in (child["source_url"], child["final_url"]):
                 return self.case.blobs.read(child["sha256"])
-        # 2. a saved page's local folder (page_files/x.png), relative to the page's own path
-        if not scheme or scheme == "file":
+        # 2. a saved page's local folder (page_files/x.png), relative to the page's own path. The
+        # reference as written decides, not its absolute form: a saved page that names the address
+        # it was saved from ("saved from url=...") resolves "page_files/x.png" against that https
+        # address, yet the browser stored the file next to the page.
+        raw_scheme = urlsplit(raw).scheme.lower()
+        if not raw_scheme or raw_scheme == "file":
             page_path = self.page.item.get("source_path") or ""
-            rel = unquote(urlsplit(raw).path)
-            if page_path and rel:
+            rel = posixpath.normpath(unquote(urlsplit(raw).path).replace("\\", "/"))
+            if page_path and rel and rel != ".":
                 wanted = posixpath.normpath(posixpath.join(posixpath.dirname(page_path.replace("\\", "/")), rel))
+                tail = rel.lstrip("./")
                 for child in children:
                     path = (child["source_path"] or "").replace("\\", "/")
-                    if path == wanted or (path.endswith("/" + rel.lstrip("./")) and rel.strip("./")):
+                    resource = str(_metadata(child).get("page_resource") or "")
+                    if path == wanted or resource == tail or (tail and path.endswith("/" + tail)):
                         return self.case.blobs.read(child["sha256"])
         # 3. any other item of the case captured from exactly this URL (e.g. the same WARC)
         if scheme in ("http", "https"):
