@@ -1,0 +1,89 @@
+"""#22 in the CLI: one passphrase rule, one exit-code rule, help texts, owner-only files."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from workstation.cli import main
+from workstation.passphrase import WeakPassphrase, estimate, require_strong
+
+STRONG = "correct horse battery staple"
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_passphrase_rule_refuses_short_and_guessable_ones() -> None:
+    for weak in ("ab", "abc", "password1", "qwertyuiop", "hunter22"):
+        assert not estimate(weak).acceptable, weak
+        with pytest.raises(WeakPassphrase) as info:
+            require_strong(weak)
+        assert info.value.exit_code == 2 and "passphrase refused" in str(info.value)
+    assert "at least 8" in estimate("abc").problem
+    assert "easy to guess" in estimate("password1").problem
+    strong = require_strong(STRONG)
+    assert strong.score >= 3 and strong.verdict in ("strong", "very strong") and strong.guesses_log10 > 10
+
+
+def test_new_and_passwd_refuse_a_weak_passphrase_and_files_are_owner_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    case = tmp_path / "weak.case"
+    monkeypatch.setenv("WORKSTATION_PASSPHRASE", "abc")
+    code, _, err = run(capsys, "new", case, "--title", "T")
+    assert code == 2 and "passphrase refused" in err and "at least 8" in err and len(err.strip().splitlines()) == 1
+    assert not case.exists()
+    monkeypatch.setenv("WORKSTATION_PASSPHRASE", STRONG)
+    old_umask = os.umask(0o022)
+    try:
+        assert run(capsys, "new", case, "--title", "T")[0] == 0
+    finally:
+        os.umask(old_umask)
+    assert stat.S_IMODE(case.stat().st_mode) == 0o600
+    weak = tmp_path / "weak.txt"
+    weak.write_text("password1\n")
+    code, _, err = run(capsys, "passwd", case, "--new-passphrase-file", weak)
+    assert code == 2 and "easy to guess" in err
+    assert run(capsys, "info", case)[0] == 0  # unchanged: the old passphrase still opens it
+
+
+def test_same_kind_of_error_same_exit_code(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("WORKSTATION_PASSPHRASE", STRONG)
+    case = tmp_path / "c.case"
+    assert run(capsys, "new", case, "--title", "T")[0] == 0
+    unknown_item = run(capsys, "exhibit", case, "999")
+    unknown_code = run(capsys, "annotate", case, "1", "--indicator", "FOO-99")
+    unknown_annotation = run(capsys, "review", case, "42", "--confirm")
+    assert [unknown_item[0], unknown_code[0], unknown_annotation[0]] == [2, 2, 2]
+    assert all(len(r[2].strip().splitlines()) == 1 for r in (unknown_item, unknown_code, unknown_annotation))
+    with pytest.raises(SystemExit) as usage:
+        main(["exhibit"])  # argparse's own usage error
+    assert usage.value.code == 2
+    capsys.readouterr()
+
+
+def test_help_texts_state_the_defaults(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["new", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    for option, words in (
+        ("--title", "report cover"),
+        ("--case-number", "case or file number"),
+        ("--agency", "agency or organisation"),
+    ):
+        assert option in text and words in text
+    with pytest.raises(SystemExit):
+        main(["report", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert "default: none" in text  # --classification
+    assert "(default: sensitive)" in text or "default: none" in text
+    assert "--bates-prefix" in text and "default: the case number" in text
