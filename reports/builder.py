@@ -561,7 +561,9 @@ def build_report(case: Case, options: ReportOptions, progress: Any = None) -> Re
             case_number=meta.get("case_number", ""),
             title=meta.get("title", ""),
             agency=meta.get("agency", ""),
-            analyst=meta.get("analyst", ""),
+            # The analyst who generates the report answers for it (the session's, which is the
+            # case's own unless --analyst / WORKSTATION_ANALYST name someone else).
+            analyst=case.analyst or meta.get("analyst", ""),
             timezone=meta.get("timezone", "UTC"),
             created_at=meta.get("created_at", ""),
         ),

@@ -13,6 +13,12 @@ from workstation.case import Case
 from workstation.exhibits import add_exhibits
 
 
+NO_EXHIBITS_WARNING = (
+    "the report has no exhibits: mark items as exhibits (`workstation exhibit CASE ID`) or choose them "
+    "with --exhibits ID,ID"
+)
+
+
 @dataclass(frozen=True)
 class GeneratedReport:
     """What the report command prints and the audit log keeps."""
@@ -72,6 +78,8 @@ def generate_report(case: Case, out: str | Path, options: ReportOptions, progres
     result: RenderResult = render_pdf(report, Path(out), case_image_provider(case), progress)
     exhibits = tuple((ex.number, ex.item_id) for ex in report.exhibits)
     warnings = tuple(f"{w.path}: {w.reason}" for w in getattr(progress, "warnings", []))
+    if not report.exhibits:
+        warnings = (NO_EXHIBITS_WARNING, *warnings)
     case.audit(
         "report.generated",
         {
