@@ -25,6 +25,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from PIL import Image
 
 from reports import sources
+from reports.custody import describe as describe_audit
 from reports.model import (
     TOOL_NAME,
     AuditEntry,
@@ -78,7 +79,7 @@ __all__ = [
 
 TEXT_EXCERPT_CHARS = 1500
 MAX_CHILDREN_LISTED = 40
-MAX_AUDIT_DETAILS = 600
+MAX_AUDIT_DETAILS = 1200
 REPORT_ACTION_PREFIX = "report."
 # Audit actions that only read the case: they do not change what a report says, so they do not
 # move its generation time (otherwise checking the hashes would change the next report).
@@ -396,11 +397,12 @@ def _custody(case: Case, upto: int, mask: Masker) -> Custody:
     ).fetchall()
     entries = []
     for seq, at, analyst, action, details, digest in rows:
+        text = describe_audit(action, details or "")  # sentences for a court reader, hashes kept
         text = (
-            details
-            if len(details) <= MAX_AUDIT_DETAILS
+            text
+            if len(text) <= MAX_AUDIT_DETAILS
             else (
-                details[:MAX_AUDIT_DETAILS] + f"… ({len(details):,} characters; the full entry is in "
+                text[:MAX_AUDIT_DETAILS] + f"… ({len(text):,} characters; the full entry is in "
                 "the case's audit log)"
             )
         )

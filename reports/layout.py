@@ -749,7 +749,7 @@ def _custody(report: Report) -> list[Flowable]:
             [
                 (f"{e.seq}", "small"),
                 (f"{e.at}\n{e.analyst}", "small"),
-                (f"{e.action}\n{_short(e.details, 600)}", "small"),
+                (f"{e.action}\n{_short(e.details, 1400)}", "small"),
                 (e.entry_hash, "mono-small"),
             ]
         )

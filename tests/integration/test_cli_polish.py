@@ -84,6 +84,6 @@ def test_help_texts_state_the_defaults(capsys: pytest.CaptureFixture[str]) -> No
     with pytest.raises(SystemExit):
         main(["report", "--help"])
     text = " ".join(capsys.readouterr().out.split())
-    assert "default: none" in text  # --classification
-    assert "(default: sensitive)" in text or "default: none" in text
-    assert "--bates-prefix" in text and "default: the case number" in text
+    assert "(default: none, no marking is printed)" in text  # --classification: neutral
+    assert "all images (default: none)" in text  # --redact
+    assert "Bates number (default: EW-)" in text and "(default: sensitive,minor)" in text
