@@ -317,6 +317,8 @@ class MainWindow(QMainWindow):
         self.items_view.size_slider.valueChanged.connect(lambda v: setattr(self.settings, "thumbnail_size", v))
         self.inspector.item_requested.connect(self.go_to_item)
         self.inspector.open_requested.connect(self.open_item)
+        self.inspector.revealed_items = self.model.revealed  # the same set: one reveal state per item
+        self.inspector.reveal_changed.connect(lambda i, on: self.set_revealed([i], on))
         self.inspector.cluster_requested.connect(lambda cid: self.show_clusters().open_cluster(cid))
         self.session.annotations_changed.connect(self._on_session_annotations_changed)
         self.session.items_changed.connect(self._on_session_items_changed)
@@ -505,7 +507,9 @@ class MainWindow(QMainWindow):
                 item_id,
                 safe_view=self.model.safe_view,
                 blur_minors=self.model.blur_minors,
+                revealed=item_id in self.model.revealed,  # a reveal in the grid carries into the viewer
             )
+            viewer.reveal_changed.connect(lambda i, on: self.set_revealed([i], on))
         elif item["kind"] == "page":
             viewer = PageViewer(self.session, item_id)
             viewer.item_requested.connect(self.open_item)  # type: ignore[attr-defined]
@@ -699,13 +703,25 @@ class MainWindow(QMainWindow):
         self.safe_label.setStyleSheet("color: #1e7b34; font-weight: 700;" if self.model.safe_view else "")
 
     def reveal_selected(self) -> None:
+        """V: reveal (or hide again) the picture of the current viewer tab, else the grid's selection."""
+        viewer = self.tabs.currentWidget()
+        if isinstance(viewer, ImageViewer):
+            self.set_revealed([viewer.item_id], not viewer.revealed())
+            return
         ids = self.selected()
         if not ids:
             return
-        on = not all(i in self.model.revealed for i in ids)
+        self.set_revealed(ids, not all(i in self.model.revealed for i in ids))
+
+    def set_revealed(self, ids: list[int], on: bool) -> None:
+        """One reveal state per item, kept in step in the grid, the inspector and open viewers."""
         self.model.reveal(ids, on)
+        for item_id in ids:
+            viewer = self.viewer_for(item_id)
+            if isinstance(viewer, ImageViewer):
+                viewer.set_revealed(on)
         if self.inspector.item_id in ids:
-            self.inspector.reveal_button.setChecked(on)
+            self.inspector.set_revealed(on)
 
     # -- long work ----------------------------------------------------------------------------------------
     def import_files(self) -> None:

@@ -234,9 +234,11 @@ class ImageViewer(QWidget):
 
     Signals:
         loaded(): the original is decoded and shown.
+        reveal_changed(item_id, on): the analyst revealed (or hid again) this picture here.
     """
 
     loaded = Signal()
+    reveal_changed = Signal(int, bool)
 
     def __init__(
         self,
@@ -247,6 +249,7 @@ class ImageViewer(QWidget):
         safe_view: bool = False,
         blur_minors: bool = True,
         parent: QWidget | None = None,
+        revealed: bool = False,
     ) -> None:
         super().__init__(parent)
         self.session = session
@@ -288,8 +291,13 @@ class ImageViewer(QWidget):
         action(self.tr("Zoom out"), QKeySequence.StandardKey.ZoomOut, lambda: self.canvas.zoom(0.8))
         self.toolbar.addSeparator()
         self.draw_action = action(self.tr("Draw region"), "D", self.canvas.set_drawing, checkable=True)
-        self.reveal_action = action(self.tr("Reveal"), "V", self._on_reveal, checkable=True)
+        # No shortcut of its own: V is the window's "Reveal selected", which acts on this viewer while
+        # it is the current tab (two actions on one key made Qt ignore the key as ambiguous).
+        self.reveal_action = action(self.tr("Reveal"), None, self._on_reveal, checkable=True)
+        self.reveal_action.setToolTip(self.tr("Show this picture unblurred (V)"))
         self.reveal_action.setVisible(self.hidden)
+        self.reveal_action.setChecked(revealed)
+        self._label_reveal()
         self.canvas.region_drawn.connect(self._on_canvas_region_drawn)
         self.canvas.zoom_changed.connect(self._on_canvas_zoom_changed)
         session.annotations_changed.connect(self._on_annotations_changed)
@@ -318,9 +326,26 @@ class ImageViewer(QWidget):
         self._show_regions()
         self._on_canvas_zoom_changed(self.canvas.transform().m11())
 
-    def _on_reveal(self, _on: bool) -> None:
+    def revealed(self) -> bool:
+        return self.reveal_action.isChecked()
+
+    def set_revealed(self, on: bool) -> None:
+        """Reveal or hide again without announcing it (the window keeps grid, inspector and tabs in step)."""
+        if self.reveal_action.isChecked() != on:
+            self.reveal_action.setChecked(on)
+            self._refresh_reveal()
+
+    def _label_reveal(self) -> None:
+        self.reveal_action.setText(self.tr("Hide again") if self.reveal_action.isChecked() else self.tr("Reveal"))
+
+    def _refresh_reveal(self) -> None:
+        self._label_reveal()
         if not self.image.isNull():
             self._show()
+
+    def _on_reveal(self, on: bool) -> None:
+        self._refresh_reveal()
+        self.reveal_changed.emit(self.item_id, bool(on))
 
     def _on_canvas_zoom_changed(self, factor: float) -> None:
         if self.image.isNull():

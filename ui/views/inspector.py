@@ -81,11 +81,13 @@ class Inspector(QWidget):
     Signals:
         item_requested(item_id): the analyst followed a link to another item.
         open_requested(item_id): open the item's viewer.
+        reveal_changed(item_id, on): the analyst revealed (or hid again) the current picture.
     """
 
     item_requested = Signal(int)
     open_requested = Signal(int)
     cluster_requested = Signal(int)
+    reveal_changed = Signal(int, bool)
 
     def __init__(
         self, session: CaseSession, services: Services, annotator: Annotator, parent: QWidget | None = None
@@ -100,6 +102,7 @@ class Inspector(QWidget):
         self.safe_view = False
         self.blur_minors = True
         self.revealed = False
+        self.revealed_items: set[int] = set()  # the window shares its grid's revealed items here
         self.waiting_for_clusters = False
         self.min_suggestion_score = 0  # suggestions of indicators weighing less (0-100) are not shown
         self.setObjectName("inspector")
@@ -122,6 +125,7 @@ class Inspector(QWidget):
         self.open_button = QPushButton(self.tr("Open"))
         self.open_button.clicked.connect(lambda: self.item_id and self.open_requested.emit(self.item_id))
         self.reveal_button = QPushButton(self.tr("Reveal"))
+        self.reveal_button.setObjectName("revealButton")
         self.reveal_button.setCheckable(True)
         self.reveal_button.setToolTip(self.tr("Show this picture unblurred (V)"))
         self.reveal_button.toggled.connect(self._on_reveal_toggled)
@@ -239,10 +243,7 @@ class Inspector(QWidget):
 
     def show_item(self, item_id: int | None) -> None:
         if item_id != self.item_id:
-            self.revealed = False
-            self.reveal_button.blockSignals(True)
-            self.reveal_button.setChecked(False)
-            self.reveal_button.blockSignals(False)
+            self._set_reveal_state(item_id is not None and item_id in self.revealed_items)
         self.item_id = item_id
         enabled = item_id is not None
         for widget in (self.tabs, self.open_button):
@@ -316,10 +317,23 @@ class Inspector(QWidget):
         )
         self.preview.setPixmap(pixmap)
 
-    def _on_reveal_toggled(self, on: bool) -> None:
+    def _set_reveal_state(self, on: bool) -> None:
         self.revealed = on
-        if self.item_id is not None:
+        self.reveal_button.blockSignals(True)
+        self.reveal_button.setChecked(on)
+        self.reveal_button.blockSignals(False)
+        self.reveal_button.setText(self.tr("Hide again") if on else self.tr("Reveal"))
+
+    def set_revealed(self, on: bool) -> None:
+        """Show the current picture revealed or hidden, without announcing it."""
+        self._set_reveal_state(on)
+        if self.item_id is not None and self.item is not None:
             self._show_preview(casework.tags_of(self.session.case, self.item_id))
+
+    def _on_reveal_toggled(self, on: bool) -> None:
+        self.set_revealed(on)
+        if self.item_id is not None:
+            self.reveal_changed.emit(self.item_id, on)
 
     def _local(self, iso: str | None) -> str:
         if not iso:

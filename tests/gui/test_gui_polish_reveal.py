@@ -1,0 +1,42 @@
+"""#22: one V shortcut; a reveal in the grid carries into the viewer and back; the inspector's
+button says what it will do."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+
+from ui.views.image_viewer import ImageViewer
+
+
+def _actions_on_v(window: Any, viewer: ImageViewer) -> list[QAction]:
+    actions = window.findChildren(QAction) + viewer.findChildren(QAction)
+    return [a for a in set(actions) if a.shortcut() == QKeySequence("V")]
+
+
+def test_v_reveals_in_grid_viewer_and_inspector_alike(qtbot: Any, window: Any) -> None:
+    case = window.session.case
+    photo = case.db.execute("SELECT id FROM items WHERE original_name = 'IMG_0001.jpg'").fetchone()[0]
+    window.act_safe.trigger()
+    assert window.items_view.select_id(photo)
+    qtbot.waitUntil(lambda: window.inspector.item_id == photo, timeout=10_000)
+    assert window.inspector.reveal_button.text() == "Reveal"
+    window.act_reveal.trigger()  # V in the grid
+    assert photo in window.model.revealed
+    assert window.inspector.reveal_button.isChecked() and window.inspector.reveal_button.text() == "Hide again"
+    viewer = window.open_item(photo)
+    assert isinstance(viewer, ImageViewer)
+    assert len(_actions_on_v(window, viewer)) == 1  # no "Ambiguous shortcut overload: V"
+    assert viewer.revealed()  # the grid's reveal carried into the viewer
+    qtbot.waitUntil(lambda: not viewer.image.isNull(), timeout=30_000)
+    assert viewer.reveal_action.text() == "Hide again" and "press V" not in viewer.status.text()
+    viewer.setFocus()
+    qtbot.keyClick(viewer.canvas, Qt.Key.Key_V)  # V in the viewer hides it again, everywhere
+    qtbot.waitUntil(lambda: not viewer.revealed(), timeout=5_000)
+    assert photo not in window.model.revealed
+    assert "press V to reveal" in viewer.status.text()
+    assert not window.inspector.reveal_button.isChecked() and window.inspector.reveal_button.text() == "Reveal"
+    viewer.reveal_action.trigger()  # the toolbar button too
+    assert photo in window.model.revealed and window.inspector.revealed
