@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.items_view, self.tr("Items"))
         self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
         self.tabs.tabCloseRequested.connect(self.close_tab)
+        self._items_nav_key: str | None = "all"  # the navigator entry behind the grid's list, if any
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self.setCentralWidget(self.tabs)
         self.clusters_view: ClustersView | None = None
@@ -361,11 +362,41 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(" — ".join(parts) + " — " + self.tr("Evidence Workstation"))
 
     def _update_selection_label(self) -> None:
+        """The status bar counts what the tab in front shows (not the grid's items on every tab)."""
+        widget = self.tabs.currentWidget()
+        if widget is not None and widget is self.selectors_view:
+            n = widget.table.rowCount()
+            self.selection_label.setText(self.tr("%1 selector(s)").replace("%1", f"{n:,}".replace(",", " ")))
+            return
+        if widget is not None and widget is self.errors_view:
+            n = widget.table.rowCount()
+            self.selection_label.setText(self.tr("%1 import error(s)").replace("%1", f"{n:,}".replace(",", " ")))
+            return
+        if widget is not None and widget is self.clusters_view:
+            n = widget.list.count() if widget.stack.currentIndex() == 0 else 0
+            self.selection_label.setText(self.tr("%1 cluster(s)").replace("%1", f"{n:,}".replace(",", " ")))
+            return
+        if widget is not None and widget is not self.items_view:
+            self.selection_label.setText("")  # a viewer: the inspector describes its one item
+            return
         n = len(self.items_view.selected_ids()) if self.items_view.current_id() is not None else 0
         total = self.model.rowCount()
         self.selection_label.setText(
             self.tr("%1 shown · %2 selected").replace("%1", f"{total:,}".replace(",", " ")).replace("%2", str(n))
         )
+
+    def _navigator_key_shown(self) -> str | None:
+        """The navigator entry of the tab in front (None for viewers and ad-hoc lists)."""
+        widget = self.tabs.currentWidget()
+        if widget is self.items_view:
+            return self._items_nav_key
+        if widget is not None and widget is self.clusters_view:
+            return f"cluster:{widget.cluster.id}" if widget.cluster is not None else "clusters"
+        if widget is not None and widget is self.selectors_view:
+            return "selectors"
+        if widget is not None and widget is self.errors_view:
+            return "import_errors"
+        return None
 
     def _on_annotator_problem(self, message: str) -> None:
         self.statusBar().showMessage(message, 8000)
@@ -374,6 +405,7 @@ class MainWindow(QMainWindow):
     # -- navigation ----------------------------------------------------------------------------------------
     def _on_navigator_target_selected(self, target: Target) -> None:
         if target.view == "items" and target.query is not None:
+            self._items_nav_key = self.navigator.current_key()
             self.tabs.setCurrentWidget(self.items_view)
             self.items_view.set_query(target.query)
         elif target.view == "clusters":
@@ -390,6 +422,7 @@ class MainWindow(QMainWindow):
 
     def show_items(self, ids: list[int], label: str) -> None:
         query = ItemQuery(subquery=("SELECT value FROM json_each(?)", (json.dumps(sorted(ids)),)), label=label)
+        self._items_nav_key = None  # an ad-hoc list: no navigator entry stands for it
         self.tabs.setCurrentWidget(self.items_view)
         self.items_view.set_query(query)
 
@@ -411,6 +444,7 @@ class MainWindow(QMainWindow):
             view.open_requested.connect(self.open_item)
             view.items_requested.connect(self.show_items)
             view.decided.connect(self._on_cluster_decided)
+            view.cluster_shown.connect(self._on_clusters_view_cluster_shown)
             return view
 
         return self._singleton_tab("clusters_view", make, self.tr("Duplicate clusters"))  # type: ignore[return-value]
@@ -524,8 +558,18 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(index)
         return viewer
 
+    def _on_clusters_view_cluster_shown(self, cluster_id: int) -> None:
+        if self.tabs.currentWidget() is self.clusters_view:
+            self.navigator.follow(f"cluster:{cluster_id}")
+            self._update_selection_label()
+
     def _on_tabs_current_changed(self, _index: int) -> None:
-        """The inspector follows the item of a viewer tab, and the grid's selection otherwise."""
+        """The inspector follows the item of a viewer tab, and the grid's selection otherwise;
+        the navigator highlights the entry of the tab in front, the status bar counts what it shows."""
+        if hasattr(self, "navigator"):
+            self.navigator.follow(self._navigator_key_shown())
+        if hasattr(self, "selection_label"):
+            self._update_selection_label()
         item_id = getattr(self.tabs.currentWidget(), "item_id", None)
         if isinstance(item_id, int):
             self.inspector.show_items([item_id], item_id)
