@@ -40,3 +40,25 @@ def test_v_reveals_in_grid_viewer_and_inspector_alike(qtbot: Any, window: Any) -
     assert not window.inspector.reveal_button.isChecked() and window.inspector.reveal_button.text() == "Reveal"
     viewer.reveal_action.trigger()  # the toolbar button too
     assert photo in window.model.revealed and window.inspector.revealed
+
+
+def test_inspector_indicator_labels_wrap_instead_of_being_cut(qtbot: Any, window: Any) -> None:
+    case = window.session.case
+    photo = case.db.execute("SELECT id FROM items WHERE original_name = 'IMG_0001.jpg'").fetchone()[0]
+    window.go_to_item(photo)
+    inspector = window.inspector
+    tree = inspector.indicator_tree
+    qtbot.waitUntil(lambda: tree.topLevelItemCount() > 0, timeout=10_000)
+    inspector.tabs.setCurrentIndex(inspector.tabs.indexOf(tree.parentWidget()))
+    inspector.resize(320, 700)
+    tree.expandAll()
+    nodes = [tree.topLevelItem(i).child(j) for i in range(tree.topLevelItemCount())
+             for j in range(tree.topLevelItem(i).childCount())]
+    longest = max(nodes, key=lambda n: len(n.text(0)))
+    assert tree.wordWrap() and tree.textElideMode() == Qt.TextElideMode.ElideNone
+    assert longest.toolTip(0).startswith(longest.text(0))  # the whole label, then the description
+    qtbot.waitUntil(lambda: tree.visualItemRect(longest).height() > 0, timeout=5_000)
+    tree.doItemsLayout()
+    line = tree.fontMetrics().height()
+    assert tree.fontMetrics().horizontalAdvance(longest.text(0)) > tree.columnWidth(0)  # too long for one line
+    assert tree.visualItemRect(longest).height() >= 2 * line - 2  # so it wraps onto more lines, whole

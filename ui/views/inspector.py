@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QRect, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QCompleter,
@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTabWidget,
     QTextBrowser,
     QTreeWidget,
@@ -73,6 +75,31 @@ def _row(key: str, value: str, mono: bool = False) -> str:
 
 def _esc(value: Any) -> str:
     return html.escape("" if value is None else str(value))
+
+
+class WrappingDelegate(QStyledItemDelegate):
+    """Rows as tall as their wrapped text at the column's current width (QTreeView alone keeps
+    one line per row and cuts the rest, whatever wordWrap says)."""
+
+    def __init__(self, tree: QTreeWidget) -> None:
+        super().__init__(tree)
+        self.tree = tree
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802 - Qt override
+        hint = super().sizeHint(option, index)
+        text = str(index.data() or "")
+        if not text:
+            return hint
+        width = self.tree.columnWidth(index.column())
+        if index.column() == 0:
+            depth, parent = 0, index.parent()
+            while parent.isValid():
+                depth, parent = depth + 1, parent.parent()
+            width -= self.tree.indentation() * (depth + 1) + 28  # branch indent and check box
+        width = max(width - 8, 40)
+        metrics = option.fontMetrics
+        rect = metrics.boundingRect(QRect(0, 0, width, 100_000), int(Qt.TextFlag.TextWordWrap), text)
+        return QSize(hint.width(), max(hint.height(), rect.height() + 6))
 
 
 class Inspector(QWidget):
@@ -217,10 +244,16 @@ class Inspector(QWidget):
         self.indicator_tree.setHeaderLabels([self.tr("Indicator"), self.tr("Status")])
         self.indicator_tree.itemChanged.connect(self._on_indicator_item_changed)
         header = self.indicator_tree.header()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(0, header.ResizeMode.Interactive)
-        header.resizeSection(0, 230)
-        self.indicator_tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # Labels wrap instead of ending in "…": "MIG-01 · Offer aimed at r…" hid what was meant.
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, header.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, header.ResizeMode.Interactive)
+        header.resizeSection(1, 110)
+        self.indicator_tree.setWordWrap(True)
+        self.indicator_tree.setUniformRowHeights(False)
+        self.indicator_tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.indicator_tree.setItemDelegate(WrappingDelegate(self.indicator_tree))
+        header.sectionResized.connect(lambda *_: self.indicator_tree.doItemsLayout())
         layout.addWidget(self.indicator_tree, 1)
         buttons = QHBoxLayout()
         self.confirm_button = QPushButton(self.tr("Confirm suggestion"))
@@ -593,7 +626,7 @@ class Inspector(QWidget):
                 categories[info.category] = parent
             node = QTreeWidgetItem([f"{info.code} · {info.label}", ""])
             node.setData(0, Qt.ItemDataRole.UserRole, info.code)
-            node.setToolTip(0, info.description)
+            node.setToolTip(0, f"{info.code} · {info.label}" + (f"\n{info.description}" if info.description else ""))
             node.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable)
             ann = current.get(info.code)
             node.setCheckState(

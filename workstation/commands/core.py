@@ -266,17 +266,17 @@ def search_items(case: Case, query: str, limit: int = 100) -> list[dict[str, Any
             + " ORDER BY rank LIMIT ?"
         )
         rows = case.db.execute(sql, [match, *params, limit]).fetchall()
+        from workstation.snippets import whole_words
+
         return [
             {
                 "id": r[0],
                 "original_name": r[1],
                 "kind": r[2],
-                "snippet": " ".join(
-                    (
-                        (r[3] if r[3] and "[" in r[3] else None)
-                        or (r[4] if r[4] and "[" in r[4] else None)
-                        or _snippet(r[5] or r[6] or r[1] or "", long_terms[0])
-                    ).split()
+                "snippet": whole_words(
+                    (r[3] if r[3] and "[" in r[3] else None)
+                    or (r[4] if r[4] and "[" in r[4] else None)
+                    or _snippet(r[5] or r[6] or r[1] or "", long_terms[0])
                 ),
             }
             for r in rows
@@ -301,14 +301,9 @@ def _register_fold(case: Case) -> None:
 
 
 def _snippet(text: str, term: str, width: int = 40) -> str:
-    at = text.casefold().find(term.casefold())
-    if at < 0:
-        return " ".join(text[: 2 * width].split())
-    start = max(0, at - width)
-    end = at + len(term)
-    before = ("…" if start else "") + text[start:at]
-    after = text[end : end + width] + ("…" if end + width < len(text) else "")
-    return " ".join(f"{before}[{text[at:end]}]{after}".split())
+    from workstation.snippets import around
+
+    return around(text, term, width)
 
 
 def cmd_search(args: argparse.Namespace) -> int:
