@@ -62,3 +62,23 @@ def test_inspector_indicator_labels_wrap_instead_of_being_cut(qtbot: Any, window
     line = tree.fontMetrics().height()
     assert tree.fontMetrics().horizontalAdvance(longest.text(0)) > tree.columnWidth(0)  # too long for one line
     assert tree.visualItemRect(longest).height() >= 2 * line - 2  # so it wraps onto more lines, whole
+
+
+def test_region_labels_sit_on_a_box_readable_at_any_zoom(qtbot: Any, window: Any) -> None:
+    from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsSimpleTextItem
+
+    case = window.session.case
+    photo = case.db.execute("SELECT id FROM items WHERE original_name = 'IMG_0001.jpg'").fetchone()[0]
+    viewer = window.open_item(photo)
+    qtbot.waitUntil(lambda: not viewer.image.isNull(), timeout=30_000)
+    viewer.canvas.show_regions([((10, 10, 200, 100), "R1 phone number written over the photo")])
+    tags = [i for i in viewer.canvas._regions if i.childItems()]
+    assert len(tags) == 1
+    tag = tags[0]
+    assert isinstance(tag, QGraphicsRectItem) and tag.brush().color().alpha() > 200
+    text = tag.childItems()[0]
+    assert isinstance(text, QGraphicsSimpleTextItem) and text.text().startswith("R1 phone")
+    assert tag.rect().contains(text.mapRectToParent(text.boundingRect()))  # the text lies on its box
+    assert tag.flags() & tag.GraphicsItemFlag.ItemIgnoresTransformations
+    fg, bg = text.brush().color(), tag.brush().color()
+    assert abs(fg.lightness() - bg.lightness()) > 120  # dark text on a light box

@@ -15,6 +15,7 @@ from PySide6.QtGui import (
     QAction,
     QBrush,
     QColor,
+    QFont,
     QImage,
     QImageReader,
     QKeySequence,
@@ -187,12 +188,32 @@ class ImageCanvas(QGraphicsView):
             self.scene().addItem(box)
             self._regions.append(box)
             if label:
-                text = QGraphicsSimpleTextItem(label[:60])
-                text.setBrush(QColor(255, 200, 120))
-                text.setPos(x + 2, y + 2)
-                text.setFlag(text.GraphicsItemFlag.ItemIgnoresTransformations)
-                self.scene().addItem(text)
-                self._regions.append(text)
+                tag = region_label(label)
+                tag.setPos(x, y)
+                self.scene().addItem(tag)
+                self._regions.append(tag)
+
+
+def region_label(label: str) -> QGraphicsRectItem:
+    """A region's label as dark text-on-light box, readable over any picture at any zoom.
+
+    Thin coloured text straight on the photo vanished over light or busy backgrounds.
+    """
+    text = QGraphicsSimpleTextItem(label if len(label) <= 60 else label[:59] + "…")
+    font = QFont(text.font())
+    font.setBold(True)
+    text.setFont(font)
+    text.setBrush(QColor(20, 20, 20))
+    bounds = text.boundingRect()
+    box = QGraphicsRectItem(QRectF(0, 0, bounds.width() + 8, bounds.height() + 4))
+    box.setBrush(QColor(255, 196, 64, 235))
+    box.setPen(QPen(QColor(120, 70, 0), 0))
+    box.setFlag(box.GraphicsItemFlag.ItemIgnoresTransformations)  # same size whatever the zoom
+    box.setToolTip(label)
+    text.setParentItem(box)
+    text.setPos(4, 2)
+    box.setZValue(2)
+    return box
 
 
 class RegionDialog(QDialog):
