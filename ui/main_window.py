@@ -7,7 +7,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
@@ -28,6 +28,7 @@ from ui.dialogs.audit_dialog import AuditDialog
 from ui.dialogs.case_dialogs import CaseMetaDialog
 from ui.dialogs.progress_dialog import ProgressDialog
 from ui.dialogs.settings_dialog import SettingsDialog
+from ui.i18n import Retranslatable, retranslate_tree, switch_language
 from ui.models.item_model import ItemModel
 from ui.models.query import ItemQuery
 from ui.reader import VARIANT_BLUR, VARIANT_GRAY
@@ -48,7 +49,7 @@ log = logging.getLogger(__name__)
 MAX_VIEWER_TABS = 12
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslatable, QMainWindow):
     """Signals:
     closed(): the window closed and the case with it.
     switch_case_requested(): the analyst chose File > Close case (back to the start window).
@@ -915,9 +916,29 @@ class MainWindow(QMainWindow):
             self.inspector.refresh()
             self.session.meta_changed.emit()
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            # Qt sends one per translator removed or installed: retranslate once, afterwards.
+            QTimer.singleShot(0, self.retranslate)
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Show the window in the language just chosen, without a restart."""
+        if self.session.closed:
+            return
+        retranslate_tree(self)
+        self.navigator.retranslate()
+        self.inspector.refresh()
+        self._update_selection_label()
+        self._update_title()
+        self._update_safe_label()
+
     def edit_settings(self) -> None:
+        language = self.settings.language
         dialog = SettingsDialog(self.settings, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
+            if self.settings.language != language:
+                switch_language(QCoreApplication.instance(), self.settings.language)
             if self.settings.analyst and self.settings.analyst != self.session.case.analyst:
                 self.session.case.analyst = self.settings.analyst
             self._apply_wellbeing()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.i18n import Retranslatable
 from ui.reader import VARIANT_BLUR, VARIANT_GRAY, safe_image
 from ui.services import Cluster, ClusterMember, Services
 from ui.session import CaseSession
@@ -112,7 +113,7 @@ class MemberCard(QWidget):
         layout.addStretch(1)
 
 
-class ClustersView(QWidget):
+class ClustersView(Retranslatable, QWidget):
     """Signals:
     open_requested(item_id)
     items_requested(ids, label): show a cluster's members in the browse view.

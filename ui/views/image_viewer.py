@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.i18n import Retranslatable
 from ui import casework
 from ui.annotator import Annotator
 from ui.reader import VARIANT_BLUR, VARIANT_GRAY, safe_image
@@ -250,7 +251,7 @@ class RegionDialog(QDialog):
         return self.note.toPlainText().strip()
 
 
-class ImageViewer(QWidget):
+class ImageViewer(Retranslatable, QWidget):
     """One image item in a tab.
 
     Signals:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.i18n import Retranslatable
 from ui import casework
 from ui.annotator import Annotator
 from ui.models.item_model import human_size, kind_label
@@ -102,7 +103,7 @@ class WrappingDelegate(QStyledItemDelegate):
         return QSize(hint.width(), max(hint.height(), rect.height() + 6))
 
 
-class Inspector(QWidget):
+class Inspector(Retranslatable, QWidget):
     """Right-hand panel for the current item (or a summary for a multi-selection).
 
     Signals:

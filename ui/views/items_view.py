@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.i18n import Retranslatable
 from ui.delegates import ThumbnailDelegate
 from ui.models.item_model import ItemModel, Role
 from ui.models.query import ItemQuery
@@ -75,7 +76,7 @@ class ItemTableView(QTableView):
         self.setObjectName("itemTable")
 
 
-class ItemsView(QWidget):
+class ItemsView(Retranslatable, QWidget):
     """Browse items of one query.
 
     Signals:

@@ -195,6 +195,23 @@ class Navigator(QTreeWidget):
     def _on_analysis_answered(self, token: int, counts: object) -> None:
         if token != self._token or not isinstance(counts, dict) or self.session.closed:
             return
+        self._apply_counts(counts)
+
+    def retranslate(self) -> None:
+        """Rebuild the tree in the current language, keeping the entry shown and the counts."""
+        key = self.current_key()
+        self.blockSignals(True)
+        try:
+            self.clear()
+            self._entries.clear()
+            self._build()
+            if self.counts:
+                self._apply_counts(self.counts)
+        finally:
+            self.blockSignals(False)
+        self.follow(key)
+
+    def _apply_counts(self, counts: dict[str, Any]) -> None:
         self.counts = counts
         kinds = counts["kinds"]
         self._set_count("all", counts["total"])
