@@ -47,7 +47,9 @@ def number(rng: random.Random, formats: list[str]) -> str:
     )
 
 
-def draw_number(photo: Image.Image, rng: random.Random, fonts: list[Path], formats: list[str]) -> tuple[Image.Image, str]:
+def draw_number(
+    photo: Image.Image, rng: random.Random, fonts: list[Path], formats: list[str]
+) -> tuple[Image.Image, str]:
     img = photo.copy()
     text = number(rng, formats)
     size = int(img.height * rng.uniform(0.04, 0.09))

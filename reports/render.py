@@ -271,7 +271,12 @@ def _build(
         subject=pdf_subject(report),
         keywords=[
             k
-            for k in (case.case_number, report.options.classification, "evidence report", f"document-id {report.document_id}")
+            for k in (
+                case.case_number,
+                report.options.classification,
+                "evidence report",
+                f"document-id {report.document_id}",
+            )
             if k
         ],
         creator=f"{report.tool_name} {report.tool_version}",

@@ -12,7 +12,6 @@ from reports.render import RenderResult, render_pdf
 from workstation.case import Case
 from workstation.exhibits import add_exhibits
 
-
 NO_EXHIBITS_WARNING = (
     "the report has no exhibits: mark items as exhibits (`workstation exhibit CASE ID`) or choose them "
     "with --exhibits ID,ID"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -84,6 +85,7 @@ class Retranslatable:
 def retranslate_tree(root: Any) -> None:
     """Put every remembered text under ``root`` (widgets, actions, menus, tabs, headers) through
     the current translators."""
+    from PySide6.QtGui import QAction
     from PySide6.QtWidgets import (
         QAbstractButton,
         QDockWidget,
@@ -96,7 +98,6 @@ def retranslate_tree(root: Any) -> None:
         QTreeWidget,
         QWidget,
     )
-    from PySide6.QtGui import QAction
 
     def again(getter: Any, setter: Any) -> None:
         value = translated_again(getter())
@@ -122,8 +123,8 @@ def retranslate_tree(root: Any) -> None:
             again(obj.title, obj.setTitle)
         if isinstance(obj, QTabWidget):
             for i in range(obj.count()):
-                again(lambda i=i: obj.tabText(i), lambda v, i=i: obj.setTabText(i, v))
+                again(partial(obj.tabText, i), partial(obj.setTabText, i))
         if isinstance(obj, QTreeWidget):
             header = obj.headerItem()
             for c in range(obj.columnCount()):
-                again(lambda c=c: header.text(c), lambda v, c=c: header.setText(c, v))
+                again(partial(header.text, c), partial(header.setText, c))

@@ -10,8 +10,8 @@ exactly that URL) or with None, which the viewer records as blocked. No Qt here.
 from __future__ import annotations
 
 import email
-import json
 import email.policy
+import json
 import posixpath
 import re
 from dataclasses import dataclass, field

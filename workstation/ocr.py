@@ -318,7 +318,8 @@ def analyse(img: Any) -> dict[str, Any]:
     to the OCR stage (``{"queue": reason}``) or why not (``{"skipped": reason}``).
 
     Screenshots and graphics are queued ("graphic"), and photos on which the cheap text detector
-    (:mod:`workstation.textdetect`) finds a line of text ("text on photo"). Only these cheap tests run here; Tesseract runs in the OCR stage after the
+    (:mod:`workstation.textdetect`) finds a line of text ("text on photo"). Only these cheap tests run
+    here; Tesseract runs in the OCR stage after the
     import stored the items (:mod:`workstation.importing.ocrstage`).
     """
     if not import_enabled():

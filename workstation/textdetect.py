@@ -8,7 +8,8 @@ blobs in both polarities, blobs shaped like characters and standing out from the
 are kept, and the photo is queued when enough of them line up as a line of text (similar
 heights, a common centre line, regular gaps). Foliage, gravel and windows make many blobs too,
 but rarely a run of equal-height, evenly spaced, high-contrast ones. (Top-hat/black-hat strokes
-with connected components cost a third but found a quarter fewer numbers on the tuning photos.) Measured in benchmarks/RESULTS.md ("#22 OCR of photos with text over them").
+with connected components cost a third but found a quarter fewer numbers on the tuning photos.)
+Measured in benchmarks/RESULTS.md ("#22 OCR of photos with text over them").
 """
 
 from __future__ import annotations

@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QLabel, QMessageBox
 from pypdf import PdfReader
+from PySide6.QtWidgets import QLabel, QMessageBox
 
 from tests.gui.conftest import PASSPHRASE
 

@@ -41,9 +41,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.i18n import Retranslatable
 from ui import casework
 from ui.annotator import Annotator
+from ui.i18n import Retranslatable
 from ui.reader import VARIANT_BLUR, VARIANT_GRAY, safe_image
 from ui.services import Services
 from ui.session import CaseSession

@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.i18n import Retranslatable
 from ui import casework
 from ui.annotator import Annotator
+from ui.i18n import Retranslatable
 from ui.models.item_model import human_size, kind_label
 from ui.reader import VARIANT_BLUR, VARIANT_GRAY, safe_image
 from ui.services import Services

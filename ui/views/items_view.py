@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.i18n import Retranslatable
 from ui.delegates import ThumbnailDelegate
+from ui.i18n import Retranslatable
 from ui.models.item_model import ItemModel, Role
 from ui.models.query import ItemQuery
 from ui.session import CaseSession

@@ -272,7 +272,8 @@ class Navigator(QTreeWidget):
             section.removeChild(child)
         for cluster_id, size, *rest in clusters:
             key = f"cluster:{cluster_id}"
-            entry = self._entry(section, key, cluster_title(size, rest[0] if rest else ""), Target("cluster", key=str(cluster_id)))
+            title = cluster_title(size, rest[0] if rest else "")
+            entry = self._entry(section, key, title, Target("cluster", key=str(cluster_id)))
             entry.setToolTip(0, entry.text(0))
             self._set_count(key, size)
         if current_key and current_key in self._entries:

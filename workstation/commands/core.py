@@ -30,7 +30,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     add_case_argument(p)
     p.add_argument("--title", required=True, help="the case's title, shown on every report cover (required)")
     p.add_argument(
-        "--case-number", default="", help="your agency's case or file number, printed on every report page (default: none)"
+        "--case-number",
+        default="",
+        help="your agency's case or file number, printed on every report page (default: none)",
     )
     p.add_argument("--agency", default="", help="the agency or organisation the case belongs to (default: none)")
     p.add_argument("--analyst", default=None, help="your name, written into every audit entry")

@@ -70,7 +70,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "$WORKSTATION_ANALYST, else the case's analyst)"
     )
     p.add_argument(
-        "--suggestions", action="store_true", help="also list machine-suggested indicators, marked as such (default: off)"
+        "--suggestions",
+        action="store_true",
+        help="also list machine-suggested indicators, marked as such (default: off)",
     )
     p.add_argument(
         "--sensitive-tags",

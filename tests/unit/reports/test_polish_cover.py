@@ -26,7 +26,8 @@ def test_report_of_a_plain_utc_case_reads_sensibly(tmp_path: Path) -> None:
     case.close()
     with Case.open(tmp_path / "plain.case", PASSPHRASE, analyst="Bea Reporter") as case:
         empty = generate_report(case, tmp_path / "empty.pdf", ReportOptions())
-        assert empty.warnings[0] == NO_EXHIBITS_WARNING and empty.as_dict()["warnings"][0].startswith("the report has no")
+        assert empty.warnings[0] == NO_EXHIBITS_WARNING
+        assert empty.as_dict()["warnings"][0].startswith("the report has no")
         make_jpeg(tmp_path / "in" / "a.jpg", seed=3)
         run_import(case, [tmp_path / "in"], workers=0)
         add_exhibits(case, [1])
@@ -66,11 +67,13 @@ def test_marked_case_keeps_number_marking_and_both_times(tmp_path: Path) -> None
 
 def test_custody_sentences_keep_hashes_and_never_show_json() -> None:
     sha = "ab" * 32
-    batch = describe("import.batch", json.dumps({"items": [[4, sha, "/in/a.jpg"]], "errors": [], "already_imported": 0}))
+    stored = {"items": [[4, sha, "/in/a.jpg"]], "errors": [], "already_imported": 0}
+    batch = describe("import.batch", json.dumps(stored))
     assert batch == f"Stored 1 item: item 4 from /in/a.jpg (SHA-256 {sha})."
     made = describe("case.created", {"title": "Op", "case_number": "", "analyst": "Ann", "timezone": "UTC"})
     assert made == "Case “Op” created: no case number, analyst Ann, time zone UTC."
-    exhibits = describe("exhibit.added", {"exhibits": [{"item": 1, "number": 1}, {"item": 3, "number": 2}], "reason": "demo"})
+    marked = {"exhibits": [{"item": 1, "number": 1}, {"item": 3, "number": 2}], "reason": "demo"}
+    exhibits = describe("exhibit.added", marked)
     assert exhibits == "Marked as exhibits (reason: demo): item 1 as exhibit 1, item 3 as exhibit 2."
     unknown = describe("network.split", {"network": 4, "members": [1, 2], "evidence": {"sha256": sha}})
     assert unknown == f"Network: 4. Members: 1, 2. Evidence: SHA-256 {sha}."

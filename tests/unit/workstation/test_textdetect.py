@@ -31,7 +31,7 @@ def test_a_number_over_a_photo_is_a_text_line_and_plain_photos_are_not() -> None
     for p in plain:
         lines = text_lines(with_number(p))
         assert lines and max(line.chars for line in lines) >= 8  # the digits of the number, one line
-        line = max(lines, key=lambda l: l.chars)
+        line = max(lines, key=lambda found: found.chars)
         assert line.y > 0.55 * 512 * p.height / max(p.size)  # found where it was drawn (lower part)
 
 

@@ -14,7 +14,8 @@ def test_names_from_title_address_and_time() -> None:
     )
     assert page_name("", "https://ads.example.com/ad/1001?p=2", None) == "ads.example.com/ad/1001?p=2"
     assert resource_name("https://cdn.example.com/p/1.jpg", "2024-03-05T12:30:01Z") == "1.jpg"
-    assert resource_name("https://cdn.example.com/i/77", "2024-03-05T12:30:01Z") == "cdn.example.com/i/77 (2024-03-05 12:30 UTC)"
+    named = resource_name("https://cdn.example.com/i/77", "2024-03-05T12:30:01Z")
+    assert named == "cdn.example.com/i/77 (2024-03-05 12:30 UTC)"
 
 
 def test_warc_and_wacz_items_are_named_readably_and_reimport_resumes(tmp_path: Path, case, do_import) -> None:  # type: ignore[no-untyped-def]
