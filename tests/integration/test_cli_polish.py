@@ -87,3 +87,23 @@ def test_help_texts_state_the_defaults(capsys: pytest.CaptureFixture[str]) -> No
     assert "(default: none, no marking is printed)" in text  # --classification: neutral
     assert "all images (default: none)" in text  # --redact
     assert "Bates number (default: EW-)" in text and "(default: sensitive,minor)" in text
+
+
+def test_bundles_and_keys_are_owner_only(tmp_path: Path) -> None:
+    import pyrage
+
+    from workstation import identity
+    from workstation.transfer.container import write_bundle
+
+    old_umask = os.umask(0o022)
+    try:
+        key = pyrage.x25519.Identity.generate()
+        write_bundle(tmp_path / "b.wsbundle", iter([b"x" * 1000]), recipients=[str(key.to_public())])
+        identity.create_identity("key passphrase for tests", label="T", where=tmp_path / "home")
+    finally:
+        os.umask(old_umask)
+    assert stat.S_IMODE((tmp_path / "b.wsbundle").stat().st_mode) == 0o600
+    keys = [p for p in (tmp_path / "home").rglob("*") if p.is_file()]
+    assert keys and all(stat.S_IMODE(p.stat().st_mode) == 0o600 for p in keys), [
+        (p.name, oct(p.stat().st_mode)) for p in keys
+    ]
