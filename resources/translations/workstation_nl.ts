@@ -113,17 +113,27 @@
         <translation>Standaardregio:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/case_dialogs.py" line="334"/>
+        <location filename="../../ui/dialogs/case_dialogs.py" line="323"/>
+        <source>Report marking:</source>
+        <translation>Rapportmarkering:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/case_dialogs.py" line="333"/>
+        <source>none (e.g. OFFICIAL-SENSITIVE, as your agency requires)</source>
+        <translation>geen (bijv. DEPARTEMENTAAL VERTROUWELIJK, zoals uw organisatie voorschrijft)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/case_dialogs.py" line="337"/>
         <source>Created (UTC):</source>
         <translation>Aangemaakt (UTC):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/case_dialogs.py" line="335"/>
+        <location filename="../../ui/dialogs/case_dialogs.py" line="338"/>
         <source>File:</source>
         <translation>Bestand:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/case_dialogs.py" line="357"/>
+        <location filename="../../ui/dialogs/case_dialogs.py" line="360"/>
         <source>The title cannot be empty.</source>
         <translation>De titel mag niet leeg zijn.</translation>
     </message>
@@ -1586,17 +1596,17 @@ Sleep bestanden of mappen hierheen, of gebruik Bestand â†’ Bestanden importerenâ
         <translation>(nog geen labels)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/navigator.py" line="291"/>
+        <location filename="../../ui/views/navigator.py" line="292"/>
         <source>(not available)</source>
         <translation>(niet beschikbaar)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/navigator.py" line="297"/>
+        <location filename="../../ui/views/navigator.py" line="298"/>
         <source>Suggestions to review</source>
         <translation>Te beoordelen voorstellen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/navigator.py" line="315"/>
+        <location filename="../../ui/views/navigator.py" line="316"/>
         <source>(none marked yet)</source>
         <translation>(nog niets gemarkeerd)</translation>
     </message>

@@ -84,7 +84,7 @@ def test_help_texts_state_the_defaults(capsys: pytest.CaptureFixture[str]) -> No
     with pytest.raises(SystemExit):
         main(["report", "--help"])
     text = " ".join(capsys.readouterr().out.split())
-    assert "(default: none, no marking is printed)" in text  # --classification: neutral
+    assert "else none, no marking is printed)" in text  # --classification: neutral unless the case sets one
     assert "all images (default: none)" in text  # --redact
     assert "Bates number (default: EW-)" in text and "(default: sensitive,minor)" in text
 
@@ -107,3 +107,23 @@ def test_bundles_and_keys_are_owner_only(tmp_path: Path) -> None:
     assert keys and all(stat.S_IMODE(p.stat().st_mode) == 0o600 for p in keys), [
         (p.name, oct(p.stat().st_mode)) for p in keys
     ]
+
+
+def test_a_case_can_set_its_report_marking(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from pypdf import PdfReader
+
+    monkeypatch.setenv("WORKSTATION_PASSPHRASE", STRONG)
+    case = tmp_path / "m.case"
+    assert run(capsys, "new", case, "--title", "T", "--classification", "VERTROUWELIJK")[0] == 0
+    code, out, err = run(capsys, "report", case, "--out", tmp_path / "r.pdf", "--sections", "summary", "--json")
+    assert code == 0 and "no exhibits" in err  # warned on stderr with --json too
+    import json
+
+    assert json.loads(out)["warnings"][0].startswith("the report has no exhibits")
+    first = PdfReader(str(tmp_path / "r.pdf")).pages[0].extract_text() or ""
+    assert "VERTROUWELIJK" in first
+    other = ("--sections", "summary", "--classification", "X-1")
+    assert run(capsys, "report", case, "--out", tmp_path / "s.pdf", *other)[0] == 0
+    assert "X-1" in (PdfReader(str(tmp_path / "s.pdf")).pages[0].extract_text() or "")

@@ -302,7 +302,7 @@ class NewCaseDialog(QDialog):
 class CaseMetaDialog(QDialog):
     """Edit the case's metadata; every change is written to the audit log by the core."""
 
-    FIELDS = ("title", "case_number", "agency", "analyst", "timezone", "default_region")
+    FIELDS = ("title", "case_number", "agency", "analyst", "timezone", "default_region", "classification")
 
     def __init__(self, case: Case, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -320,6 +320,7 @@ class CaseMetaDialog(QDialog):
             "analyst": self.tr("Lead analyst:"),
             "timezone": self.tr("Time zone:"),
             "default_region": self.tr("Default region:"),
+            "classification": self.tr("Report marking:"),
         }
         for key in self.FIELDS:
             widget: QLineEdit | QComboBox
@@ -328,6 +329,8 @@ class CaseMetaDialog(QDialog):
             else:
                 widget = QLineEdit(meta.get(key, ""))
             widget.setObjectName(key)
+            if key == "classification" and isinstance(widget, QLineEdit):
+                widget.setPlaceholderText(self.tr("none (e.g. OFFICIAL-SENSITIVE, as your agency requires)"))
             self.edits[key] = widget
             form.addRow(labels[key], widget)
         created = QLabel(meta.get("created_at", ""))

@@ -93,7 +93,7 @@ class ReportDialog(QDialog):
             self.redact.addItem(labels.get(mode, mode), mode)
         self.redact.setCurrentIndex(max(0, self.redact.findData("sensitive")))
         form.addRow(self.tr("Redaction:"), self.redact)
-        self.classification = QLineEdit("")
+        self.classification = QLineEdit(session.case.meta.get("classification", ""))  # the case's default
         self.classification.setObjectName("classification")
         self.classification.setPlaceholderText(self.tr("none (e.g. OFFICIAL-SENSITIVE, as your agency requires)"))
         form.addRow(self.tr("Classification:"), self.classification)

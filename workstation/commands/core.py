@@ -35,6 +35,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         help="your agency's case or file number, printed on every report page (default: none)",
     )
     p.add_argument("--agency", default="", help="the agency or organisation the case belongs to (default: none)")
+    p.add_argument(
+        "--classification",
+        default="",
+        metavar="MARKING",
+        help="the case's default security marking for reports, e.g. OFFICIAL-SENSITIVE (default: none)",
+    )
     p.add_argument("--analyst", default=None, help="your name, written into every audit entry")
     p.add_argument("--timezone", default="UTC", help="display time zone, e.g. Europe/Amsterdam")
     p.add_argument("--region", default="", help="default phone region, e.g. NL, UA, RO")
@@ -107,6 +113,8 @@ def cmd_new(args: argparse.Namespace) -> int:
         default_region=args.region,
     )
     with case:
+        if args.classification.strip():
+            case.set_meta(classification=args.classification.strip())
         if args.json:
             print_json({"case": str(case.path), **case.meta})
         else:

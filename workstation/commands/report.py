@@ -60,10 +60,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     p.add_argument("--bates-start", type=int, default=1, help="first Bates number (default: 1)")
     p.add_argument(
         "--classification",
-        default="",
+        default=None,
         metavar="MARKING",
         help="security marking printed on the cover and every page, as your agency requires, e.g. "
-        "OFFICIAL-SENSITIVE or DEPARTEMENTAAL VERTROUWELIJK (default: none, no marking is printed)",
+        "OFFICIAL-SENSITIVE or DEPARTEMENTAAL VERTROUWELIJK (default: the case's, set with `new "
+        "--classification`; else none, no marking is printed)",
     )
     p.add_argument(
         "--analyst", default=None, help="your name on the cover, in the PDF's Author and the audit log (default: "
@@ -131,7 +132,7 @@ def _options(args: argparse.Namespace):  # type: ignore[no-untyped-def]
         sections=sections,
         bates_prefix=args.bates_prefix,
         bates_start=args.bates_start,
-        classification=args.classification,
+        classification=args.classification or "",
         include_suggestions=args.suggestions,
         sensitive_tags=tuple(t.strip() for t in args.sensitive_tags.split(",") if t.strip()),
     )
@@ -142,6 +143,10 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     options = _options(args)
     with open_case(args) as case:
+        if args.classification is None and case.meta.get("classification"):
+            from dataclasses import replace
+
+            options = replace(options, classification=case.meta["classification"])
         bar = console_progress("report")
         try:
             result = generate_report(case, args.out, options, bar.progress)
