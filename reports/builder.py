@@ -26,6 +26,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from PIL import Image
 
 from reports import sources
+from reports.custody import describe as describe_audit
 from reports.model import (
     TOOL_NAME,
     AuditEntry,
@@ -79,7 +80,7 @@ __all__ = [
 
 TEXT_EXCERPT_CHARS = 1500
 MAX_CHILDREN_LISTED = 40
-MAX_AUDIT_DETAILS = 600
+MAX_AUDIT_DETAILS = 1200
 REPORT_ACTION_PREFIX = "report."
 # Audit actions that only read the case: they do not change what a report says, so they do not
 # move its generation time (otherwise checking the hashes would change the next report).
@@ -435,12 +436,12 @@ def _exhibit(
 def _custody(case: Case, upto: int, mask: Masker) -> Custody:
     entries = []
     for row in records.audit_rows(case, upto=upto):
-        details = row.details
+        text = describe_audit(row.action, row.details or "")  # sentences for a court reader, hashes kept
         text = (
-            details
-            if len(details) <= MAX_AUDIT_DETAILS
+            text
+            if len(text) <= MAX_AUDIT_DETAILS
             else (
-                details[:MAX_AUDIT_DETAILS] + f"… ({len(details):,} characters; the full entry is in "
+                text[:MAX_AUDIT_DETAILS] + f"… ({len(text):,} characters; the full entry is in "
                 "the case's audit log)"
             )
         )
@@ -601,7 +602,9 @@ def build_report(case: Case, options: ReportOptions, progress: Any = None) -> Re
             case_number=meta.get("case_number", ""),
             title=meta.get("title", ""),
             agency=meta.get("agency", ""),
-            analyst=meta.get("analyst", ""),
+            # The analyst who generates the report answers for it (the session's, which is the
+            # case's own unless --analyst / WORKSTATION_ANALYST name someone else).
+            analyst=case.analyst or meta.get("analyst", ""),
             timezone=meta.get("timezone", "UTC"),
             created_at=meta.get("created_at", ""),
         ),

@@ -532,24 +532,38 @@ def _exhibit_story(report: Report, ex: Exhibit, renderer: ImageRenderer | None) 
     return story
 
 
+def _is_utc(timezone: str) -> bool:
+    return (timezone or "UTC").upper() in ("UTC", "ETC/UTC", "Z", "GMT", "ETC/GMT", "UNIVERSAL", "ZULU")
+
+
+def header_case_label(case_number: str) -> str:
+    """Top-left of every page: "Case N", or a plain statement when the case has no number."""
+    return f"Case {case_number}" if case_number.strip() else "Case without a number"
+
+
 def _cover(report: Report, refs: PageRefs) -> list[Flowable]:
     case, opts = report.case, report.options
-    story: list[Flowable] = [
-        Spacer(1, 18 * mm),
-        para(opts.classification, "marking"),
+    story: list[Flowable] = [Spacer(1, 18 * mm)]
+    if opts.classification:
+        story.append(para(opts.classification, "marking"))
+    story += [
         Spacer(1, 10 * mm),
         para("Evidence report", "title"),
         para(case.title, "subtitle"),
     ]
     last = opts.bates(max(refs.total, 1) - 1)
     rows = [
-        ("Case number", case.case_number, "body"),
+        ("Case number", case.case_number or "none given", "body"),
         ("Case title", case.title, "body"),
-        ("Agency", case.agency, "body"),
+        ("Agency", case.agency or "none given", "body"),
         ("Analyst", case.analyst, "body"),
-        ("Classification", opts.classification, "body"),
-        ("Generated (UTC)", report.generated_at_utc, "body"),
-        (f"Generated ({case.timezone})", report.generated_at_local, "body"),
+    ]
+    if opts.classification:  # only a marking the analyst chose; none is printed otherwise
+        rows.append(("Classification", opts.classification, "body"))
+    rows.append(("Generated (UTC)", report.generated_at_utc, "body"))
+    if not _is_utc(case.timezone):  # a case kept in UTC needs the time once, not twice
+        rows.append((f"Generated ({case.timezone})", report.generated_at_local, "body"))
+    rows += [
         ("Tool", f"{report.tool_name} {report.tool_version}", "body"),
         ("Exhibits", str(len(report.exhibits)), "body"),
         ("Pages", f"{refs.total}  (Bates {opts.bates(0)} to {last})", "body"),
@@ -737,7 +751,7 @@ def _custody(report: Report) -> list[Flowable]:
             [
                 (f"{e.seq}", "small"),
                 (f"{e.at}\n{e.analyst}", "small"),
-                (f"{e.action}\n{_short(e.details, 600)}", "small"),
+                (f"{e.action}\n{_short(e.details, 1400)}", "small"),
                 (e.entry_hash, "mono-small"),
             ]
         )
@@ -916,7 +930,9 @@ class ReportDocTemplate(BaseDocTemplate):  # type: ignore[misc]
         canvas.saveState()
         top = height - 12 * mm
         canvas.setFillColor(INK)
-        fonts.draw_string(canvas, MARGIN_X, top, f"Case {report.case.case_number}", font_name=fonts.SANS_BOLD, size=8)
+        fonts.draw_string(
+            canvas, MARGIN_X, top, header_case_label(report.case.case_number), font_name=fonts.SANS_BOLD, size=8
+        )
         canvas.setFillColor(MARK)
         fonts.draw_string(
             canvas, width / 2, top, opts.classification, font_name=fonts.SANS_BOLD, size=8, align="centre"

@@ -43,7 +43,8 @@ class ReportOptions:
         bates_prefix: text before the running Bates number.
         bates_start: the first Bates number.
         bates_digits: zero-padding of the Bates number.
-        classification: marking printed on the cover and on every page.
+        classification: marking printed on the cover and on every page; "" (the default) prints
+            none, as the right marking depends on the agency and country.
         include_suggestions: also list machine-suggested indicators, marked as such.
         sensitive_tags: tags that make an image "sensitive" for the redaction modes.
         image_max_px: long side, in pixels, of the embedded image copies.
@@ -57,7 +58,7 @@ class ReportOptions:
     bates_prefix: str = "EW-"
     bates_start: int = 1
     bates_digits: int = 6
-    classification: str = "OFFICIAL-SENSITIVE"
+    classification: str = ""
     include_suggestions: bool = False
     sensitive_tags: tuple[str, ...] = DEFAULT_SENSITIVE_TAGS
     image_max_px: int = 1200

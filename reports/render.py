@@ -237,6 +237,25 @@ def _renderer(
     return render
 
 
+def pdf_title(report: Report) -> str:
+    """The PDF's Title: "Evidence report N: title", without a dangling number when there is none."""
+    case = report.case
+    number = f" {case.case_number}" if case.case_number else ""
+    return f"Evidence report{number}: {case.title}" if case.title else f"Evidence report{number}"
+
+
+def pdf_subject(report: Report) -> str:
+    """The PDF's Subject: the parts that are known, joined by dashes (no empty "— case" parts)."""
+    case = report.case
+    parts = [
+        case.agency,
+        f"case {case.case_number}" if case.case_number else "",
+        f"{len(report.exhibits)} exhibit(s)",
+        report.options.classification,
+    ]
+    return " — ".join(p for p in parts if p)
+
+
 def _build(
     report: Report,
     target: Any,
@@ -249,15 +268,18 @@ def _build(
         target,
         report,
         refs,
-        title=f"Evidence report {case.case_number}: {case.title}",
+        title=pdf_title(report),
         author=case.analyst,
-        subject=f"{case.agency} — case {case.case_number} — {len(report.exhibits)} exhibits — "
-        f"{report.options.classification}",
+        subject=pdf_subject(report),
         keywords=[
-            case.case_number,
-            report.options.classification,
-            "evidence report",
-            f"document-id {report.document_id}",
+            k
+            for k in (
+                case.case_number,
+                report.options.classification,
+                "evidence report",
+                f"document-id {report.document_id}",
+            )
+            if k
         ],
         creator=f"{report.tool_name} {report.tool_version}",
         invariant=1,

@@ -12,6 +12,11 @@ from reports.render import RenderResult, render_pdf
 from workstation.case import Case
 from workstation.exhibits import add_exhibits
 
+NO_EXHIBITS_WARNING = (
+    "the report has no exhibits: mark items as exhibits (`workstation exhibit CASE ID`) or choose them "
+    "with --exhibits ID,ID"
+)
+
 
 @dataclass(frozen=True)
 class GeneratedReport:
@@ -72,6 +77,8 @@ def generate_report(case: Case, out: str | Path, options: ReportOptions, progres
     result: RenderResult = render_pdf(report, Path(out), case_image_provider(case), progress)
     exhibits = tuple((ex.number, ex.item_id) for ex in report.exhibits)
     warnings = tuple(f"{w.path}: {w.reason}" for w in getattr(progress, "warnings", []))
+    if not report.exhibits:
+        warnings = (NO_EXHIBITS_WARNING, *warnings)
     case.audit(
         "report.generated",
         {

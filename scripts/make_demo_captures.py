@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import email.charset
 import io
-import shutil
 from email import encoders
 from email.mime.base import MIMEBase
 from email.mime.multipart import MIMEMultipart
@@ -22,7 +21,7 @@ from warcio.warcwriter import WARCWriter
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "resources" / "demo" / "captures"
-PHOTO = ROOT / "resources" / "demo" / "photos" / "job_offer_bright.jpg"
+PHOTO = OUT / "vacature_8841_files" / "8841.jpg"  # written from the synthetic job-ad photo
 URL = "https://jobs.example.net/vacature/8841"
 IMG_URL = "https://cdn.example.net/i/8841.jpg"
 
@@ -41,14 +40,17 @@ PAGE = """<!DOCTYPE html>
 
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
+    # The ad's own photo; resources/demo/photos/job_offer_bright.jpg is a brighter re-post of it.
+    from workstation.dedup.synthetic import job_offer_ad_photo
+
+    PHOTO.parent.mkdir(parents=True, exist_ok=True)
+    job_offer_ad_photo().convert("RGB").save(PHOTO, "JPEG", quality=78, optimize=True)
     photo = PHOTO.read_bytes()
     # 1. "Save page as... complete": page + folder
     (OUT / "vacature_8841.html").write_text(
         f"<!-- saved from url=({len(URL):04d}){URL} -->\n" + PAGE.format(img="vacature_8841_files/8841.jpg"),
         encoding="utf-8",
     )
-    (OUT / "vacature_8841_files").mkdir(exist_ok=True)
-    shutil.copy(PHOTO, OUT / "vacature_8841_files" / "8841.jpg")
     # 2. Chrome MHTML
     root = MIMEMultipart("related", boundary="----MultipartBoundary--demo8841", type="text/html")
     root["From"] = "<Saved by Blink>"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import sqlcipher3
@@ -62,6 +63,14 @@ def open_database(path: str | Path, passphrase: str, *, create: bool = False) ->
             raise StorageError("file already exists; refusing to overwrite it", path)
         if not passphrase:
             raise StorageError("an empty passphrase is not allowed", path)
+        # Owner-only (0600) from the start, whatever the umask; SQLite gives its -wal and -shm
+        # files the database file's permissions. An empty file is a new database to SQLite.
+        try:
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        except FileExistsError as exc:
+            raise StorageError("file already exists; refusing to overwrite it", path) from exc
+        except OSError as exc:
+            raise StorageError(f"cannot create the file: {exc.strerror or exc}", path) from exc
         conn = _connect(path, passphrase)
         _tune(conn)
         conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")

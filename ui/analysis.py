@@ -41,7 +41,8 @@ def counts(case: Case, threshold: int) -> dict[str, Any]:
     out = asdict(records.case_counts(case))
     found = clusters(case, threshold)
     out["clusters"] = len(found)
-    out["cluster_list"] = [(c.id, c.size) for c in found[:MAX_CLUSTER_ENTRIES]]
+    # (id, size, first member's name): the navigator names a cluster by what it holds
+    out["cluster_list"] = [(c.id, c.size, c.members[0].name if c.members else "") for c in found[:MAX_CLUSTER_ENTRIES]]
     return out
 
 

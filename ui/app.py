@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from ui.dialogs.case_dialogs import NewCaseDialog, OpenCaseDialog
 from ui.dialogs.start_window import StartWindow
 from ui.fonts import register_bundled_fonts
-from ui.i18n import install_translators
+from ui.i18n import switch_language
 from ui.main_window import MainWindow
 from ui.session import CaseSession
 from ui.settings import AppSettings
@@ -200,7 +200,7 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationDisplayName("Evidence Workstation")
     settings = AppSettings()
     register_bundled_fonts()
-    install_translators(app, args.lang or settings.language)
+    switch_language(app, args.lang or settings.language)
     sys.excepthook = excepthook
     threading.excepthook = thread_excepthook
     controller = WorkstationApp(settings)

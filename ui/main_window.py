@@ -6,7 +6,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
@@ -26,6 +26,7 @@ from ui.dialogs.audit_dialog import AuditDialog
 from ui.dialogs.case_dialogs import CaseMetaDialog
 from ui.dialogs.progress_dialog import ProgressDialog
 from ui.dialogs.settings_dialog import SettingsDialog
+from ui.i18n import Retranslatable, retranslate_tree, switch_language
 from ui.models.item_model import ItemModel
 from ui.models.query import ItemQuery
 from ui.reader import VARIANT_BLUR, VARIANT_GRAY
@@ -47,7 +48,7 @@ log = logging.getLogger(__name__)
 MAX_VIEWER_TABS = 12
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslatable, QMainWindow):
     """Signals:
     closed(): the window closed and the case with it.
     switch_case_requested(): the analyst chose File > Close case (back to the start window).
@@ -82,6 +83,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.items_view, self.tr("Items"))
         self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
         self.tabs.tabCloseRequested.connect(self.close_tab)
+        self._items_nav_key: str | None = "all"  # the navigator entry behind the grid's list, if any
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self.setCentralWidget(self.tabs)
         self.clusters_view: ClustersView | None = None
@@ -315,6 +317,8 @@ class MainWindow(QMainWindow):
         self.items_view.size_slider.valueChanged.connect(lambda v: setattr(self.settings, "thumbnail_size", v))
         self.inspector.item_requested.connect(self.go_to_item)
         self.inspector.open_requested.connect(self.open_item)
+        self.inspector.revealed_items = self.model.revealed  # the same set: one reveal state per item
+        self.inspector.reveal_changed.connect(lambda i, on: self.set_revealed([i], on))
         self.inspector.cluster_requested.connect(lambda cid: self.show_clusters().open_cluster(cid))
         self.session.annotations_changed.connect(self._on_session_annotations_changed)
         self.session.items_changed.connect(self._on_session_items_changed)
@@ -357,11 +361,41 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(" — ".join(parts) + " — " + self.tr("Evidence Workstation"))
 
     def _update_selection_label(self) -> None:
+        """The status bar counts what the tab in front shows (not the grid's items on every tab)."""
+        widget = self.tabs.currentWidget()
+        if widget is not None and widget is self.selectors_view:
+            n = widget.table.rowCount()
+            self.selection_label.setText(self.tr("%1 selector(s)").replace("%1", f"{n:,}".replace(",", " ")))
+            return
+        if widget is not None and widget is self.errors_view:
+            n = widget.table.rowCount()
+            self.selection_label.setText(self.tr("%1 import error(s)").replace("%1", f"{n:,}".replace(",", " ")))
+            return
+        if widget is not None and widget is self.clusters_view:
+            n = widget.list.count() if widget.stack.currentIndex() == 0 else 0
+            self.selection_label.setText(self.tr("%1 cluster(s)").replace("%1", f"{n:,}".replace(",", " ")))
+            return
+        if widget is not None and widget is not self.items_view:
+            self.selection_label.setText("")  # a viewer: the inspector describes its one item
+            return
         n = len(self.items_view.selected_ids()) if self.items_view.current_id() is not None else 0
         total = self.model.rowCount()
         self.selection_label.setText(
             self.tr("%1 shown · %2 selected").replace("%1", f"{total:,}".replace(",", " ")).replace("%2", str(n))
         )
+
+    def _navigator_key_shown(self) -> str | None:
+        """The navigator entry of the tab in front (None for viewers and ad-hoc lists)."""
+        widget = self.tabs.currentWidget()
+        if widget is self.items_view:
+            return self._items_nav_key
+        if widget is not None and widget is self.clusters_view:
+            return f"cluster:{widget.cluster.id}" if widget.cluster is not None else "clusters"
+        if widget is not None and widget is self.selectors_view:
+            return "selectors"
+        if widget is not None and widget is self.errors_view:
+            return "import_errors"
+        return None
 
     def _on_annotator_problem(self, message: str) -> None:
         self.statusBar().showMessage(message, 8000)
@@ -370,6 +404,7 @@ class MainWindow(QMainWindow):
     # -- navigation ----------------------------------------------------------------------------------------
     def _on_navigator_target_selected(self, target: Target) -> None:
         if target.view == "items" and target.query is not None:
+            self._items_nav_key = self.navigator.current_key()
             self.tabs.setCurrentWidget(self.items_view)
             self.items_view.set_query(target.query)
         elif target.view == "clusters":
@@ -386,6 +421,7 @@ class MainWindow(QMainWindow):
 
     def show_items(self, ids: list[int], label: str) -> None:
         query = ItemQuery(ids=tuple(sorted(ids)), label=label)
+        self._items_nav_key = None  # an ad-hoc list: no navigator entry stands for it
         self.tabs.setCurrentWidget(self.items_view)
         self.items_view.set_query(query)
 
@@ -407,6 +443,7 @@ class MainWindow(QMainWindow):
             view.open_requested.connect(self.open_item)
             view.items_requested.connect(self.show_items)
             view.decided.connect(self._on_cluster_decided)
+            view.cluster_shown.connect(self._on_clusters_view_cluster_shown)
             return view
 
         return self._singleton_tab("clusters_view", make, self.tr("Duplicate clusters"))  # type: ignore[return-value]
@@ -503,7 +540,9 @@ class MainWindow(QMainWindow):
                 item_id,
                 safe_view=self.model.safe_view,
                 blur_minors=self.model.blur_minors,
+                revealed=item_id in self.model.revealed,  # a reveal in the grid carries into the viewer
             )
+            viewer.reveal_changed.connect(lambda i, on: self.set_revealed([i], on))
         elif item["kind"] == "page":
             viewer = PageViewer(self.session, item_id)
             viewer.item_requested.connect(self.open_item)  # type: ignore[attr-defined]
@@ -518,8 +557,18 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(index)
         return viewer
 
+    def _on_clusters_view_cluster_shown(self, cluster_id: int) -> None:
+        if self.tabs.currentWidget() is self.clusters_view:
+            self.navigator.follow(f"cluster:{cluster_id}")
+            self._update_selection_label()
+
     def _on_tabs_current_changed(self, _index: int) -> None:
-        """The inspector follows the item of a viewer tab, and the grid's selection otherwise."""
+        """The inspector follows the item of a viewer tab, and the grid's selection otherwise;
+        the navigator highlights the entry of the tab in front, the status bar counts what it shows."""
+        if hasattr(self, "navigator"):
+            self.navigator.follow(self._navigator_key_shown())
+        if hasattr(self, "selection_label"):
+            self._update_selection_label()
         item_id = getattr(self.tabs.currentWidget(), "item_id", None)
         if isinstance(item_id, int):
             self.inspector.show_items([item_id], item_id)
@@ -687,13 +736,25 @@ class MainWindow(QMainWindow):
         self.safe_label.setStyleSheet("color: #1e7b34; font-weight: 700;" if self.model.safe_view else "")
 
     def reveal_selected(self) -> None:
+        """V: reveal (or hide again) the picture of the current viewer tab, else the grid's selection."""
+        viewer = self.tabs.currentWidget()
+        if isinstance(viewer, ImageViewer):
+            self.set_revealed([viewer.item_id], not viewer.revealed())
+            return
         ids = self.selected()
         if not ids:
             return
-        on = not all(i in self.model.revealed for i in ids)
+        self.set_revealed(ids, not all(i in self.model.revealed for i in ids))
+
+    def set_revealed(self, ids: list[int], on: bool) -> None:
+        """One reveal state per item, kept in step in the grid, the inspector and open viewers."""
         self.model.reveal(ids, on)
+        for item_id in ids:
+            viewer = self.viewer_for(item_id)
+            if isinstance(viewer, ImageViewer):
+                viewer.set_revealed(on)
         if self.inspector.item_id in ids:
-            self.inspector.reveal_button.setChecked(on)
+            self.inspector.set_revealed(on)
 
     # -- long work ----------------------------------------------------------------------------------------
     def import_files(self) -> None:
@@ -839,9 +900,29 @@ class MainWindow(QMainWindow):
             self.inspector.refresh()
             self.session.meta_changed.emit()
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            # Qt sends one per translator removed or installed: retranslate once, afterwards.
+            QTimer.singleShot(0, self.retranslate)
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Show the window in the language just chosen, without a restart."""
+        if self.session.closed:
+            return
+        retranslate_tree(self)
+        self.navigator.retranslate()
+        self.inspector.refresh()
+        self._update_selection_label()
+        self._update_title()
+        self._update_safe_label()
+
     def edit_settings(self) -> None:
+        language = self.settings.language
         dialog = SettingsDialog(self.settings, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
+            if self.settings.language != language:
+                switch_language(QCoreApplication.instance(), self.settings.language)
             if self.settings.analyst and self.settings.analyst != self.session.case.analyst:
                 self.session.case.analyst = self.settings.analyst
             self._apply_wellbeing()

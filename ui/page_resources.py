@@ -191,15 +191,21 @@ class CaseResourceResolver:
         for child in children:
             if absolute and absolute in (child.source_url, child.final_url):
                 return self.case.blobs.read(child.sha256)
-        # 2. a saved page's local folder (page_files/x.png), relative to the page's own path
-        if not scheme or scheme == "file":
+        # 2. a saved page's local folder (page_files/x.png), relative to the page's own path. The
+        # reference as written decides, not its absolute form: a saved page that names the address
+        # it was saved from ("saved from url=...") resolves "page_files/x.png" against that https
+        # address, yet the browser stored the file next to the page.
+        raw_scheme = urlsplit(raw).scheme.lower()
+        if not raw_scheme or raw_scheme == "file":
             page_path = self.page.item.get("source_path") or ""
-            rel = unquote(urlsplit(raw).path)
-            if page_path and rel:
+            rel = posixpath.normpath(unquote(urlsplit(raw).path).replace("\\", "/"))
+            if page_path and rel and rel != ".":
                 wanted = posixpath.normpath(posixpath.join(posixpath.dirname(page_path.replace("\\", "/")), rel))
+                tail = rel.lstrip("./")
                 for child in children:
                     path = (child.source_path or "").replace("\\", "/")
-                    if path == wanted or (path.endswith("/" + rel.lstrip("./")) and rel.strip("./")):
+                    resource = child.page_resource or ""
+                    if path == wanted or resource == tail or (tail and path.endswith("/" + tail)):
                         return self.case.blobs.read(child.sha256)
         # 3. any other item of the case captured from exactly this URL (e.g. the same WARC)
         if scheme in ("http", "https"):

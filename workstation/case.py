@@ -20,7 +20,8 @@ from storage.blobs import BlobStore
 from storage.errors import NotEncryptedCase, StorageError, WrongKey
 from workstation.errors import CaseError, CaseExists, NotACase, UsageError, WrongPassphrase
 
-META_KEYS = ("title", "case_number", "agency", "analyst", "timezone", "default_region", "created_at")
+# "classification": the case's default report marking (none unless set; markings differ per agency)
+META_KEYS = ("title", "case_number", "agency", "analyst", "timezone", "default_region", "created_at", "classification")
 
 
 def utc_now() -> str:

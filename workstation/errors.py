@@ -1,4 +1,20 @@
-"""Errors the workstation reports to analysts: each names the file (if any) and the cause."""
+"""Errors the workstation reports to analysts: each names the file (if any) and the cause.
+
+One exit-code rule for every command (README "Command line"); the class of an error decides it:
+
+    0   done
+    1   the work failed or was done only in part: files refused at import, OCR not available,
+        the output cannot be written (WorkstationError, ImportFailure, OcrUnavailable, ...)
+    2   the request is wrong and nothing was done: bad usage or arguments (argparse's own usage
+        errors are 2 too), an item id / indicator code / annotation that does not exist, an
+        unreadable input named on the command line, a refused new passphrase, a wrong
+        passphrase, not a case, a file that exists (UsageError, CaseError, TaxonomyError, ...)
+    3   a check found problems: verify, audit, a stored original that no longer matches its hash
+        (IntegrityError)
+    4   a bundle was refused (BundleError)
+    70  internal error (a bug; the traceback goes to the log)
+    130 interrupted (Ctrl-C); the case is consistent
+"""
 
 from __future__ import annotations
 
@@ -42,6 +58,8 @@ class CaseExists(CaseError):
 
 class IntegrityError(CaseError):
     """A blob, page or audit entry does not match its recorded hash."""
+
+    exit_code = 3
 
 
 class UsageError(WorkstationError):

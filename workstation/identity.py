@@ -53,7 +53,7 @@ CONTACTS_FILE = "contacts.json"
 class IdentityError(WorkstationError):
     """No identity, a wrong key passphrase, a damaged key file or a bad identity line."""
 
-    exit_code = 3
+    exit_code = 2  # like a wrong case passphrase (workstation.errors); 3 means "a check found problems"
 
 
 # -- where keys live ---------------------------------------------------------------------------

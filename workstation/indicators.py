@@ -29,6 +29,8 @@ _SEMVER = re.compile(r"^\d+\.\d+\.\d+$")
 class TaxonomyError(WorkstationError):
     """The indicator taxonomy (or a custom indicator) is invalid."""
 
+    exit_code = 2  # an unknown or clashing code is a wrong request (workstation.errors)
+
 
 @dataclass(frozen=True)
 class Indicator:

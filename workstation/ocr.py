@@ -317,7 +317,9 @@ def analyse(img: Any) -> dict[str, Any]:
     """Image analyzer for the import pipeline (runs in worker processes): whether the image goes
     to the OCR stage (``{"queue": reason}``) or why not (``{"skipped": reason}``).
 
-    Only the cheap photo-or-graphic test runs here; Tesseract runs in the OCR stage after the
+    Screenshots and graphics are queued ("graphic"), and photos on which the cheap text detector
+    (:mod:`workstation.textdetect`) finds a line of text ("text on photo"). Only these cheap tests run
+    here; Tesseract runs in the OCR stage after the
     import stored the items (:mod:`workstation.importing.ocrstage`).
     """
     if not import_enabled():
@@ -325,9 +327,13 @@ def analyse(img: Any) -> dict[str, Any]:
         return {"skipped": "disabled by WORKSTATION_OCR" if st.available else st.notice}
     if import_mode() == "all":
         return {"queue": "all"}
-    if not looks_like_text_image(img):
-        return {"skipped": "looks like a photo; run `workstation scan CASE --ocr` to read it too"}
-    return {"queue": "graphic"}
+    if looks_like_text_image(img):
+        return {"queue": "graphic"}
+    from workstation.textdetect import likely_text
+
+    if likely_text(img):  # a photo with a line of text over it (a phone number, a handle)
+        return {"queue": "text on photo"}
+    return {"skipped": "a photo without visible text; run `workstation scan CASE --ocr` to read it too"}
 
 
 def read(img: Any) -> dict[str, Any]:

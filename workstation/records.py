@@ -270,15 +270,17 @@ class Resource:
     final_url: str | None
     source_path: str | None
     original_name: str | None
+    page_resource: str | None = None  # the reference as the saved page wrote it (page_files/x.png)
 
 
 def resources_of(case: Case, page_id: int) -> list[Resource]:
     """Every child item of a page."""
     rows = case.db.execute(
-        "SELECT id, sha256, mime, source_url, final_url, source_path, original_name FROM items WHERE parent_id = ?",
+        "SELECT id, sha256, mime, source_url, final_url, source_path, original_name, "
+        "json_extract(metadata, '$.page_resource') FROM items WHERE parent_id = ?",
         [page_id],
     )
-    return [Resource(*r) for r in rows]
+    return [Resource(*r[:7], page_resource=str(r[7]) if r[7] is not None else None) for r in rows]
 
 
 # -- exhibits --------------------------------------------------------------------------------------

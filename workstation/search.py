@@ -13,6 +13,7 @@ from typing import Any
 from workstation.case import Case
 from workstation.casework.triage import TRIAGE_TAGS
 from workstation.errors import UsageError
+from workstation.snippets import around, whole_words
 
 # Sortable columns -> SQL expression; each is backed by an index (storage/sql/0500_*.sql) so the
 # first page of any sort comes back quickly even at 100,000 items.
@@ -114,12 +115,10 @@ def search(case: Case, query: str, limit: int = 100) -> list[SearchHit]:
                 r[0],
                 r[1],
                 r[2],
-                " ".join(
-                    (
-                        (r[3] if r[3] and "[" in r[3] else None)
-                        or (r[4] if r[4] and "[" in r[4] else None)
-                        or _snippet(r[5] or r[6] or r[1] or "", terms.long[0])
-                    ).split()
+                whole_words(
+                    (r[3] if r[3] and "[" in r[3] else None)
+                    or (r[4] if r[4] and "[" in r[4] else None)
+                    or _snippet(r[5] or r[6] or r[1] or "", terms.long[0])
                 ),
             )
             for r in rows
@@ -137,14 +136,7 @@ def search_items(case: Case, query: str, limit: int = 100) -> list[dict[str, Any
 
 
 def _snippet(text: str, term: str, width: int = 40) -> str:
-    at = text.casefold().find(term.casefold())
-    if at < 0:
-        return " ".join(text[: 2 * width].split())
-    start = max(0, at - width)
-    end = at + len(term)
-    before = ("…" if start else "") + text[start:at]
-    after = text[end : end + width] + ("…" if end + width < len(text) else "")
-    return " ".join(f"{before}[{text[at:end]}]{after}".split())
+    return around(text, term, width)
 
 
 @dataclass(frozen=True)

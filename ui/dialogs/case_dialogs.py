@@ -6,7 +6,7 @@ import logging
 from pathlib import Path
 from zoneinfo import available_timezones
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
 from ui.settings import AppSettings
 from workstation.case import Case
 from workstation.errors import CaseError, WorkstationError, WrongPassphrase
+from workstation.passphrase import MIN_LENGTH, estimate
 
 log = logging.getLogger(__name__)
-MIN_PASSPHRASE = 8
+MIN_PASSPHRASE = MIN_LENGTH  # the one rule lives in workstation.passphrase (the CLI uses it too)
 CASE_FILTER = "Case files (*.case);;All files (*)"
 
 
@@ -39,6 +40,55 @@ def _error_label() -> QLabel:
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.hide()
     return label
+
+
+class PassphraseStrengthLabel(QLabel):
+    """Shows the strength estimate of a new passphrase as it is typed (workstation.passphrase)."""
+
+    COLOURS = ("#b00020", "#b00020", "#8a6d00", "#2e7d32", "#2e7d32")
+
+    def __init__(self, edit: QLineEdit, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("passphraseStrength")
+        self.setWordWrap(True)
+        edit.textChanged.connect(self.update_for)
+        self.update_for(edit.text())
+
+    def verdicts(self) -> tuple[str, ...]:
+        return (
+            self.tr("very weak"),
+            self.tr("weak"),
+            self.tr("fair"),
+            self.tr("strong"),
+            self.tr("very strong"),
+        )
+
+    def update_for(self, text: str) -> None:
+        if not text:
+            self.setText(self.tr("At least %1 characters, not easy to guess (e.g. four unrelated words).").replace(
+                "%1", str(MIN_LENGTH)
+            ))
+            self.setStyleSheet("color: palette(mid);")
+            return
+        strength = estimate(text)
+        self.setText(self.tr("Strength: %1").replace("%1", self.verdicts()[strength.score]))
+        self.setStyleSheet(f"color: {self.COLOURS[strength.score]};")
+
+
+def passphrase_refusal(text: str) -> str:
+    """The translated reason a new passphrase is refused by the one rule, or "" when it is fine."""
+    strength = estimate(text)
+    if strength.acceptable:
+        return ""
+    if len(text) < MIN_LENGTH:
+        return QCoreApplication.translate("Passphrase", "Use a passphrase of at least %1 characters.").replace(
+            "%1", str(MIN_LENGTH)
+        )
+    return QCoreApplication.translate(
+        "Passphrase",
+        "This passphrase is too easy to guess. Use at least %1 characters that are not easy to guess, "
+        "e.g. four unrelated words.",
+    ).replace("%1", str(MIN_LENGTH))
 
 
 def timezone_combo(current: str) -> QComboBox:
@@ -61,6 +111,8 @@ class OpenCaseDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Open case"))
+        # Wide enough that "Wrong passphrase. The case file was not changed. ..." wraps, not clips.
+        self.setMinimumWidth(460)
         self.settings = settings
         self.path = Path(path)
         self.case: Case | None = None
@@ -179,6 +231,8 @@ class NewCaseDialog(QDialog):
         self.pass2.setEchoMode(QLineEdit.EchoMode.Password)
         self.pass2.setObjectName("passphraseRepeat")
         form.addRow(self.tr("Repeat passphrase:"), self.pass2)
+        self.strength = PassphraseStrengthLabel(self.pass1)
+        form.addRow("", self.strength)
         layout.addLayout(form)
         self.error = _error_label()
         layout.addWidget(self.error)
@@ -213,8 +267,9 @@ class NewCaseDialog(QDialog):
         if not title:
             self.show_error(self.tr("Give the case a title."))
             return
-        if len(self.pass1.text()) < MIN_PASSPHRASE:
-            self.show_error(self.tr("Use a passphrase of at least %1 characters.").replace("%1", str(MIN_PASSPHRASE)))
+        refusal = passphrase_refusal(self.pass1.text())
+        if refusal:
+            self.show_error(refusal)
             return
         if self.pass1.text() != self.pass2.text():
             self.show_error(self.tr("The two passphrases differ."))
@@ -247,7 +302,7 @@ class NewCaseDialog(QDialog):
 class CaseMetaDialog(QDialog):
     """Edit the case's metadata; every change is written to the audit log by the core."""
 
-    FIELDS = ("title", "case_number", "agency", "analyst", "timezone", "default_region")
+    FIELDS = ("title", "case_number", "agency", "analyst", "timezone", "default_region", "classification")
 
     def __init__(self, case: Case, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -265,6 +320,7 @@ class CaseMetaDialog(QDialog):
             "analyst": self.tr("Lead analyst:"),
             "timezone": self.tr("Time zone:"),
             "default_region": self.tr("Default region:"),
+            "classification": self.tr("Report marking:"),
         }
         for key in self.FIELDS:
             widget: QLineEdit | QComboBox
@@ -273,6 +329,8 @@ class CaseMetaDialog(QDialog):
             else:
                 widget = QLineEdit(meta.get(key, ""))
             widget.setObjectName(key)
+            if key == "classification" and isinstance(widget, QLineEdit):
+                widget.setPlaceholderText(self.tr("none (e.g. OFFICIAL-SENSITIVE, as your agency requires)"))
             self.edits[key] = widget
             form.addRow(labels[key], widget)
         created = QLabel(meta.get("created_at", ""))

@@ -9,8 +9,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QProgressBar,
     QPushButton,
     QTableWidget,
@@ -21,8 +23,9 @@ from PySide6.QtWidgets import (
 
 from ui.tasks import Task, format_duration
 
-# (summary line, [(path, problem), ...]) from a task's result
-Summarize = Callable[[Any], tuple[str, list[tuple[str, str]]]]
+# (summary line, [(path, problem), ...]) from a task's result, optionally followed by
+# [(label, value), ...]: values shown whole in selectable fields (a SHA-256 must never be clipped)
+Summarize = Callable[[Any], tuple[Any, ...]]
 
 
 class ProgressDialog(QDialog):
@@ -63,8 +66,13 @@ class ProgressDialog(QDialog):
         self.summary = QLabel("")
         self.summary.setObjectName("summary")
         self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.summary.hide()
         layout.addWidget(self.summary)
+        self.values = QFormLayout()
+        layout.addLayout(self.values)
+        self.value_fields: dict[str, QLineEdit] = {}
         self.errors = QTableWidget(0, 2)
         self.errors.setObjectName("errors")
         self.errors.setHorizontalHeaderLabels([self.tr("File"), self.tr("Problem")])
@@ -103,6 +111,8 @@ class ProgressDialog(QDialog):
         super().reject()
 
     def _on_task_progressed(self, done: int, total: int, note: str) -> None:
+        if self.state != "running":  # a late update must not bring the rate back after "Finished"
+            return
         if total > 0:
             self.bar.setRange(0, total)
             self.bar.setValue(min(done, total))
@@ -122,8 +132,11 @@ class ProgressDialog(QDialog):
             parts.append(self.tr("about %1 left").replace("%1", format_duration(eta)))
         self.rate.setText(" · ".join(parts))
 
-    def _finish(self, state: str, text: str, problems: list[tuple[str, str]]) -> None:
+    def _finish(
+        self, state: str, text: str, problems: list[tuple[str, str]], values: list[tuple[str, str]] | None = None
+    ) -> None:
         self.state = state
+        self.rate.hide()  # rate and time left mean nothing once the task has ended
         self.cancel_button.hide()
         self.close_button.show()
         self.close_button.setDefault(True)
@@ -139,6 +152,15 @@ class ProgressDialog(QDialog):
         )
         self.summary.setText(text)
         self.summary.show()
+        for label, value in values or []:
+            field = QLineEdit(value)
+            field.setReadOnly(True)
+            field.setObjectName("value")
+            field.setStyleSheet("font-family: monospace;")
+            field.setMinimumWidth(field.fontMetrics().horizontalAdvance(value) + 16)
+            field.setCursorPosition(0)
+            self.values.addRow(label, field)
+            self.value_fields[label] = field
         if problems:
             self.errors.setRowCount(len(problems))
             for row, (path, problem) in enumerate(problems):
@@ -148,8 +170,10 @@ class ProgressDialog(QDialog):
         self.ended.emit(state)
 
     def _on_task_succeeded(self, result: object) -> None:
-        text, problems = self.summarize(result) if self.summarize else (self.tr("Done."), [])
-        self._finish("succeeded", text, problems)
+        summary = self.summarize(result) if self.summarize else (self.tr("Done."), [])
+        text, problems = summary[0], summary[1]
+        values = list(summary[2]) if len(summary) > 2 else []
+        self._finish("succeeded", text, problems, values)
 
     def _on_task_failed(self, reason: str) -> None:
         self._finish("failed", reason, [])

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QMessageBox,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -93,7 +94,9 @@ class ReportDialog(QDialog):
             self.redact.addItem(labels.get(mode, mode), mode)
         self.redact.setCurrentIndex(max(0, self.redact.findData("sensitive")))
         form.addRow(self.tr("Redaction:"), self.redact)
-        self.classification = QLineEdit("OFFICIAL-SENSITIVE")
+        self.classification = QLineEdit(session.case.meta.get("classification", ""))  # the case's default
+        self.classification.setObjectName("classification")
+        self.classification.setPlaceholderText(self.tr("none (e.g. OFFICIAL-SENSITIVE, as your agency requires)"))
         form.addRow(self.tr("Classification:"), self.classification)
         self.bates = QLineEdit("EW-")
         form.addRow(self.tr("Bates prefix:"), self.bates)
@@ -130,7 +133,7 @@ class ReportDialog(QDialog):
             self.preview.addItem(f"{label} — #{item_id} {name} ({kind})")
         if not rows:
             self.preview.addItem(self.tr("No exhibits yet: mark items with “Add to exhibits” (E), or select items."))
-        self.generate_button.setEnabled(bool(rows))
+        self.has_exhibits = bool(rows)
 
     def options(self) -> Any:
         ids = self.item_ids()
@@ -138,24 +141,39 @@ class ReportDialog(QDialog):
             item_ids=ids,
             all_exhibits=ids is None,
             redact=str(self.redact.currentData()),
-            classification=self.classification.text().strip() or "OFFICIAL-SENSITIVE",
+            classification=self.classification.text().strip(),
             bates_prefix=self.bates.text(),
             include_suggestions=self.suggestions.isChecked(),
         )
 
-    def generate(self) -> ProgressDialog:
+    def confirm_without_exhibits(self) -> bool:
+        """Asked before a report with no exhibits is written (it would hold only the case's frame)."""
+        answer = QMessageBox.question(
+            self,
+            self.tr("Report without exhibits"),
+            self.tr(
+                "This report has no exhibits: it would hold only the cover, the method and the chain of "
+                "custody. Write it anyway?"
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def generate(self) -> ProgressDialog | None:
+        if not self.has_exhibits and not self.confirm_without_exhibits():
+            return None
         out = self.out_edit.text().strip()
         task = self.session.process_task("report", label="report", out=out, options=self.options())
 
-        def summarize(result: Any) -> tuple[str, list[tuple[str, str]]]:
+        def summarize(result: Any) -> tuple[str, list[tuple[str, str]], list[tuple[str, str]]]:
             text = (
-                self.tr("Report written: %1 (%2 pages, %3 exhibits). SHA-256 %4 (recorded in the audit log).")
+                self.tr("Report written: %1 (%2 pages, %3 exhibits). Its SHA-256 is recorded in the audit log.")
                 .replace("%1", str(result.path))
                 .replace("%2", str(result.pages))
                 .replace("%3", str(len(result.exhibits)))
-                .replace("%4", result.sha256)
             )
-            return text, [("", w) for w in result.warnings]
+            return text, [("", w) for w in result.warnings], [("SHA-256", result.sha256)]
 
         dialog = ProgressDialog(
             task, self.tr("Court report"), self.tr("steps"), summarize=summarize, parent=self.parentWidget()

@@ -47,7 +47,7 @@ class SettingsDialog(QDialog):
         self.language.addItem("Nederlands", "nl")
         self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
         form.addRow(self.tr("Language:"), self.language)
-        form.addRow("", QLabel(self.tr("A new language applies after a restart.")))
+        form.addRow("", QLabel(self.tr("A new language applies at once.")))
         layout.addWidget(who)
 
         limits = QGroupBox(self.tr("Thresholds"))

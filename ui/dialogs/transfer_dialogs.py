@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.dialogs.case_dialogs import passphrase_refusal
 from ui.tasks import Task, TaskRunner
 from workstation import identity as ident
 from workstation import records
@@ -494,8 +495,9 @@ class ReceiveDialog(_TransferDialog):
         if Path(out).exists():
             self._error(self.tr("A file with this name already exists; choose another name."))
             return None
-        if len(self.pass1.text()) < 8:
-            self._error(self.tr("The case passphrase must be at least 8 characters."))
+        refusal = passphrase_refusal(self.pass1.text())
+        if refusal:
+            self._error(refusal)
             return None
         if self.pass1.text() != self.pass2.text():
             self._error(self.tr("The two case passphrases differ."))

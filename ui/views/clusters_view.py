@@ -3,6 +3,8 @@ distance and transformation of each, and keep / not-a-duplicate decisions."""
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
@@ -18,9 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.i18n import Retranslatable
 from ui.reader import VARIANT_BLUR, VARIANT_GRAY, safe_image
 from ui.services import Cluster, ClusterMember, Services
 from ui.session import CaseSession
+from ui.views.navigator import cluster_title
 from ui.views.tables_views import _empty_label
 
 CARD = 190
@@ -109,16 +113,18 @@ class MemberCard(QWidget):
         layout.addStretch(1)
 
 
-class ClustersView(QWidget):
+class ClustersView(Retranslatable, QWidget):
     """Signals:
     open_requested(item_id)
     items_requested(ids, label): show a cluster's members in the browse view.
     decided(cluster_id, item_id, decision)
+    cluster_shown(cluster_id): the cluster now shown (the navigator highlights it)
     """
 
     open_requested = Signal(int)
     items_requested = Signal(list, str)
     decided = Signal(int, int, str)
+    cluster_shown = Signal(int)
 
     def __init__(self, session: CaseSession, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -180,10 +186,11 @@ class ClustersView(QWidget):
         self.list.clear()
         select = 0
         for i, cluster in enumerate(clusters):
+            first = cluster.members[0].name if cluster.members else ""
             item = QListWidgetItem(
-                self.tr("Cluster %1 · %2 items").replace("%1", str(cluster.id)).replace("%2", str(cluster.size))
-                + (f"\n{cluster.label}" if cluster.label else "")
+                cluster_title(cluster.size, first) + (f"\n{cluster.label}" if cluster.label else "")
             )
+            item.setToolTip(self.tr("Cluster %1").replace("%1", str(cluster.id)))
             item.setData(Qt.ItemDataRole.UserRole, cluster.id)
             thumb = self.session.case.thumbnail(cluster.id)
             if thumb:
@@ -215,6 +222,7 @@ class ClustersView(QWidget):
     def show_cluster(self, cluster_id: int) -> None:
         cluster = self.services.dedup.cluster(cluster_id)
         self.cluster = cluster
+        self.cluster_shown.emit(cluster_id)
         while self.members_layout.count():
             child = self.members_layout.takeAt(0)
             if child.widget():
@@ -222,8 +230,9 @@ class ClustersView(QWidget):
         if cluster is None:
             self.heading.setText("")
             return
+        first = cluster.members[0].name if cluster.members else ""
         self.heading.setText(
-            f"<b>{self.tr('Cluster %1').replace('%1', str(cluster.id))}</b> — "
+            f"<b>{html.escape(cluster_title(cluster.size, first))}</b> — "
             + self.tr("%1 items; distances are to the reference member").replace("%1", str(cluster.size))
         )
         can_decide = True

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.i18n import Retranslatable
 from ui.session import CaseSession
 from workstation.case import Case
 
@@ -78,7 +79,7 @@ def render_pdf_pages(case: Case, sha256: str, max_pages: int = MAX_PAGES, dpi: i
     return images
 
 
-class DocumentViewer(QWidget):
+class DocumentViewer(Retranslatable, QWidget):
     """Text (and pages) of a document; a text/hex preview for other files."""
 
     def __init__(self, session: CaseSession, item_id: int, parent: QWidget | None = None) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtGui import (
     QAction,
     QBrush,
     QColor,
+    QFont,
     QImage,
     QImageReader,
     QKeySequence,
@@ -41,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.annotator import Annotator
+from ui.i18n import Retranslatable
 from ui.reader import VARIANT_BLUR, VARIANT_GRAY, safe_image
 from ui.services import Services
 from ui.session import CaseSession
@@ -187,12 +189,32 @@ class ImageCanvas(QGraphicsView):
             self.scene().addItem(box)
             self._regions.append(box)
             if label:
-                text = QGraphicsSimpleTextItem(label[:60])
-                text.setBrush(QColor(255, 200, 120))
-                text.setPos(x + 2, y + 2)
-                text.setFlag(text.GraphicsItemFlag.ItemIgnoresTransformations)
-                self.scene().addItem(text)
-                self._regions.append(text)
+                tag = region_label(label)
+                tag.setPos(x, y)
+                self.scene().addItem(tag)
+                self._regions.append(tag)
+
+
+def region_label(label: str) -> QGraphicsRectItem:
+    """A region's label as dark text-on-light box, readable over any picture at any zoom.
+
+    Thin coloured text straight on the photo vanished over light or busy backgrounds.
+    """
+    text = QGraphicsSimpleTextItem(label if len(label) <= 60 else label[:59] + "…")
+    font = QFont(text.font())
+    font.setBold(True)
+    text.setFont(font)
+    text.setBrush(QColor(20, 20, 20))
+    bounds = text.boundingRect()
+    box = QGraphicsRectItem(QRectF(0, 0, bounds.width() + 8, bounds.height() + 4))
+    box.setBrush(QColor(255, 196, 64, 235))
+    box.setPen(QPen(QColor(120, 70, 0), 0))
+    box.setFlag(box.GraphicsItemFlag.ItemIgnoresTransformations)  # same size whatever the zoom
+    box.setToolTip(label)
+    text.setParentItem(box)
+    text.setPos(4, 2)
+    box.setZValue(2)
+    return box
 
 
 class RegionDialog(QDialog):
@@ -228,14 +250,16 @@ class RegionDialog(QDialog):
         return self.note.toPlainText().strip()
 
 
-class ImageViewer(QWidget):
+class ImageViewer(Retranslatable, QWidget):
     """One image item in a tab.
 
     Signals:
         loaded(): the original is decoded and shown.
+        reveal_changed(item_id, on): the analyst revealed (or hid again) this picture here.
     """
 
     loaded = Signal()
+    reveal_changed = Signal(int, bool)
 
     def __init__(
         self,
@@ -246,6 +270,7 @@ class ImageViewer(QWidget):
         safe_view: bool = False,
         blur_minors: bool = True,
         parent: QWidget | None = None,
+        revealed: bool = False,
     ) -> None:
         super().__init__(parent)
         self.session = session
@@ -287,8 +312,13 @@ class ImageViewer(QWidget):
         action(self.tr("Zoom out"), QKeySequence.StandardKey.ZoomOut, lambda: self.canvas.zoom(0.8))
         self.toolbar.addSeparator()
         self.draw_action = action(self.tr("Draw region"), "D", self.canvas.set_drawing, checkable=True)
-        self.reveal_action = action(self.tr("Reveal"), "V", self._on_reveal, checkable=True)
+        # No shortcut of its own: V is the window's "Reveal selected", which acts on this viewer while
+        # it is the current tab (two actions on one key made Qt ignore the key as ambiguous).
+        self.reveal_action = action(self.tr("Reveal"), None, self._on_reveal, checkable=True)
+        self.reveal_action.setToolTip(self.tr("Show this picture unblurred (V)"))
         self.reveal_action.setVisible(self.hidden)
+        self.reveal_action.setChecked(revealed)
+        self._label_reveal()
         self.canvas.region_drawn.connect(self._on_canvas_region_drawn)
         self.canvas.zoom_changed.connect(self._on_canvas_zoom_changed)
         session.annotations_changed.connect(self._on_annotations_changed)
@@ -317,9 +347,26 @@ class ImageViewer(QWidget):
         self._show_regions()
         self._on_canvas_zoom_changed(self.canvas.transform().m11())
 
-    def _on_reveal(self, _on: bool) -> None:
+    def revealed(self) -> bool:
+        return self.reveal_action.isChecked()
+
+    def set_revealed(self, on: bool) -> None:
+        """Reveal or hide again without announcing it (the window keeps grid, inspector and tabs in step)."""
+        if self.reveal_action.isChecked() != on:
+            self.reveal_action.setChecked(on)
+            self._refresh_reveal()
+
+    def _label_reveal(self) -> None:
+        self.reveal_action.setText(self.tr("Hide again") if self.reveal_action.isChecked() else self.tr("Reveal"))
+
+    def _refresh_reveal(self) -> None:
+        self._label_reveal()
         if not self.image.isNull():
             self._show()
+
+    def _on_reveal(self, on: bool) -> None:
+        self._refresh_reveal()
+        self.reveal_changed.emit(self.item_id, bool(on))
 
     def _on_canvas_zoom_changed(self, factor: float) -> None:
         if self.image.isNull():

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QRect, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QCompleter,
@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTabWidget,
     QTextBrowser,
     QTreeWidget,
@@ -27,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.annotator import Annotator
+from ui.i18n import Retranslatable
 from ui.models.item_model import human_size, kind_label
 from ui.reader import VARIANT_BLUR, VARIANT_GRAY, safe_image
 from ui.services import Services
@@ -82,17 +85,44 @@ def _link(ref: ItemRef) -> str:
     return f"<a href='item:{ref.id}'>#{ref.id} {_esc(ref.name)}</a> <span class='muted'>{kind}</span>"
 
 
-class Inspector(QWidget):
+class WrappingDelegate(QStyledItemDelegate):
+    """Rows as tall as their wrapped text at the column's current width (QTreeView alone keeps
+    one line per row and cuts the rest, whatever wordWrap says)."""
+
+    def __init__(self, tree: QTreeWidget) -> None:
+        super().__init__(tree)
+        self.tree = tree
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802 - Qt override
+        hint = super().sizeHint(option, index)
+        text = str(index.data() or "")
+        if not text:
+            return hint
+        width = self.tree.columnWidth(index.column())
+        if index.column() == 0:
+            depth, parent = 0, index.parent()
+            while parent.isValid():
+                depth, parent = depth + 1, parent.parent()
+            width -= self.tree.indentation() * (depth + 1) + 28  # branch indent and check box
+        width = max(width - 8, 40)
+        metrics = option.fontMetrics
+        rect = metrics.boundingRect(QRect(0, 0, width, 100_000), int(Qt.TextFlag.TextWordWrap), text)
+        return QSize(hint.width(), max(hint.height(), rect.height() + 6))
+
+
+class Inspector(Retranslatable, QWidget):
     """Right-hand panel for the current item (or a summary for a multi-selection).
 
     Signals:
         item_requested(item_id): the analyst followed a link to another item.
         open_requested(item_id): open the item's viewer.
+        reveal_changed(item_id, on): the analyst revealed (or hid again) the current picture.
     """
 
     item_requested = Signal(int)
     open_requested = Signal(int)
     cluster_requested = Signal(int)
+    reveal_changed = Signal(int, bool)
 
     def __init__(
         self, session: CaseSession, services: Services, annotator: Annotator, parent: QWidget | None = None
@@ -107,6 +137,7 @@ class Inspector(QWidget):
         self.safe_view = False
         self.blur_minors = True
         self.revealed = False
+        self.revealed_items: set[int] = set()  # the window shares its grid's revealed items here
         self.waiting_for_clusters = False
         self.min_suggestion_score = 0  # suggestions of indicators weighing less (0-100) are not shown
         self.setObjectName("inspector")
@@ -129,6 +160,7 @@ class Inspector(QWidget):
         self.open_button = QPushButton(self.tr("Open"))
         self.open_button.clicked.connect(lambda: self.item_id and self.open_requested.emit(self.item_id))
         self.reveal_button = QPushButton(self.tr("Reveal"))
+        self.reveal_button.setObjectName("revealButton")
         self.reveal_button.setCheckable(True)
         self.reveal_button.setToolTip(self.tr("Show this picture unblurred (V)"))
         self.reveal_button.toggled.connect(self._on_reveal_toggled)
@@ -220,10 +252,16 @@ class Inspector(QWidget):
         self.indicator_tree.setHeaderLabels([self.tr("Indicator"), self.tr("Status")])
         self.indicator_tree.itemChanged.connect(self._on_indicator_item_changed)
         header = self.indicator_tree.header()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(0, header.ResizeMode.Interactive)
-        header.resizeSection(0, 230)
-        self.indicator_tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # Labels wrap instead of ending in "…": "MIG-01 · Offer aimed at r…" hid what was meant.
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, header.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, header.ResizeMode.Interactive)
+        header.resizeSection(1, 110)
+        self.indicator_tree.setWordWrap(True)
+        self.indicator_tree.setUniformRowHeights(False)
+        self.indicator_tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.indicator_tree.setItemDelegate(WrappingDelegate(self.indicator_tree))
+        header.sectionResized.connect(lambda *_: self.indicator_tree.doItemsLayout())
         layout.addWidget(self.indicator_tree, 1)
         buttons = QHBoxLayout()
         self.confirm_button = QPushButton(self.tr("Confirm suggestion"))
@@ -246,10 +284,7 @@ class Inspector(QWidget):
 
     def show_item(self, item_id: int | None) -> None:
         if item_id != self.item_id:
-            self.revealed = False
-            self.reveal_button.blockSignals(True)
-            self.reveal_button.setChecked(False)
-            self.reveal_button.blockSignals(False)
+            self._set_reveal_state(item_id is not None and item_id in self.revealed_items)
         self.item_id = item_id
         enabled = item_id is not None
         for widget in (self.tabs, self.open_button):
@@ -323,10 +358,23 @@ class Inspector(QWidget):
         )
         self.preview.setPixmap(pixmap)
 
-    def _on_reveal_toggled(self, on: bool) -> None:
+    def _set_reveal_state(self, on: bool) -> None:
         self.revealed = on
-        if self.item_id is not None:
+        self.reveal_button.blockSignals(True)
+        self.reveal_button.setChecked(on)
+        self.reveal_button.blockSignals(False)
+        self.reveal_button.setText(self.tr("Hide again") if on else self.tr("Reveal"))
+
+    def set_revealed(self, on: bool) -> None:
+        """Show the current picture revealed or hidden, without announcing it."""
+        self._set_reveal_state(on)
+        if self.item_id is not None and self.item is not None:
             self._show_preview(records.tags_of(self.session.case, self.item_id))
+
+    def _on_reveal_toggled(self, on: bool) -> None:
+        self.set_revealed(on)
+        if self.item_id is not None:
+            self.reveal_changed.emit(self.item_id, on)
 
     def _local(self, iso: str | None) -> str:
         if not iso:
@@ -569,7 +617,7 @@ class Inspector(QWidget):
                 categories[info.category] = parent
             node = QTreeWidgetItem([f"{info.code} · {info.label}", ""])
             node.setData(0, Qt.ItemDataRole.UserRole, info.code)
-            node.setToolTip(0, info.description)
+            node.setToolTip(0, f"{info.code} · {info.label}" + (f"\n{info.description}" if info.description else ""))
             node.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable)
             ann = current.get(info.code)
             node.setCheckState(

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.delegates import ThumbnailDelegate
+from ui.i18n import Retranslatable
 from ui.models.item_model import ItemModel, Role
 from ui.models.query import ItemQuery
 from ui.session import CaseSession
@@ -75,7 +76,7 @@ class ItemTableView(QTableView):
         self.setObjectName("itemTable")
 
 
-class ItemsView(QWidget):
+class ItemsView(Retranslatable, QWidget):
     """Browse items of one query.
 
     Signals:

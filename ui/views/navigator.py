@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
@@ -26,6 +26,15 @@ class Target:
     view: str  # items, clusters, cluster, selectors, import_errors
     query: ItemQuery | None = None
     key: str = ""
+
+
+def cluster_title(size: int, first_name: str) -> str:
+    """A cluster's name in lists: its size and its first member ("3 copies · anna_profile.jpg")."""
+    text = QCoreApplication.translate("Navigator", "%1 copies").replace("%1", str(size))
+    name = " ".join((first_name or "").split())
+    if len(name) > 40:
+        name = name[:37] + "…"
+    return f"{text} · {name}" if name else text
 
 
 
@@ -146,6 +155,29 @@ class Navigator(QTreeWidget):
         if item is not None:
             self.setCurrentItem(item)
 
+    def follow(self, key: str | None) -> None:
+        """Highlight the entry of what the window shows now, or nothing, without emitting a target.
+
+        Only one entry is ever highlighted: the one of the view in front (a cluster chosen earlier
+        must not stay highlighted once another cluster, the grid or a viewer is shown).
+        """
+        item = self._entries.get(key) if key else None
+        self.blockSignals(True)
+        try:
+            self.clearSelection()
+            if item is not None:
+                self.setCurrentItem(item)
+                item.setSelected(True)
+            else:
+                self.setCurrentIndex(QModelIndex())
+        finally:
+            self.blockSignals(False)
+
+    def current_key(self) -> str | None:
+        item = self.currentItem()
+        key = item.data(0, KeyRole) if item is not None else None
+        return str(key) if key else None
+
     def _on_current_changed(self, current: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
         if current is None:
             return
@@ -161,6 +193,23 @@ class Navigator(QTreeWidget):
     def _on_analysis_answered(self, token: int, counts: object) -> None:
         if token != self._token or not isinstance(counts, dict) or self.session.closed:
             return
+        self._apply_counts(counts)
+
+    def retranslate(self) -> None:
+        """Rebuild the tree in the current language, keeping the entry shown and the counts."""
+        key = self.current_key()
+        self.blockSignals(True)
+        try:
+            self.clear()
+            self._entries.clear()
+            self._build()
+            if self.counts:
+                self._apply_counts(self.counts)
+        finally:
+            self.blockSignals(False)
+        self.follow(key)
+
+    def _apply_counts(self, counts: dict[str, Any]) -> None:
         self.counts = counts
         kinds = counts["kinds"]
         self._set_count("all", counts["total"])
@@ -212,21 +261,18 @@ class Navigator(QTreeWidget):
             self.setCurrentItem(self._entries[current_key])
             self.blockSignals(False)
 
-    def _rebuild_clusters(self, clusters: list[tuple[int, int]]) -> None:
+    def _rebuild_clusters(self, clusters: list[tuple[Any, ...]]) -> None:
         section = self._entries["clusters"]
         current_key = self.currentItem().data(0, KeyRole) if self.currentItem() else None
         for i in reversed(range(section.childCount())):
             child = section.child(i)
             self._entries.pop(child.data(0, KeyRole), None)
             section.removeChild(child)
-        for cluster_id, size in clusters:
+        for cluster_id, size, *rest in clusters:
             key = f"cluster:{cluster_id}"
-            self._entry(
-                section,
-                key,
-                self.tr("Cluster %1").replace("%1", str(cluster_id)),
-                Target("cluster", key=str(cluster_id)),
-            )
+            title = cluster_title(size, rest[0] if rest else "")
+            entry = self._entry(section, key, title, Target("cluster", key=str(cluster_id)))
+            entry.setToolTip(0, entry.text(0))
             self._set_count(key, size)
         if current_key and current_key in self._entries:
             self.blockSignals(True)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.i18n import Retranslatable
 from ui.page_resources import CaseResourceResolver, PageDocument, load_page
 from ui.session import CaseSession
 from workstation import records
@@ -124,7 +125,7 @@ class OfflinePageBrowser(QTextBrowser):
             block = block.next()
 
 
-class PageViewer(QWidget):
+class PageViewer(Retranslatable, QWidget):
     """Rendered / Text / Source / Resources tabs for one captured page.
 
     Signals:

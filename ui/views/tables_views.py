@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.i18n import Retranslatable
 from ui.services import Services
 from ui.session import CaseSession
 from workstation import records
@@ -44,7 +45,7 @@ def _table(headers: list[str]) -> QTableWidget:
     return table
 
 
-class ImportErrorsView(QWidget):
+class ImportErrorsView(Retranslatable, QWidget):
     """Every per-file problem of every import run, newest first."""
 
     def __init__(self, session: CaseSession, parent: QWidget | None = None) -> None:
@@ -81,7 +82,7 @@ class ImportErrorsView(QWidget):
         self.title.setText(f"<b>{self.tr('Import errors')}</b> ({len(rows)})")
 
 
-class SelectorsView(QWidget):
+class SelectorsView(Retranslatable, QWidget):
     """Phones, e-mails, handles… with the items and platforms they appear on, most linked first.
 
     Signals:

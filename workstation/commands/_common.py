@@ -35,11 +35,20 @@ def add_json_flag(parser: argparse.ArgumentParser) -> None:
 
 
 def read_passphrase(args: argparse.Namespace, *, confirm: bool = False, prompt: str = "Case passphrase: ") -> str:
-    """Passphrase from --passphrase-file, $WORKSTATION_PASSPHRASE, or a no-echo prompt."""
-    return secret_from(
+    """Passphrase from --passphrase-file, $WORKSTATION_PASSPHRASE, or a no-echo prompt.
+
+    With ``confirm`` the passphrase is a new case's (``new``, ``receive``): it must meet the one
+    rule of :mod:`workstation.passphrase`, whichever way it was given.
+    """
+    value = secret_from(
         getattr(args, "passphrase_file", None), PASSPHRASE_ENV, "--passphrase-file",
         what="passphrase", prompt=prompt, confirm=confirm,
     )
+    if confirm:
+        from workstation.passphrase import require_strong
+
+        require_strong(value)
+    return value
 
 
 def secret_from(

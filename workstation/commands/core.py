@@ -22,11 +22,27 @@ from workstation.search import search_items
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = subparsers.add_parser("new", help="create a new encrypted case file")
+    p = subparsers.add_parser(
+        "new",
+        help="create a new encrypted case file",
+        description="Create a new encrypted case file. The passphrase (from --passphrase-file, "
+        "$WORKSTATION_PASSPHRASE or a prompt) must have at least 8 characters and not be easy to guess; "
+        "a refused one exits 2 with the reason.",
+    )
     add_case_argument(p)
-    p.add_argument("--title", required=True)
-    p.add_argument("--case-number", default="")
-    p.add_argument("--agency", default="")
+    p.add_argument("--title", required=True, help="the case's title, shown on every report cover (required)")
+    p.add_argument(
+        "--case-number",
+        default="",
+        help="your agency's case or file number, printed on every report page (default: none)",
+    )
+    p.add_argument("--agency", default="", help="the agency or organisation the case belongs to (default: none)")
+    p.add_argument(
+        "--classification",
+        default="",
+        metavar="MARKING",
+        help="the case's default security marking for reports, e.g. OFFICIAL-SENSITIVE (default: none)",
+    )
     p.add_argument("--analyst", default=None, help="your name, written into every audit entry")
     p.add_argument("--timezone", default="UTC", help="display time zone, e.g. Europe/Amsterdam")
     p.add_argument("--region", default="", help="default phone region, e.g. NL, UA, RO")
@@ -92,7 +108,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     add_json_flag(p)
     p.set_defaults(func=cmd_verify)
 
-    p = subparsers.add_parser("passwd", help="change the case passphrase (re-encrypts the file)")
+    p = subparsers.add_parser(
+        "passwd",
+        help="change the case passphrase (re-encrypts the file)",
+        description="Change the case passphrase. The new one must have at least 8 characters and not be "
+        "easy to guess; a refused one exits 2 and leaves the case unchanged.",
+    )
     add_case_argument(p)
     p.add_argument("--new-passphrase-file", help="read the new passphrase from this file")
     p.set_defaults(func=cmd_passwd)
@@ -116,6 +137,8 @@ def cmd_new(args: argparse.Namespace) -> int:
         default_region=args.region,
     )
     with case:
+        if args.classification.strip():
+            case.set_meta(classification=args.classification.strip())
         if args.json:
             print_json({"case": str(case.path), **case.meta})
         else:
@@ -294,8 +317,9 @@ def cmd_passwd(args: argparse.Namespace) -> int:
                 raise UsageError("the two passphrases differ")
         else:
             raise UsageError("give the new passphrase with --new-passphrase-file or run in a terminal")
-        if not new:
-            raise UsageError("an empty passphrase is not allowed")
+        from workstation.passphrase import require_strong
+
+        require_strong(new)
         case.rekey(new)
     print("passphrase changed")
     return 0

@@ -127,7 +127,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     add_json_flag(p)
     p.set_defaults(func=cmd_custom)
 
-    p = subparsers.add_parser("ocr-status", help="is OCR (Tesseract) available, with which languages")
+    p = subparsers.add_parser(
+        "ocr-status",
+        help="is OCR (Tesseract) available, with which languages; with CASE: what was read and what skipped",
+    )
+    p.add_argument("case", nargs="?", type=Path, help="also count the case's images read, waiting and skipped")
+    add_passphrase_file(p)
     add_json_flag(p)
     p.set_defaults(func=cmd_ocr_status)
 
@@ -369,8 +374,16 @@ def cmd_ocr_status(args: argparse.Namespace) -> int:
     from workstation import ocr
 
     st = ocr.status()
+    cover = None
+    if args.case is not None:
+        from workstation.ocrcoverage import coverage
+
+        with open_case(args) as case:
+            cover = coverage(case)
     if args.json:
-        print_json(st.to_json())
+        print_json({**st.to_json(), **({"case": cover.to_json()} if cover is not None else {})})
     else:
         print(st.notice)
+        for line in cover.lines() if cover is not None else []:
+            print(line)
     return 0 if st.available else 1

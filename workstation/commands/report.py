@@ -38,12 +38,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     which.add_argument(
         "--exhibits", metavar="ID,ID,…", help="report these items (marked as exhibits first if they are not yet)"
     )
-    which.add_argument("--all-exhibits", action="store_true", help="report every marked exhibit (the default)")
+    which.add_argument("--all-exhibits", action="store_true", help="report every marked exhibit (default)")
     p.add_argument(
         "--redact",
         default="none",
         choices=IMAGE_REDACTION_MODES,
-        help="pixelate (or blur) images tagged sensitive/minor, or all images",
+        help="pixelate (or blur) images tagged sensitive/minor, or all images (default: none)",
     )
     p.add_argument(
         "--mask-selector",
@@ -54,17 +54,32 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     )
     p.add_argument("--mask-all-selectors", action="store_true", help="mask every selector found on the exhibits")
     p.add_argument(
-        "--sections", metavar="NAME,…", help=f"optional sections to include (default all): {','.join(SECTIONS)}"
+        "--sections", metavar="NAME,…", help=f"optional sections to include (default: all): {','.join(SECTIONS)}"
     )
-    p.add_argument("--bates-prefix", default="EW-", help="text before the Bates number")
-    p.add_argument("--bates-start", type=int, default=1, help="first Bates number (default 1)")
-    p.add_argument("--classification", default="OFFICIAL-SENSITIVE", help="marking printed on every page")
-    p.add_argument("--suggestions", action="store_true", help="also list machine-suggested indicators, marked as such")
+    p.add_argument("--bates-prefix", default="EW-", help="text before the Bates number (default: EW-)")
+    p.add_argument("--bates-start", type=int, default=1, help="first Bates number (default: 1)")
+    p.add_argument(
+        "--classification",
+        default=None,
+        metavar="MARKING",
+        help="security marking printed on the cover and every page, as your agency requires, e.g. "
+        "OFFICIAL-SENSITIVE or DEPARTEMENTAAL VERTROUWELIJK (default: the case's, set with `new "
+        "--classification`; else none, no marking is printed)",
+    )
+    p.add_argument(
+        "--analyst", default=None, help="your name on the cover, in the PDF's Author and the audit log (default: "
+        "$WORKSTATION_ANALYST, else the case's analyst)"
+    )
+    p.add_argument(
+        "--suggestions",
+        action="store_true",
+        help="also list machine-suggested indicators, marked as such (default: off)",
+    )
     p.add_argument(
         "--sensitive-tags",
         default="sensitive,minor",
         metavar="TAG,…",
-        help="tags that make an image sensitive for --redact sensitive",
+        help="tags that make an image sensitive for --redact sensitive (default: sensitive,minor)",
     )
     add_json_flag(p)
     p.set_defaults(func=cmd_report)
@@ -117,7 +132,7 @@ def _options(args: argparse.Namespace):  # type: ignore[no-untyped-def]
         sections=sections,
         bates_prefix=args.bates_prefix,
         bates_start=args.bates_start,
-        classification=args.classification,
+        classification=args.classification or "",
         include_suggestions=args.suggestions,
         sensitive_tags=tuple(t.strip() for t in args.sensitive_tags.split(",") if t.strip()),
     )
@@ -128,6 +143,10 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     options = _options(args)
     with open_case(args) as case:
+        if args.classification is None and case.meta.get("classification"):
+            from dataclasses import replace
+
+            options = replace(options, classification=case.meta["classification"])
         bar = console_progress("report")
         try:
             result = generate_report(case, args.out, options, bar.progress)
@@ -144,8 +163,8 @@ def cmd_report(args: argparse.Namespace) -> int:
             f"{result.pages} pages, {len(result.exhibits)} exhibit(s), "
             f"{result.size:,} bytes; SHA-256 recorded in the audit log"
         )
-        for warning in result.warnings:
-            print(f"  warning: {warning}", file=sys.stderr)
+    for warning in result.warnings:  # on stderr with --json too (the JSON has them in "warnings")
+        print(f"workstation report: warning: {warning}", file=sys.stderr)
     return 0
 
 

@@ -38,6 +38,8 @@ _HEX = re.compile(r"^[0-9a-fA-F]+$")
 class HashSetError(WorkstationError):
     """A hash list that cannot be read."""
 
+    exit_code = 2  # a wrong input named on the command line (workstation.errors)
+
 
 @dataclass(frozen=True)
 class Entry:

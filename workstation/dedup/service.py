@@ -26,6 +26,8 @@ ANALYZER = "dedup"
 class DedupError(WorkstationError):
     """A dedup request that cannot be carried out (unknown item, unreadable query image)."""
 
+    exit_code = 2  # a wrong request (workstation.errors)
+
 
 # -- at import --------------------------------------------------------------------------------
 def store_analysis(case: Case, item_id: int, item: dict[str, Any], analysis: dict[str, Any]) -> None:

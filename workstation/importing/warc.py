@@ -147,7 +147,7 @@ class WarcImporter:
             captured = parse_iso(rec.date)
             page = ImportedItem(
                 kind="page",
-                original_name=_name_from_url(rec.uri, "page.html"),
+                original_name=page_name(info.title, rec.uri, captured[0] if captured else None),
                 source_path=f"{source.display}!{rec.uri}",
                 key=key,
                 importer=source.chain_with(self.name) + "/html",
@@ -180,7 +180,7 @@ class WarcImporter:
             child = source.child_bytes(
                 payload,
                 display=f"{source.display}!{rec.uri}",
-                name=_name_from_url(rec.uri, "resource"),
+                name=resource_name(rec.uri, captured[0] if captured else None),
                 parent_key=parent or container.key,
                 chain=source.chain_with(self.name),
                 capture_method=method,
@@ -411,6 +411,53 @@ def _warcinfo(record: Any) -> dict[str, str]:
             key, value = line.split(":", 1)
             fields[key.strip()[:60]] = value.strip()[:500]
     return fields
+
+
+def _address(uri: str) -> str:
+    """host/path?query of a URL, without the scheme: what an analyst recognises in a list."""
+    try:
+        parts = urlsplit(uri)
+    except ValueError:
+        return uri
+    if not parts.netloc:
+        return uri
+    address = parts.netloc.removeprefix("www.") + unquote(parts.path if parts.path not in ("", "/") else "")
+    if parts.query:
+        address += "?" + parts.query
+    return address
+
+
+def _when(captured_at: str | None) -> str:
+    """Capture time for a name: "2026-03-14 09:26 UTC" (the full time is in the provenance)."""
+    if not captured_at or len(captured_at) < 16:
+        return ""
+    return f"{captured_at[:10]} {captured_at[11:16]} UTC"
+
+
+def page_name(title: str | None, uri: str, captured_at: str | None) -> str:
+    """A WARC page's name: its title (else its address) and capture time, never a bare record id.
+
+    A URL's last segment ("8841", "77") says nothing in a list of items, and many captures of
+    the same site differ only in their time.
+    """
+    label = " ".join((title or "").split())[:120]
+    address = _address(uri)[:150]
+    when = _when(captured_at)
+    if label:
+        inner = ", ".join(x for x in (address, when) if x)
+        return f"{label} ({inner})" if inner else label
+    return f"{address} ({when})" if when else (address or "page.html")
+
+
+def resource_name(uri: str, captured_at: str | None) -> str:
+    """A captured resource's name: its file name when the URL has one with an extension,
+    else its address and capture time (e.g. an image served from ``/i/77``)."""
+    name = _name_from_url(uri, "")
+    if name and "." in name.strip("."):
+        return name
+    address = _address(uri)[:150] or "resource"
+    when = _when(captured_at)
+    return f"{address} ({when})" if when else address
 
 
 def _name_from_url(uri: str, default: str) -> str:

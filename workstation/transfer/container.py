@@ -195,7 +195,8 @@ def write_bundle(
     partial = path.with_name(path.name + ".partial")
     reader = GeneratorReader(stream)
     try:
-        with partial.open("xb") as fh:
+        # Owner-only from the first byte, like case files and keys: a bundle holds the evidence.
+        with os.fdopen(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb") as fh:
             out = HashingWriter(fh)
             if passphrase:
                 one_off = pyrage.x25519.Identity.generate()

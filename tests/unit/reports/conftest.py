@@ -117,7 +117,9 @@ def sample_report() -> Report:
             "Europe/Amsterdam",
             "2026-01-05T08:00:00Z",
         ),
-        options=ReportOptions(bates_prefix="ZW-", bates_start=101, include_suggestions=True),
+        options=ReportOptions(
+            bates_prefix="ZW-", bates_start=101, include_suggestions=True, classification="OFFICIAL-SENSITIVE"
+        ),
         generated_at_utc="2026-03-05T12:00:00Z",
         generated_at_local="2026-03-05 13:00:00 CET (UTC+01:00)",
         tool_name="Evidence Workstation",
