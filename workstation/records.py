@@ -280,7 +280,13 @@ def resources_of(case: Case, page_id: int) -> list[Resource]:
         "json_extract(metadata, '$.page_resource') FROM items WHERE parent_id = ?",
         [page_id],
     )
-    return [Resource(*r[:7], page_resource=str(r[7]) if r[7] is not None else None) for r in rows]
+    return [
+        Resource(
+            id=r[0], sha256=r[1], mime=r[2], source_url=r[3], final_url=r[4], source_path=r[5],
+            original_name=r[6], page_resource=str(r[7]) if r[7] is not None else None,
+        )
+        for r in rows
+    ]
 
 
 # -- exhibits --------------------------------------------------------------------------------------
