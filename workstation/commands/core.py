@@ -47,6 +47,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         help="text recognition of screenshots and graphics: after (default: a second phase once the "
         "items are stored), later (queue them for `workstation scan CASE --ocr`), off (do not queue)",
     )
+    p.add_argument(
+        "--timezone",
+        metavar="TZ",
+        default=None,
+        help="time zone of local times in chat exports, e.g. Europe/Amsterdam (default: the case's)",
+    )
     add_json_flag(p)
     p.set_defaults(func=cmd_import)
 
@@ -135,7 +141,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     with open_case(args) as case:
         bar = console_progress("import")
         try:
-            result = run_import(case, args.paths, bar.progress, workers=args.workers)
+            result = run_import(case, args.paths, bar.progress, workers=args.workers, timezone=args.timezone)
         except Cancelled:
             bar.finish()
             print("import cancelled; committed batches are kept, run it again to resume", file=sys.stderr)

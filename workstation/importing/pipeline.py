@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from workstation.case import Case, utc_now
+from workstation.conversations.times import ASSUMED_ZONE, assumed_zone
 from workstation.errors import Cancelled, ImportFailure, WorkstationError
 from workstation.hashing import hash_stream
 from workstation.importing import hooks
@@ -115,6 +116,7 @@ def run_import(
     progress: Progress | None = None,
     *,
     workers: int | None = None,
+    timezone: str | None = None,
 ) -> ImportResult:
     """Import files, folders and containers into the case.
 
@@ -123,6 +125,7 @@ def run_import(
         paths: files and folders chosen by the analyst.
         progress: counts per input file; cancel leaves the case consistent.
         workers: processes for hashing/decoding; default = CPU count, 0 = in this process.
+        timezone: zone assumed for local times without one (chat exports); default the case's.
 
     Returns:
         What was imported, what was already there, and one error per bad file.
@@ -132,6 +135,7 @@ def run_import(
     """
     hooks.load()
     load_formats()
+    zone_token = ASSUMED_ZONE.set(assumed_zone(case, timezone))
     progress = progress or Progress()
     paths = [Path(p) for p in paths]
     errors: list[dict[str, str]] = []
@@ -177,6 +181,7 @@ def run_import(
         result.status = "failed"
         raise
     finally:
+        ASSUMED_ZONE.reset(zone_token)
         pool.shutdown()
         _finish_run(case, result, recorded_errors)
     return result
