@@ -13,7 +13,7 @@ import random
 import zipfile
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo  # noqa: F401 - used by benchmarks/chat_import.py
 
 NNBSP = "\u202f"
 LRM = "\u200e"

@@ -171,6 +171,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         "already_imported": result.already_imported,
         "errors": result.errors,
         "items": result.items,
+        "messages": result.messages,
         "counts": {
             "imported": result.imported,
             "exact_duplicates": result.exact_duplicates,

@@ -43,6 +43,7 @@ class ImportResult:
     exact_duplicates: int = 0
     already_imported: int = 0
     items: list[dict[str, Any]] = field(default_factory=list)
+    messages: int = 0  # chat messages imported: counted, not listed in items (a chat has millions)
     errors: list[dict[str, str]] = field(default_factory=list)
     status: str = "running"
     keys: dict[str, int] = field(default_factory=dict, repr=False)  # item key -> id, for parents
@@ -426,7 +427,8 @@ def _write_batch(
     result.imported += counts["imported"]
     result.exact_duplicates += counts["exact_duplicates"]
     result.already_imported += counts["already_imported"]
-    result.items.extend(written)
+    result.items.extend(w for w in written if w["kind"] != "message")
+    result.messages += sum(1 for w in written if w["kind"] == "message")
     result.errors.extend(batch_errors)
     return len(result.errors)
 
