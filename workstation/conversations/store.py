@@ -392,3 +392,24 @@ def list_excerpts(case: Case) -> list[ExcerptRecord]:
         )
         for r in rows
     ]
+
+
+def items_with_selector(case: Case, kind: str, value: str) -> list[int]:
+    """Every item (messages, pages, images ...) a selector was found in."""
+    rows = case.db.execute(
+        "SELECT DISTINCT l.item_id FROM selector_links l JOIN selectors s ON s.id = l.selector_id "
+        "WHERE s.kind = ? AND s.value = ? ORDER BY l.item_id",
+        [kind, value],
+    ).fetchall()
+    return [int(r[0]) for r in rows]
+
+
+def conversation_of(case: Case, message_id: int) -> tuple[int, int] | None:
+    """(conversation id, row position in chat order) of a message, or None when it is not one."""
+    row = case.db.execute("SELECT conversation_id, seq FROM chat_messages WHERE item_id = ?", [message_id]).fetchone()
+    if row is None:
+        return None
+    position = case.db.execute(
+        "SELECT count(*) FROM chat_messages WHERE conversation_id = ? AND seq < ?", [row[0], row[1]]
+    ).fetchone()[0]
+    return int(row[0]), int(position)
