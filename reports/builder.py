@@ -25,6 +25,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from PIL import Image
 
 from reports import sources
+from reports.transcripts import gather as transcript_data
 from reports.model import (
     TOOL_NAME,
     AuditEntry,
@@ -555,6 +556,8 @@ def build_report(case: Case, options: ReportOptions, progress: Any = None) -> Re
         )
 
     custody = _custody(case, seq, masker) if "custody" in options.sections else None
+    on_report = {item_id: numbers[item_id] for item_id in item_ids if item_id in numbers}
+    transcripts = transcript_data(case, on_report, masker) if "transcripts" in options.sections else ()
     meta = case.meta
     return Report(
         case=CaseInfo(
@@ -583,6 +586,7 @@ def build_report(case: Case, options: ReportOptions, progress: Any = None) -> Re
             selectors_masked=len(masker.labels),
             statements=tuple(statements),
         ),
+        transcripts=transcripts,
     )
 
 

@@ -106,3 +106,13 @@ def test_resume_does_not_duplicate_messages(tmp_path, case, do_import, zone):
     again, _ = do_import(path)
     assert first.imported == 16 and again.imported == 0 and again.already_imported == 16
     assert case.db.execute("SELECT count(*) FROM chat_messages").fetchone()[0] == 15
+
+
+def test_unknown_zone_is_refused_before_anything_is_imported(tmp_path, case, do_import):
+    from workstation.errors import UsageError
+
+    path = tmp_path / "chat.txt"
+    path.write_text(chatgen.render(chatgen.main_script()[:2], "en-GB", "android", "UTC"), encoding="utf-8")
+    with pytest.raises(UsageError, match="unknown time zone"):
+        do_import(path, timezone="Mars/Olympus")
+    assert case.count_items() == 0
