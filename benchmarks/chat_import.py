@@ -57,7 +57,10 @@ def accuracy() -> dict[str, object]:
                     txt.write_text(chatgen.render(script, locale, platform, ZONE), encoding="utf-8")
                     archive = folder / f"{part}__{locale}__{platform}__zip.zip"
                     archive.write_bytes(chatgen.export_zip(script, locale, platform, ZONE, media))
-                    inputs += [(part, locale, platform, "txt", txt, script), (part, locale, platform, "zip", archive, script)]
+                    inputs += [
+                        (part, locale, platform, "txt", txt, script),
+                        (part, locale, platform, "zip", archive, script),
+                    ]
         result = run_import(case, [i[4] for i in inputs], workers=0)
         names = {r[0]: r[1] for r in case.db.execute("SELECT id, original_name FROM items WHERE kind != 'message'")}
         by_source = {c.source_path.split("/")[-1].split("!")[0]: c for c in list_conversations(case)}

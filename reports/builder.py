@@ -25,7 +25,6 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from PIL import Image
 
 from reports import sources
-from reports.transcripts import gather as transcript_data
 from reports.model import (
     TOOL_NAME,
     AuditEntry,
@@ -47,6 +46,7 @@ from reports.model import (
     SelectorRow,
     Summary,
 )
+from reports.transcripts import gather as transcript_data
 from storage import audit as audit_log
 from storage.errors import StorageError
 from workstation import __version__

@@ -144,8 +144,16 @@ def story(transcripts: tuple[Transcript, ...]) -> list[Any]:
         )
     )
     for t in transcripts:
-        flow.append(Heading(f"Exhibit {t.exhibit_number} — {t.platform} chat “{t.title}”", "h2",
-                            f"transcript-{t.exhibit_number}-{t.conversation_id}", 1, toc=False))
+        platform = {"whatsapp": "WhatsApp", "telegram": "Telegram"}.get(t.platform, t.platform)
+        flow.append(
+            Heading(
+                f"Exhibit {t.exhibit_number} — {platform} chat “{t.title}”",
+                "h2",
+                f"transcript-{t.exhibit_number}-{t.conversation_id}",
+                1,
+                toc=False,
+            )
+        )
         flow.append(
             kv_table(
                 [

@@ -1,3 +1,4 @@
+# ruff: noqa: E501 - locale tables and SQL fixtures read best one record per line
 """Chat export generator for tests and the accuracy benchmark: WhatsApp exports as the apps write them.
 
 Formats follow what Android and iOS WhatsApp write per app language (date order and separators,
@@ -45,45 +46,173 @@ class Locale:
 
 
 LOCALES: dict[str, Locale] = {
-    "en-US": Locale("en-US", "{m}/{d}/{y}", "{m}/{d}/{y}", True, ", ", ", ", "<Media omitted>", "image omitted",
-                    "This message was deleted", "Messages and calls are end-to-end encrypted. No one outside of this chat, not even WhatsApp, can read or listen to them.",
-                    "file attached", "attached"),
-    "en-GB": Locale("en-GB", "{dd}/{mm}/{Y}", "{dd}/{mm}/{Y}", False, ", ", ", ", "<Media omitted>", "image omitted",
-                    "This message was deleted", "Messages and calls are end-to-end encrypted. No one outside of this chat, not even WhatsApp, can read or listen to them.",
-                    "file attached", "attached"),
-    "nl": Locale("nl", "{dd}-{mm}-{Y}", "{dd}-{mm}-{Y}", False, " ", " ", "<Media weggelaten>", "afbeelding weggelaten",
-                 "Dit bericht is verwijderd", "Berichten en oproepen worden end-to-end versleuteld. Niemand buiten deze chat, zelfs WhatsApp niet, kan ze lezen of beluisteren.",
-                 "bestand bijgevoegd", "bijgevoegd"),
-    "de": Locale("de", "{dd}.{mm}.{y2}", "{dd}.{mm}.{y2}", False, ", ", ", ", "<Medien ausgeschlossen>", "Bild weggelassen",
-                 "Diese Nachricht wurde gelöscht.", "Nachrichten und Anrufe sind Ende-zu-Ende-verschlüsselt. Niemand außerhalb dieses Chats kann sie lesen oder anhören, nicht einmal WhatsApp.",
-                 "Datei angehängt", "Anhang"),
-    "fr": Locale("fr", "{dd}/{mm}/{Y}", "{dd}/{mm}/{Y}", False, " ", " ", "<Médias omis>", "image absente",
-                 "Ce message a été supprimé", "Les messages et les appels sont chiffrés de bout en bout. Aucun tiers, pas même WhatsApp, ne peut les lire ou les écouter.",
-                 "fichier joint", "pièce jointe"),
-    "es": Locale("es", "{dd}/{mm}/{y2}", "{dd}/{mm}/{y2}", False, ", ", ", ", "<Multimedia omitido>", "imagen omitida",
-                 "Se eliminó este mensaje.", "Los mensajes y las llamadas están cifrados de extremo a extremo. Nadie fuera de este chat, ni siquiera WhatsApp, puede leerlos ni escucharlos.",
-                 "archivo adjunto", "adjunto"),
-    "it": Locale("it", "{dd}/{mm}/{y2}", "{dd}/{mm}/{y2}", False, ", ", ", ", "<Media omessi>", "immagine omessa",
-                 "Questo messaggio è stato eliminato", "I messaggi e le chiamate sono crittografati end-to-end. Nessuno al di fuori di questa chat, nemmeno WhatsApp, può leggerne o ascoltarne il contenuto.",
-                 "file allegato", "allegato"),
-    "pl": Locale("pl", "{dd}.{mm}.{Y}", "{dd}.{mm}.{Y}", False, ", ", ", ", "<Pominięto multimedia>", "pominięto obraz",
-                 "Ta wiadomość została usunięta", "Wiadomości i połączenia są szyfrowane end-to-end. Nikt spoza tego czatu, nawet WhatsApp, nie może ich odczytać ani odsłuchać.",
-                 "załączono plik", "załącznik"),
-    "ro": Locale("ro", "{dd}.{mm}.{Y}", "{dd}.{mm}.{Y}", False, ", ", ", ", "<Media omise>", "imagine omisă",
-                 "Acest mesaj a fost șters", "Mesajele și apelurile sunt criptate integral. Nimeni din afara acestui chat, nici chiar WhatsApp, nu le poate citi sau asculta.",
-                 "fișier atașat", "atașat"),
-    "ru": Locale("ru", "{dd}.{mm}.{Y}", "{dd}.{mm}.{Y}", False, ", ", ", ", "<Без медиафайлов>", "изображение отсутствует",
-                 "Данное сообщение удалено", "Сообщения и звонки защищены сквозным шифрованием. Никто вне этого чата, даже WhatsApp, не может прочитать или прослушать их.",
-                 "файл добавлен", "прикреплено"),
-    "uk": Locale("uk", "{dd}.{mm}.{y2}", "{dd}.{mm}.{y2}", False, ", ", ", ", "<Медіа пропущено>", "зображення пропущено",
-                 "Це повідомлення видалено", "Повідомлення та дзвінки захищені наскрізним шифруванням. Ніхто поза цим чатом, навіть WhatsApp, не може їх прочитати чи прослухати.",
-                 "файл додано", "додано"),
+    "en-US": Locale(
+        "en-US",
+        "{m}/{d}/{y}",
+        "{m}/{d}/{y}",
+        True,
+        ", ",
+        ", ",
+        "<Media omitted>",
+        "image omitted",
+        "This message was deleted",
+        "Messages and calls are end-to-end encrypted. No one outside of this chat, not even WhatsApp, can read or listen to them.",
+        "file attached",
+        "attached",
+    ),
+    "en-GB": Locale(
+        "en-GB",
+        "{dd}/{mm}/{Y}",
+        "{dd}/{mm}/{Y}",
+        False,
+        ", ",
+        ", ",
+        "<Media omitted>",
+        "image omitted",
+        "This message was deleted",
+        "Messages and calls are end-to-end encrypted. No one outside of this chat, not even WhatsApp, can read or listen to them.",
+        "file attached",
+        "attached",
+    ),
+    "nl": Locale(
+        "nl",
+        "{dd}-{mm}-{Y}",
+        "{dd}-{mm}-{Y}",
+        False,
+        " ",
+        " ",
+        "<Media weggelaten>",
+        "afbeelding weggelaten",
+        "Dit bericht is verwijderd",
+        "Berichten en oproepen worden end-to-end versleuteld. Niemand buiten deze chat, zelfs WhatsApp niet, kan ze lezen of beluisteren.",
+        "bestand bijgevoegd",
+        "bijgevoegd",
+    ),
+    "de": Locale(
+        "de",
+        "{dd}.{mm}.{y2}",
+        "{dd}.{mm}.{y2}",
+        False,
+        ", ",
+        ", ",
+        "<Medien ausgeschlossen>",
+        "Bild weggelassen",
+        "Diese Nachricht wurde gelöscht.",
+        "Nachrichten und Anrufe sind Ende-zu-Ende-verschlüsselt. Niemand außerhalb dieses Chats kann sie lesen oder anhören, nicht einmal WhatsApp.",
+        "Datei angehängt",
+        "Anhang",
+    ),
+    "fr": Locale(
+        "fr",
+        "{dd}/{mm}/{Y}",
+        "{dd}/{mm}/{Y}",
+        False,
+        " ",
+        " ",
+        "<Médias omis>",
+        "image absente",
+        "Ce message a été supprimé",
+        "Les messages et les appels sont chiffrés de bout en bout. Aucun tiers, pas même WhatsApp, ne peut les lire ou les écouter.",
+        "fichier joint",
+        "pièce jointe",
+    ),
+    "es": Locale(
+        "es",
+        "{dd}/{mm}/{y2}",
+        "{dd}/{mm}/{y2}",
+        False,
+        ", ",
+        ", ",
+        "<Multimedia omitido>",
+        "imagen omitida",
+        "Se eliminó este mensaje.",
+        "Los mensajes y las llamadas están cifrados de extremo a extremo. Nadie fuera de este chat, ni siquiera WhatsApp, puede leerlos ni escucharlos.",
+        "archivo adjunto",
+        "adjunto",
+    ),
+    "it": Locale(
+        "it",
+        "{dd}/{mm}/{y2}",
+        "{dd}/{mm}/{y2}",
+        False,
+        ", ",
+        ", ",
+        "<Media omessi>",
+        "immagine omessa",
+        "Questo messaggio è stato eliminato",
+        "I messaggi e le chiamate sono crittografati end-to-end. Nessuno al di fuori di questa chat, nemmeno WhatsApp, può leggerne o ascoltarne il contenuto.",
+        "file allegato",
+        "allegato",
+    ),
+    "pl": Locale(
+        "pl",
+        "{dd}.{mm}.{Y}",
+        "{dd}.{mm}.{Y}",
+        False,
+        ", ",
+        ", ",
+        "<Pominięto multimedia>",
+        "pominięto obraz",
+        "Ta wiadomość została usunięta",
+        "Wiadomości i połączenia są szyfrowane end-to-end. Nikt spoza tego czatu, nawet WhatsApp, nie może ich odczytać ani odsłuchać.",
+        "załączono plik",
+        "załącznik",
+    ),
+    "ro": Locale(
+        "ro",
+        "{dd}.{mm}.{Y}",
+        "{dd}.{mm}.{Y}",
+        False,
+        ", ",
+        ", ",
+        "<Media omise>",
+        "imagine omisă",
+        "Acest mesaj a fost șters",
+        "Mesajele și apelurile sunt criptate integral. Nimeni din afara acestui chat, nici chiar WhatsApp, nu le poate citi sau asculta.",
+        "fișier atașat",
+        "atașat",
+    ),
+    "ru": Locale(
+        "ru",
+        "{dd}.{mm}.{Y}",
+        "{dd}.{mm}.{Y}",
+        False,
+        ", ",
+        ", ",
+        "<Без медиафайлов>",
+        "изображение отсутствует",
+        "Данное сообщение удалено",
+        "Сообщения и звонки защищены сквозным шифрованием. Никто вне этого чата, даже WhatsApp, не может прочитать или прослушать их.",
+        "файл добавлен",
+        "прикреплено",
+    ),
+    "uk": Locale(
+        "uk",
+        "{dd}.{mm}.{y2}",
+        "{dd}.{mm}.{y2}",
+        False,
+        ", ",
+        ", ",
+        "<Медіа пропущено>",
+        "зображення пропущено",
+        "Це повідомлення видалено",
+        "Повідомлення та дзвінки захищені наскрізним шифруванням. Ніхто поза цим чатом, навіть WhatsApp, не може їх прочитати чи прослухати.",
+        "файл додано",
+        "додано",
+    ),
 }
 
 
 def _date(fmt: str, t: datetime) -> str:
-    return fmt.format(d=t.day, m=t.month, dd=f"{t.day:02d}", mm=f"{t.month:02d}", y=f"{t.year % 100}",
-                      y2=f"{t.year % 100:02d}", Y=f"{t.year}")
+    return fmt.format(
+        d=t.day,
+        m=t.month,
+        dd=f"{t.day:02d}",
+        mm=f"{t.month:02d}",
+        y=f"{t.year % 100}",
+        y2=f"{t.year % 100:02d}",
+        Y=f"{t.year}",
+    )
 
 
 def _time(loc: Locale, t: datetime, seconds: bool) -> str:
@@ -113,7 +242,9 @@ def render(script: list[Msg], locale: str, platform: str, zone: str, title: str 
             body = f"{msg.sender}: " + (loc.deleted if platform == "android" else f"{LRM}{loc.deleted}")
         elif msg.attachment:
             if platform == "android":
-                body = f"{msg.sender}: {msg.attachment} ({loc.attached_android})" + (f"\n{msg.text}" if msg.text else "")
+                body = f"{msg.sender}: {msg.attachment} ({loc.attached_android})" + (
+                    f"\n{msg.text}" if msg.text else ""
+                )
             else:
                 body = f"{msg.sender}: {LRM}<{loc.attached_ios}: {msg.attachment}>"
         elif msg.sender is None:
@@ -160,7 +291,11 @@ def main_script() -> list[Msg]:
     return [
         Msg(None, _t("2024-01-05T08:00:00"), event="encryption"),
         Msg("Maria", _t("2024-01-05T08:01:00"), "Hi! I saw your ad for the job in Amsterdam"),
-        Msg("+31 6 12345678", _t("2024-01-05T08:03:00"), "Yes, hotel work, 2000 euro a month.\nFree housing.\nCall me: +31 6 12345678"),
+        Msg(
+            "+31 6 12345678",
+            _t("2024-01-05T08:03:00"),
+            "Yes, hotel work, 2000 euro a month.\nFree housing.\nCall me: +31 6 12345678",
+        ),
         Msg("Maria", _t("2024-01-05T08:04:00"), attachment=photo),
         Msg("+31 6 12345678", _t("2024-01-05T08:05:00"), event="media_omitted"),
         Msg("Maria", _t("2024-01-05T11:59:00"), "Is it legal? time: 12:00 tomorrow?"),
@@ -194,7 +329,10 @@ def held_out_script(seed: int = 20261203, n: int = 60) -> list[Msg]:
         elif roll < 0.15:
             out.append(Msg(sender, t, event="deleted"))
         else:
-            lines = [" ".join(rng.choice(words) for _ in range(rng.randrange(1, 8))) for _ in range(rng.choice([1, 1, 1, 2, 3]))]
+            lines = [
+                " ".join(rng.choice(words) for _ in range(rng.randrange(1, 8)))
+                for _ in range(rng.choice([1, 1, 1, 2, 3]))
+            ]
             out.append(Msg(sender, t, "\n".join(lines)))
     return out
 

@@ -24,14 +24,19 @@ def _chat_case(case_file: Path, tmp_path: Path, extra_messages: int = 0) -> None
     paths = [zip_path]
     if extra_messages:
         big = tmp_path / "WhatsApp Chat with Big.txt"
-        lines = [f"05-01-2024 {8 + k // 3600 % 12:02d}:{k // 60 % 60:02d} - Olena: bericht {k}" for k in range(extra_messages)]
+        lines = [
+            f"05-01-2024 {8 + k // 3600 % 12:02d}:{k // 60 % 60:02d} - Olena: bericht {k}"
+            for k in range(extra_messages)
+        ]
         big.write_text("\n".join(lines) + "\n", encoding="utf-8")
         paths.append(big)
     with Case.open(case_file, PASSPHRASE) as case:
         run_import(case, paths, workers=0)
 
 
-def test_conversation_view_search_selectors_and_excerpt(qtbot: Any, window_factory: Any, case_file: Path, tmp_path: Path) -> None:
+def test_conversation_view_search_selectors_and_excerpt(
+    qtbot: Any, window_factory: Any, case_file: Path, tmp_path: Path
+) -> None:
     from workstation.conversations import list_conversations, list_excerpts
 
     _chat_case(case_file, tmp_path, extra_messages=1200)

@@ -24,15 +24,19 @@ def test_chat_import_listing_excerpt_and_transcript(tmp_path: Path, case_env: di
     script = chatgen.main_script()
     export = tmp_path / "WhatsApp Chat - Maria.zip"
     export.write_bytes(chatgen.export_zip(script, "uk", "ios", "Europe/Kyiv", chatgen.media_for(script)))
-    imported = json.loads(ws("import", str(case), str(export), "--timezone", "Europe/Kyiv", "--ocr", "off", "--json",
-                             env=case_env).stdout)
+    imported = json.loads(
+        ws("import", str(case), str(export), "--timezone", "Europe/Kyiv", "--ocr", "off", "--json", env=case_env).stdout
+    )
     assert imported["messages"] == len(script) and imported["errors"] == []
     convs = json.loads(ws("conversations", str(case), "--json", env=case_env).stdout)["conversations"]
     assert len(convs) == 1
     conv = convs[0]
     assert set(conv) >= {"id", "platform", "title", "participants", "messages", "first", "last", "source_path"}
     assert (conv["platform"], conv["messages"], conv["first"], conv["zone_assumed"]) == (
-        "whatsapp", len(script), "2024-01-05T08:00:00Z", "Europe/Kyiv"
+        "whatsapp",
+        len(script),
+        "2024-01-05T08:00:00Z",
+        "Europe/Kyiv",
     )
     assert conv["participants"] == ["Maria", "+31 6 12345678"]
     messages = json.loads(ws("messages", str(case), str(conv["id"]), "--json", env=case_env).stdout)["messages"]
@@ -45,7 +49,7 @@ def test_chat_import_listing_excerpt_and_transcript(tmp_path: Path, case_env: di
     out = tmp_path / "report.pdf"
     ws("report", str(case), "--out", str(out), env=case_env)
     text = " ".join(pdfcheck.text(out).split())
-    assert "Chat transcripts" in text and "Exhibit 1 — whatsapp chat" in text
+    assert "Chat transcripts" in text and "Exhibit 1 — WhatsApp chat" in text
     for m in messages[1:4]:
         assert m["sha256"] in text.replace(" ", "") or m["sha256"][:40] in text.replace(" ", "")
     assert "2024-01-05 08:01:00 UTC" in text and "2024-01-05 09:01:00 (UTC+01:00)" in text  # UTC and case zone

@@ -175,8 +175,11 @@ class BubbleDelegate(QStyledItemDelegate):
             bold = QFont(option.font)
             bold.setBold(True)
             painter.setFont(bold)
-            painter.drawText(QRect(inner.left(), inner.top(), inner.width() - 120, line), Qt.AlignmentFlag.AlignLeft,
-                             QFontMetrics(bold).elidedText(msg.sender or "", Qt.TextElideMode.ElideRight, inner.width() - 120))
+            painter.drawText(
+                QRect(inner.left(), inner.top(), inner.width() - 120, line),
+                Qt.AlignmentFlag.AlignLeft,
+                QFontMetrics(bold).elidedText(msg.sender or "", Qt.TextElideMode.ElideRight, inner.width() - 120),
+            )
             painter.setFont(small)
             painter.setPen(QColor(110, 110, 110))
             stamp = (msg.sent_at or "").replace("T", " ").replace("Z", " UTC")
@@ -194,7 +197,9 @@ class BubbleDelegate(QStyledItemDelegate):
             thumb_box = QRect(box.right() - THUMB - 6, box.top() + 6, THUMB, THUMB)
             image = model.thumbnail(attachments[0])
             if image is not None:
-                shown = image.scaled(THUMB, THUMB, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+                shown = image.scaled(
+                    THUMB, THUMB, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+                )
                 if self.view.safe_view:
                     # safe view: the picture is reduced to a few coloured blocks until revealed
                     shown = image.scaled(6, 6).scaled(shown.width(), shown.height())
@@ -204,7 +209,9 @@ class BubbleDelegate(QStyledItemDelegate):
                 painter.drawRoundedRect(QRectF(thumb_box), 4, 4)
             if len(attachments) > 1:
                 painter.setPen(QColor(60, 60, 60))
-                painter.drawText(thumb_box, Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignRight, f"+{len(attachments) - 1}")
+                painter.drawText(
+                    thumb_box, Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignRight, f"+{len(attachments) - 1}"
+                )
         painter.restore()
 
 
@@ -225,7 +232,9 @@ class ConversationView(QWidget):
     items_requested = Signal(list, str)
     open_requested = Signal(int)
 
-    def __init__(self, session: CaseSession, conversation_id: int, *, safe_view: bool = True, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: CaseSession, conversation_id: int, *, safe_view: bool = True, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.session = session
         self.item_id = conversation_id
@@ -363,9 +372,11 @@ class ConversationView(QWidget):
         if msg is None:
             self.detail.clear()
             return
+        system = self.tr("(system)")
+        local = self.tr("as written")
         lines = [
-            f"{msg.sender or self.tr('(system)')}",
-            f"{msg.sent_at or '?'}  ({self.tr('local')}: {msg.local_time or '?'} {msg.zone or ''} {msg.time_note or ''})",
+            msg.sender or system,
+            f"{msg.sent_at or '?'}  ({local}: {msg.local_time or '?'} {msg.zone or ''} {msg.time_note or ''})",
             f"SHA-256 {msg.sha256}",
         ]
         if msg.reply_to:

@@ -41,7 +41,10 @@ def cmd_conversations(args: argparse.Namespace) -> int:
         print("no conversations in this case")
     for r in records:
         who = ", ".join(r.participants[:4]) + (" …" if len(r.participants) > 4 else "")
-        print(f"#{r.id:<6} {r.platform:<9} {r.messages:>7} msg  {r.first or '-'} .. {r.last or '-'}  {r.title or ''}  [{who}]")
+        print(
+            f"#{r.id:<6} {r.platform:<9} {r.messages:>7} msg  {r.first or '-'} .. {r.last or '-'}  "
+            f"{r.title or ''}  [{who}]"
+        )
     return 0
 
 

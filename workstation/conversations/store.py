@@ -356,11 +356,14 @@ def add_excerpt(case: Case, message_ids: Iterable[int], *, title: str | None = N
         exhibits.add_exhibits(case, [conversation_id], reason="chat excerpt")
         now = utc_now()
         excerpt_id = int(
-            case.db.execute(
-                "INSERT INTO chat_excerpts (conversation_id, title, message_ids, created_at, analyst) "
-                "VALUES (?, ?, ?, ?, ?)",
-                [conversation_id, title, json.dumps(ordered), now, case.analyst],
+            (
+                case.db.execute(
+                    "INSERT INTO chat_excerpts (conversation_id, title, message_ids, created_at, analyst) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    [conversation_id, title, json.dumps(ordered), now, case.analyst],
+                )
             ).lastrowid
+            or 0
         )
         case.audit(
             "conversations.excerpt_added",

@@ -27,8 +27,10 @@ from workstation.importing.registry import read_child, register
 from workstation.progress import Progress
 
 _JSON_HINTS = (b'"messages"', b'"personal_information"', b'"chats"')
-_JSON_TYPES = re.compile(rb'"type"\s*:\s*"(personal_chat|private_group|private_supergroup|public_supergroup|'
-                         rb'private_channel|public_channel|bot_chat|saved_messages)"')
+_JSON_TYPES = re.compile(
+    rb'"type"\s*:\s*"(personal_chat|private_group|private_supergroup|public_supergroup|'
+    rb'private_channel|public_channel|bot_chat|saved_messages)"'
+)
 _HTML_MARKERS = (b"<title>Exported Data</title>", b'class="page_wrap"')
 _PAGE = re.compile(r"^messages(\d*)\.html$")
 MAX_HTML_PAGE = 64 << 20
@@ -121,7 +123,7 @@ def json_message(record: dict[str, Any]) -> ChatMessage:
 
 
 def _read_json(source: Source, progress: Progress) -> Iterator[ImportedItem]:
-    import ijson
+    import ijson  # type: ignore[import-untyped]
 
     zone = ASSUMED_ZONE.get()
     base = source.path.parent if source.path is not None else None
@@ -139,15 +141,22 @@ def _read_json(source: Source, progress: Progress) -> Iterator[ImportedItem]:
                 if event == "start_map" and prefix in ("chats.list.item", "left_chats.list.item"):
                     header, conversation, seq, clock = {}, None, 0, LocalClock(zone)
                     if container is None:
-                        container = source.item("file", TelegramImporter.name, mime="application/json",
-                                                metadata={"telegram_export": "account"})
+                        container = source.item(
+                            "file",
+                            TelegramImporter.name,
+                            mime="application/json",
+                            metadata={"telegram_export": "account"},
+                        )
                         yield container
                     continue
-                for chat_prefix, dotted in chat_prefixes.items():
+                for dotted in chat_prefixes.values():
                     if prefix in (f"{dotted}name", f"{dotted}type", f"{dotted}id") and event in (
-                        "string", "number", "integer", "null"
+                        "string",
+                        "number",
+                        "integer",
+                        "null",
                     ):
-                        header[prefix[len(dotted):]] = value
+                        header[prefix[len(dotted) :]] = value
                         break
                     if prefix == f"{dotted}messages.item" and event == "start_map":
                         if conversation is None:
@@ -179,7 +188,7 @@ def _read_json(source: Source, progress: Progress) -> Iterator[ImportedItem]:
 
 
 def _build(events: Any, event: str, value: Any) -> Any:
-    from ijson.common import ObjectBuilder
+    from ijson.common import ObjectBuilder  # type: ignore[import-untyped]
 
     builder = ObjectBuilder()
     builder.event(event, value)
@@ -202,12 +211,30 @@ def _json_conversation(
     chat_id = None if header.get("id") is None else str(header.get("id"))
     extra = {"chat_type": header.get("type")}
     if container is None:  # a single-chat export: the file itself is the conversation
-        return conversation_item(source, TelegramImporter.name, platform="telegram", title=title,
-                                 source_format="telegram-json", zone=zone, chat_id=chat_id, extra=extra)
+        return conversation_item(
+            source,
+            TelegramImporter.name,
+            platform="telegram",
+            title=title,
+            source_format="telegram-json",
+            zone=zone,
+            chat_id=chat_id,
+            extra=extra,
+        )
     display = f"{source.display}#chat {chat_id or n + 1}"
-    item = conversation_item(source, TelegramImporter.name, platform="telegram", title=title,
-                             source_format="telegram-json", zone=zone, chat_id=chat_id, extra=extra,
-                             data=canonical_json(header), key=display, display=display)
+    item = conversation_item(
+        source,
+        TelegramImporter.name,
+        platform="telegram",
+        title=title,
+        source_format="telegram-json",
+        zone=zone,
+        chat_id=chat_id,
+        extra=extra,
+        data=canonical_json(header),
+        key=display,
+        display=display,
+    )
     item.parent_key = container.key
     item.original_name = title or f"chat {chat_id}"
     item.mime = "application/json"
@@ -246,10 +273,19 @@ _TITLE_TIME = re.compile(r"(\d{2})\.(\d{2})\.(\d{4}) (\d{2}):(\d{2}):(\d{2})(?: 
 
 def _read_html(source: Source, progress: Progress) -> Iterator[ImportedItem]:
     match = _PAGE.match(source.name)
-    if source.path is not None and match and match.group(1) not in ("", "1") and (source.path.parent / "messages.html").is_file():
+    if (
+        source.path is not None
+        and match
+        and match.group(1) not in ("", "1")
+        and (source.path.parent / "messages.html").is_file()
+    ):
         # A later page: its messages are imported with messages.html as one conversation.
-        yield source.item("file", TelegramImporter.name, mime="text/html",
-                          metadata={"telegram_export": "page of messages.html (messages imported there)"})
+        yield source.item(
+            "file",
+            TelegramImporter.name,
+            mime="text/html",
+            metadata={"telegram_export": "page of messages.html (messages imported there)"},
+        )
         return
     pages: list[Source] = [source]
     if source.path is not None and match and match.group(1) == "":
@@ -273,9 +309,15 @@ def _read_html(source: Source, progress: Progress) -> Iterator[ImportedItem]:
         if conversation is None:
             title_node = tree.css_first("div.page_header div.text.bold") or tree.css_first("div.page_header div.text")
             title = title_node.text(strip=True) if title_node is not None else None
-            conversation = conversation_item(source, TelegramImporter.name, platform="telegram", title=title,
-                                             source_format="telegram-html", zone=zone,
-                                             extra={"pages": [p.name for p in pages]})
+            conversation = conversation_item(
+                source,
+                TelegramImporter.name,
+                platform="telegram",
+                title=title,
+                source_format="telegram-html",
+                zone=zone,
+                extra={"pages": [p.name for p in pages]},
+            )
             yield conversation
         for node in tree.css("div.message"):
             classes = (node.attributes.get("class") or "").split()
@@ -292,7 +334,9 @@ def _read_html(source: Source, progress: Progress) -> Iterator[ImportedItem]:
         progress.check()
 
 
-def _html_message(node: Any, classes: list[str], node_id: str, last_sender: str | None) -> tuple[ChatMessage, str | None]:
+def _html_message(
+    node: Any, classes: list[str], node_id: str, last_sender: str | None
+) -> tuple[ChatMessage, str | None]:
     raw = (node.html or "").encode("utf-8")
     msg = ChatMessage(raw=raw)
     msg.external_id = node_id.removeprefix("message") or None

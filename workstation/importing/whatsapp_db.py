@@ -31,7 +31,16 @@ MAX_DB_BYTES = 2 << 30  # a database is read into memory to be opened without a 
 APPLE_EPOCH = datetime(2001, 1, 1, tzinfo=UTC)
 # Android message_type values that are not someone's words (system events, deleted messages).
 _ANDROID_SYSTEM = {7: "system", 15: "deleted"}
-_ANDROID_MEDIA = {1: "image", 2: "audio", 3: "video", 4: "contact", 5: "location", 9: "document", 13: "gif", 20: "sticker"}
+_ANDROID_MEDIA = {
+    1: "image",
+    2: "audio",
+    3: "video",
+    4: "contact",
+    5: "location",
+    9: "document",
+    13: "gif",
+    20: "sticker",
+}
 _IOS_SYSTEM = {6: "system", 10: "system", 14: "deleted"}
 
 
@@ -94,23 +103,32 @@ class WhatsAppDatabaseImporter:
             schema = schema_of(conn)
         except sqlite3.DatabaseError as exc:
             progress.warn(source.display, f"damaged or not really a SQLite database ({exc}); kept as a file, not read")
-            yield source.item("file", self.name, data=data, mime="application/octet-stream",
-                              metadata={"sqlite_error": str(exc)})
+            yield source.item(
+                "file", self.name, data=data, mime="application/octet-stream", metadata={"sqlite_error": str(exc)}
+            )
             return
         try:
             if schema is None:
-                yield source.item("file", self.name, data=data, mime="application/vnd.sqlite3",
-                                  metadata={"sqlite": "not a WhatsApp message database"})
+                yield source.item(
+                    "file",
+                    self.name,
+                    data=data,
+                    mime="application/vnd.sqlite3",
+                    metadata={"sqlite": "not a WhatsApp message database"},
+                )
                 return
-            container = source.item("file", self.name, data=data, mime="application/vnd.sqlite3",
-                                    metadata={"whatsapp_database": schema})
+            container = source.item(
+                "file", self.name, data=data, mime="application/vnd.sqlite3", metadata={"whatsapp_database": schema}
+            )
             yield container
             contacts = _contacts(source) if schema.startswith("android") else {}
             reader = {"android": _android, "android-legacy": _android_legacy, "ios": _ios}[schema]
             try:
                 yield from reader(conn, source, container, contacts, progress)
             except sqlite3.DatabaseError as exc:
-                progress.warn(source.display, f"damaged WhatsApp database ({exc}); messages before the damage were kept")
+                progress.warn(
+                    source.display, f"damaged WhatsApp database ({exc}); messages before the damage were kept"
+                )
         finally:
             conn.close()
 
@@ -150,9 +168,18 @@ def _chat_item(
     source: Source, container: ImportedItem, record: dict[str, Any], chat_id: str, title: str | None, fmt: str
 ) -> ImportedItem:
     display = f"{source.display}#chat {chat_id}"
-    item = conversation_item(source, WhatsAppDatabaseImporter.name, platform="whatsapp", title=title,
-                             source_format=fmt, zone=None, chat_id=chat_id, data=canonical_json(record),
-                             key=display, display=display)
+    item = conversation_item(
+        source,
+        WhatsAppDatabaseImporter.name,
+        platform="whatsapp",
+        title=title,
+        source_format=fmt,
+        zone=None,
+        chat_id=chat_id,
+        data=canonical_json(record),
+        key=display,
+        display=display,
+    )
     item.parent_key = container.key
     item.original_name = title or f"chat {chat_id}"
     item.mime = "application/json"
@@ -179,7 +206,10 @@ def _android(
     conversation: ImportedItem | None = None
     seq = 0
     order = "m.chat_row_id, m.sort_id, m._id" if "sort_id" in cols else "m.chat_row_id, m._id"
-    sql = f"SELECT m.*{media_cols}{quoted_cols} FROM message m{media_join}{quoted_join} WHERE m.chat_row_id > 0 ORDER BY {order}"
+    sql = (
+        f"SELECT m.*{media_cols}{quoted_cols} FROM message m{media_join}{quoted_join} "
+        f"WHERE m.chat_row_id > 0 ORDER BY {order}"
+    )
     for row in _rows(conn.execute(sql)):
         chat_row = int(row["chat_row_id"])
         if chat_row != current:
@@ -187,8 +217,9 @@ def _android(
             chat = chats.get(chat_row, {"_id": chat_row})
             chat_jid = jids.get(int(chat.get("jid_row_id") or 0))
             title = chat.get("subject") or contacts.get(chat_jid or "") or _phone(chat_jid)
-            conversation = _chat_item(source, container, {"chat": chat, "jid": chat_jid}, chat_jid or str(chat_row),
-                                      title, "msgstore.db")
+            conversation = _chat_item(
+                source, container, {"chat": chat, "jid": chat_jid}, chat_jid or str(chat_row), title, "msgstore.db"
+            )
             yield conversation
         assert conversation is not None
         seq += 1
@@ -287,8 +318,9 @@ def _ios(
         if session_id != current:
             current, seq = session_id, 0
             title = session.get("ZPARTNERNAME") or _phone(session.get("ZCONTACTJID"))
-            conversation = _chat_item(source, container, session, str(session.get("ZCONTACTJID") or session_id), title,
-                                      "ChatStorage.sqlite")
+            conversation = _chat_item(
+                source, container, session, str(session.get("ZCONTACTJID") or session_id), title, "ChatStorage.sqlite"
+            )
             yield conversation
         assert conversation is not None
         seq += 1

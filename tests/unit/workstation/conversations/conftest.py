@@ -39,9 +39,7 @@ def messages_json(case):
         convs = [c for c in list_conversations(case) if title_part in (c.source_path or "")]
         assert len(convs) == 1, [c.source_path for c in list_conversations(case)]
         records = [m.to_json() for m in list_messages(case, convs[0].id)]
-        names = {
-            r[0]: r[1] for r in case.db.execute("SELECT id, original_name FROM items WHERE kind != 'message'")
-        }
+        names = {r[0]: r[1] for r in case.db.execute("SELECT id, original_name FROM items WHERE kind != 'message'")}
         return records, names
 
     return get

@@ -1,3 +1,4 @@
+# ruff: noqa: E501 - locale tables and SQL fixtures read best one record per line
 """WhatsApp phone databases (msgstore.db new and legacy, ChatStorage.sqlite), built here with sqlite3."""
 
 from __future__ import annotations
@@ -86,7 +87,8 @@ def test_android_msgstore_with_contacts(tmp_path, case, do_import):
     assert result.errors == []
     convs = list_conversations(case)
     assert [(c.title, c.messages, c.source_format) for c in convs] == [
-        ("Recruiter Jan", 3, "msgstore.db"), ("Jobs Romania", 3, "msgstore.db"),
+        ("Recruiter Jan", 3, "msgstore.db"),
+        ("Jobs Romania", 3, "msgstore.db"),
     ]
     first = [m.to_json() for m in list_messages(case, convs[0].id)]
     assert [(m["sender"], m["sent_at"], m["text"]) for m in first] == [
@@ -96,7 +98,11 @@ def test_android_msgstore_with_contacts(tmp_path, case, do_import):
     ]
     assert first[2]["reply_to"] == "K2" and first[2]["forwarded"] is True and first[0]["zone"] is None
     group = [m.to_json() for m in list_messages(case, convs[1].id)]
-    assert [(m["sender"], m["system"]) for m in group] == [("+40721000111", True), ("+40721000111", False), ("+40721000111", True)]
+    assert [(m["sender"], m["system"]) for m in group] == [
+        ("+40721000111", True),
+        ("+40721000111", False),
+        ("+40721000111", True),
+    ]
     assert convs[1].participants == ("+40721000111",)
     # the database is stored byte for byte; nothing else was written beside it
     assert sorted(p.name for p in phone.iterdir()) == ["msgstore.db", "wa.db"]
@@ -115,7 +121,8 @@ def test_legacy_android_and_ios(tmp_path, case, do_import):
     assert set(convs) == {"+31612345678", "Piotr", "Praca NL"}
     legacy = [m.to_json() for m in list_messages(case, convs["+31612345678"].id)]
     assert [(m["sender"], m["sent_at"]) for m in legacy] == [
-        ("+31612345678", "2017-07-14T02:40:00Z"), ("me (device owner)", "2017-07-14T02:41:00Z"),
+        ("+31612345678", "2017-07-14T02:40:00Z"),
+        ("me (device owner)", "2017-07-14T02:41:00Z"),
     ]
     piotr = [m.to_json() for m in list_messages(case, convs["Piotr"].id)]
     assert [(m["sender"], m["sent_at"], m["text"]) for m in piotr] == [
@@ -125,9 +132,7 @@ def test_legacy_android_and_ios(tmp_path, case, do_import):
     ]
     group = [m.to_json() for m in list_messages(case, convs["Praca NL"].id)]
     assert [(m["sender"], m["system"]) for m in group] == [(None, True), ("Kasia", False)]  # ordered by time
-    meta = case.db.execute(
-        "SELECT metadata FROM items WHERE id = ?", [piotr[2]["id"]]
-    ).fetchone()[0]
+    meta = case.db.execute("SELECT metadata FROM items WHERE id = ?", [piotr[2]["id"]]).fetchone()[0]
     assert "photo.jpg" in meta
 
 
