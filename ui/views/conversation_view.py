@@ -298,7 +298,7 @@ class ConversationView(QWidget):
         zone = r.zone or self.tr("times from the source in UTC")
         return (
             self.tr("%1 chat “%2”: %3 messages, %4 – %5. Participants: %6. Local times read in: %7.")
-            .replace("%1", r.platform.capitalize())
+            .replace("%1", {"whatsapp": "WhatsApp", "telegram": "Telegram"}.get(r.platform, r.platform))
             .replace("%2", r.title or "")
             .replace("%3", str(r.messages))
             .replace("%4", r.first or "?")

@@ -54,6 +54,13 @@ def record_item(case: Any, item_id: int, item: dict[str, Any], analysis: dict[st
                 None if m.get("external_id") is None else str(m.get("external_id")),
             ],
         )
+        if m.get("sender") and not m.get("system"):
+            case.db.execute(
+                "INSERT INTO chat_participants (conversation_id, sender, first_seq, messages) VALUES (?, ?, ?, 1) "
+                "ON CONFLICT(conversation_id, sender) DO UPDATE SET messages = messages + 1, "
+                "first_seq = min(first_seq, excluded.first_seq)",
+                [item["parent_id"], m["sender"], int(m.get("seq", 0))],
+            )
 
 
 # -- read layer --------------------------------------------------------------------------------
@@ -141,14 +148,16 @@ class AttachmentRecord:
     mime: str | None
 
 
-def list_conversations(case: Case) -> list[ConversationRecord]:
-    """Every conversation in the case, in import order."""
+def list_conversations(case: Case, *, only: int | None = None) -> list[ConversationRecord]:
+    """Every conversation in the case, in import order (or only the one with id ``only``)."""
     rows = case.db.execute(
         "SELECT c.item_id, c.platform, c.title, i.source_path, c.zone, c.source_format, i.sha256, "
         "(SELECT count(*) FROM chat_messages m WHERE m.conversation_id = c.item_id), "
         "(SELECT min(sent_at) FROM chat_messages m WHERE m.conversation_id = c.item_id), "
         "(SELECT max(sent_at) FROM chat_messages m WHERE m.conversation_id = c.item_id) "
-        "FROM chat_conversations c JOIN items i ON i.id = c.item_id ORDER BY c.item_id"
+        "FROM chat_conversations c JOIN items i ON i.id = c.item_id WHERE ? IS NULL OR c.item_id = ? "
+        "ORDER BY c.item_id",
+        [only, only],
     ).fetchall()
     out = []
     for r in rows:
@@ -176,21 +185,15 @@ def conversation(case: Case, conversation_id: int) -> ConversationRecord:
     Raises:
         UsageError: no conversation with that id.
     """
-    for record in list_conversations_by_ids(case, [conversation_id]):
+    for record in list_conversations(case, only=int(conversation_id)):
         return record
     raise UsageError(f"no conversation with id {conversation_id}")
-
-
-def list_conversations_by_ids(case: Case, ids: Sequence[int]) -> list[ConversationRecord]:
-    wanted = set(ids)
-    return [c for c in list_conversations(case) if c.id in wanted]
 
 
 def participants(case: Case, conversation_id: int) -> tuple[str, ...]:
     """Distinct senders of the conversation's own (non-system) messages, first speaker first."""
     rows = case.db.execute(
-        "SELECT sender, min(seq) AS first FROM chat_messages WHERE conversation_id = ? AND sender IS NOT NULL "
-        "AND system = 0 GROUP BY sender ORDER BY first",
+        "SELECT sender FROM chat_participants WHERE conversation_id = ? ORDER BY first_seq, sender",
         [conversation_id],
     ).fetchall()
     return tuple(str(r[0]) for r in rows)
@@ -287,16 +290,27 @@ def attachments_of(case: Case, message_ids: Sequence[int]) -> list[AttachmentRec
 
 
 def find_in_conversation(case: Case, conversation_id: int, query: str) -> list[int]:
-    """Row positions (0-based, chat order) of the messages whose text or sender contains ``query``."""
-    needle = query.strip().casefold()
+    """Row positions (0-based, chat order) of the messages whose text or sender contains ``query``.
+
+    Case-insensitive (SQLite's LIKE folds ASCII; other scripts are matched as typed, in lower
+    case, upper case and capitalised); the scan runs inside SQLite, not row by row in Python.
+    """
+    needle = query.strip()
     if not needle:
         return []
+    variants = sorted({needle, needle.lower(), needle.upper(), needle.capitalize()})
+    patterns = ["%" + v.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%" for v in variants]
+    test = " OR ".join(["i.text LIKE ? ESCAPE '\\' OR m.sender LIKE ? ESCAPE '\\'"] * len(patterns))
+    params: list[Any] = [conversation_id]
+    for p in patterns:
+        params += [p, p]
     rows = case.db.execute(
-        "SELECT coalesce(i.text, ''), coalesce(m.sender, '') FROM chat_messages m JOIN items i ON i.id = m.item_id "
-        "WHERE m.conversation_id = ? ORDER BY m.seq",
-        [conversation_id],
-    )
-    return [n for n, (text, sender) in enumerate(rows) if needle in text.casefold() or needle in sender.casefold()]
+        "SELECT pos FROM (SELECT row_number() OVER (ORDER BY m.seq) - 1 AS pos, "
+        f"CASE WHEN {test} THEN 1 ELSE 0 END AS hit "
+        "FROM chat_messages m JOIN items i ON i.id = m.item_id WHERE m.conversation_id = ?) WHERE hit = 1",
+        params[1:] + [params[0]],
+    ).fetchall()
+    return [int(r[0]) for r in rows]
 
 
 @dataclass(frozen=True)
