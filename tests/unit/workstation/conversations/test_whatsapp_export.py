@@ -30,6 +30,12 @@ def test_every_locale_and_platform_parses_exactly(tmp_path, case, do_import, mes
             if wrong:
                 failures[f"{locale}-{platform}"] = wrong
     assert failures == {}
+    from workstation.conversations import find_in_conversation, list_conversations
+
+    uk = next(c for c in list_conversations(case) if c.source_path.endswith("uk-ios.txt"))
+    assert find_in_conversation(case, uk.id, "привіт") == [11]  # any case, any script
+    assert find_in_conversation(case, uk.id, "PASSPORT") == [6]
+    assert find_in_conversation(case, uk.id, "100%_") == []
 
 
 def test_zip_with_media_links_attachments_to_their_messages(tmp_path, case, do_import, messages_json):
