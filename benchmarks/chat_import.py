@@ -10,6 +10,7 @@
 
 Run:  /work/venv/bin/python benchmarks/chat_import.py accuracy
       /work/venv/bin/python benchmarks/chat_import.py scale --messages 50000
+      /work/venv/bin/python benchmarks/chat_import.py parse --messages 1000000   (parser alone, no case)
 """
 
 from __future__ import annotations
@@ -125,14 +126,56 @@ def scale(n: int, workers: int | None) -> dict[str, object]:
     }
 
 
+def parse_only(n: int) -> dict[str, object]:
+    """The parser alone (no case): CPU per message and peak memory while streaming N messages."""
+    from workstation.conversations import whatsapp_text as wa
+    from workstation.conversations.model import conversation_item, message_item
+    from workstation.conversations.times import LocalClock
+    from workstation.importing.model import Source
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "WhatsApp Chat with Maria.txt"
+        _export(path, n)
+        before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        cpu0 = time.process_time()
+        with path.open("rb") as fh:
+            text, _ = wa.open_text(fh)
+            order = wa.scan_order(iter(text))
+        conv = conversation_item(
+            Source.from_path(path), "whatsapp", platform="whatsapp", title="x", source_format="bench", zone=ZONE
+        )
+        clock = LocalClock(ZONE)
+        count = 0
+        with path.open("rb") as fh:
+            text, _ = wa.open_text(fh)
+            for parsed in wa.parse(iter(text), order, []):
+                count += 1
+                message_item(conv, count, parsed.message, clock=clock, importer="")
+        cpu = time.process_time() - cpu0
+        size = path.stat().st_size
+    return {
+        "messages": count,
+        "export_mb": round(size / 1e6, 1),
+        "cpu_s": round(cpu, 1),
+        "cpu_us_per_message": round(cpu / max(1, count) * 1e6),
+        "peak_rss_mb_before": round(before / 1024),
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("what", choices=("accuracy", "scale"))
+    parser.add_argument("what", choices=("accuracy", "scale", "parse"))
     parser.add_argument("--messages", type=int, default=20000)
     parser.add_argument("--workers", type=int, default=None)
     args = parser.parse_args()
     os.environ.setdefault("WORKSTATION_OCR", "off")
-    out = accuracy() if args.what == "accuracy" else scale(args.messages, args.workers)
+    if args.what == "accuracy":
+        out = accuracy()
+    elif args.what == "parse":
+        out = parse_only(args.messages)
+    else:
+        out = scale(args.messages, args.workers)
     print(json.dumps(out, ensure_ascii=False, indent=1))
 
 
