@@ -228,73 +228,78 @@
 <context>
     <name>ConversationView</name>
     <message>
-        <location filename="../../ui/views/conversation_view.py" line="241"/>
+        <location filename="../../ui/views/conversation_view.py" line="269"/>
         <source>Search in this chat (Enter: next match)</source>
         <translation>Zoeken in deze chat (Enter: volgende treffer)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conversation_view.py" line="244"/>
+        <location filename="../../ui/views/conversation_view.py" line="272"/>
         <source>Add selected messages as an exhibit</source>
         <translation>Geselecteerde berichten als bewijsstuk toevoegen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conversation_view.py" line="270"/>
+        <location filename="../../ui/views/conversation_view.py" line="303"/>
         <source>Selectors in this message (double-click: all items)</source>
         <translation>Selectors in dit bericht (dubbelklik: alle items)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conversation_view.py" line="272"/>
+        <location filename="../../ui/views/conversation_view.py" line="305"/>
         <source>Attachments (double-click: open)</source>
         <translation>Bijlagen (dubbelklik: openen)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conversation_view.py" line="289"/>
+        <location filename="../../ui/views/conversation_view.py" line="322"/>
         <source>times from the source in UTC</source>
         <translation>tijden uit de bron in UTC</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conversation_view.py" line="291"/>
+        <location filename="../../ui/views/conversation_view.py" line="324"/>
         <source>%1 chat “%2”: %3 messages, %4 – %5. Participants: %6. Local times read in: %7.</source>
         <translation>%1-chat “%2”: %3 berichten, %4 – %5. Deelnemers: %6. Lokale tijden gelezen in: %7.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conversation_view.py" line="329"/>
+        <location filename="../../ui/views/conversation_view.py" line="361"/>
+        <source>searching…</source>
+        <translation>zoeken…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conversation_view.py" line="381"/>
         <source>no match</source>
         <translation>geen treffer</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conversation_view.py" line="347"/>
-        <location filename="../../ui/views/conversation_view.py" line="353"/>
+        <location filename="../../ui/views/conversation_view.py" line="399"/>
+        <location filename="../../ui/views/conversation_view.py" line="405"/>
         <source>Chat excerpt</source>
         <translation>Chatfragment</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conversation_view.py" line="347"/>
+        <location filename="../../ui/views/conversation_view.py" line="399"/>
         <source>Select the messages first.</source>
         <translation>Selecteer eerst de berichten.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conversation_view.py" line="354"/>
+        <location filename="../../ui/views/conversation_view.py" line="406"/>
         <source>%1 message(s) added to the report as exhibit %2.</source>
         <translation>%1 bericht(en) aan het rapport toegevoegd als bewijsstuk %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conversation_view.py" line="366"/>
+        <location filename="../../ui/views/conversation_view.py" line="418"/>
         <source>(system)</source>
         <translation>(systeem)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conversation_view.py" line="367"/>
+        <location filename="../../ui/views/conversation_view.py" line="419"/>
         <source>as written</source>
         <translation>zoals geschreven</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conversation_view.py" line="374"/>
+        <location filename="../../ui/views/conversation_view.py" line="426"/>
         <source>in reply to %1</source>
         <translation>antwoord op %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conversation_view.py" line="376"/>
+        <location filename="../../ui/views/conversation_view.py" line="428"/>
         <source>forwarded</source>
         <translation>doorgestuurd</translation>
     </message>

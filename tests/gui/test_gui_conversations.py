@@ -47,12 +47,14 @@ def test_conversation_view_search_selectors_and_excerpt(
     assert view.model.pages_read <= 1
     view.grab()  # paints the bubbles (day separators, the veiled attachment) without error
     view.search.setText("passport")
-    view.find_next()
+    with qtbot.waitSignal(view.searched, timeout=10_000):
+        view.find_next()
     current = view.model.message(view.list.currentIndex().row())
     assert current is not None and "passport" in current.text and view.hits_label.text() == "1/1"
     # the phone number in message 3 is a selector; double-clicking it lists the items that carry it
     view.search.setText("Call me")
-    view.find_next()
+    with qtbot.waitSignal(view.searched, timeout=10_000):
+        view.find_next()
     assert view.selectors.count() == 1 and "+31612345678" in view.selectors.item(0).text()
     with qtbot.waitSignal(view.items_requested, timeout=5_000) as got:
         view.selectors.itemActivated.emit(view.selectors.item(0))

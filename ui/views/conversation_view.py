@@ -9,10 +9,12 @@ to three lines and the pane below it the whole message, its attachments and its 
 Signals:
     items_requested(list, str): show these items in the browse view (a selector's items).
     open_requested(int): open this item (an attachment) in its own viewer.
+    searched(int): a search in the chat finished with this many matches.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections import OrderedDict
 from typing import Any
 
@@ -50,6 +52,7 @@ from ui.session import CaseSession
 from workstation import conversations as chats
 from workstation.conversations import MessageRecord
 
+_tokens = itertools.count(8_000_000)
 PAGE = 200
 MAX_PAGES = 40  # pages kept in memory (8,000 messages); others are read again when shown
 THUMB = 56
@@ -71,6 +74,18 @@ class ConversationModel(QAbstractListModel):
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else self._count
+
+    def index(
+        self,
+        row: int,
+        column: int = 0,
+        parent: QModelIndex | QPersistentModelIndex = QModelIndex(),  # noqa: B008
+    ) -> QModelIndex:
+        # One Python call per index: Qt's own index() asks rowCount() and columnCount() each time,
+        # and the list's layout asks for every row's index.
+        if column == 0 and 0 <= row < self._count:
+            return self.createIndex(row, 0)
+        return QModelIndex()
 
     def message(self, row: int) -> MessageRecord | None:
         if not 0 <= row < self._count:
@@ -231,6 +246,7 @@ class ConversationView(QWidget):
 
     items_requested = Signal(list, str)
     open_requested = Signal(int)
+    searched = Signal(int)
 
     def __init__(
         self, session: CaseSession, conversation_id: int, *, safe_view: bool = True, parent: QWidget | None = None
@@ -243,6 +259,9 @@ class ConversationView(QWidget):
         self.model = ConversationModel(session, conversation_id, self)
         self._hits: list[int] = []
         self._hit = -1
+        self._query: str | None = None
+        self._token = next(_tokens)
+        session.reader.signals.query_done.connect(self._on_reader_done)
 
         header = QLabel(self._header_text())
         header.setWordWrap(True)
@@ -258,11 +277,16 @@ class ConversationView(QWidget):
         bar.addWidget(self.excerpt_button)
 
         self.list = QListView()
-        self.list.setModel(self.model)
+        # Set before the model: each of these lays out every row again.
         self.list.setUniformItemSizes(True)
+        # The list still visits every row once to lay it out (two index() calls per row): in
+        # batches, between which the window keeps painting and answering.
+        self.list.setLayoutMode(QListView.LayoutMode.Batched)
+        self.list.setBatchSize(2000)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.list.setItemDelegate(BubbleDelegate(self))
+        self.list.setModel(self.model)
         self.list.selectionModel().currentChanged.connect(self._on_list_current_changed)
 
         self.detail = QPlainTextEdit()
@@ -325,15 +349,34 @@ class ConversationView(QWidget):
         self.list.setCurrentIndex(index)
 
     def find_next(self) -> None:
+        """Next match of the search text; a new text is searched on the reader thread first."""
         query = self.search.text()
         if not query.strip():
-            self._hits, self._hit = [], -1
+            self._hits, self._hit, self._query = [], -1, None
             self.hits_label.setText("")
             return
-        if getattr(self, "_query", None) != query:
-            self._query = query
-            self._hits = chats.find_in_conversation(self.session.case, self.item_id, query)
-            self._hit = -1
+        if self._query != query:
+            self._query = None
+            self._token = next(_tokens)
+            self.hits_label.setText(self.tr("searching…"))
+            conversation_id = self.item_id
+            self.session.reader.call(
+                f"chat-search:{conversation_id}",
+                self._token,
+                lambda case: (query, chats.find_in_conversation(case, conversation_id, query)),
+            )
+            return
+        self._show_next_hit()
+
+    def _on_reader_done(self, token: int, result: object) -> None:
+        if token != self._token or not isinstance(result, tuple):
+            return
+        self._query, self._hits = result[0], list(result[1])
+        self._hit = -1
+        self._show_next_hit()
+        self.searched.emit(len(self._hits))
+
+    def _show_next_hit(self) -> None:
         if not self._hits:
             self.hits_label.setText(self.tr("no match"))
             return

@@ -221,9 +221,12 @@ def list_messages(
     """
     if case.db.execute("SELECT 1 FROM chat_conversations WHERE item_id = ?", [conversation_id]).fetchone() is None:
         raise UsageError(f"no conversation with id {conversation_id}")
+    # The page's first seq is found on the index alone: OFFSET on the joined rows would read (and
+    # decrypt) every message before the page.
     rows = case.db.execute(
-        _MESSAGE_SQL + "WHERE m.conversation_id = ? ORDER BY m.seq LIMIT ? OFFSET ?",
-        [conversation_id, -1 if limit is None else limit, offset],
+        _MESSAGE_SQL + "WHERE m.conversation_id = ? AND m.seq >= coalesce((SELECT seq FROM chat_messages "
+        "WHERE conversation_id = ? ORDER BY seq LIMIT 1 OFFSET ?), 1 << 62) ORDER BY m.seq LIMIT ?",
+        [conversation_id, conversation_id, max(0, offset), -1 if limit is None else limit],
     ).fetchall()
     return _records(case, rows)
 
@@ -292,25 +295,43 @@ def attachments_of(case: Case, message_ids: Sequence[int]) -> list[AttachmentRec
 def find_in_conversation(case: Case, conversation_id: int, query: str) -> list[int]:
     """Row positions (0-based, chat order) of the messages whose text or sender contains ``query``.
 
-    Case-insensitive (SQLite's LIKE folds ASCII; other scripts are matched as typed, in lower
-    case, upper case and capitalised); the scan runs inside SQLite, not row by row in Python.
+    Any case, any script, accents ignored for three characters or more (the case's trigram
+    full-text index); shorter queries are matched in SQLite with LIKE (ASCII case folding). The
+    chat order comes from the conversation's index alone, so no message row is read for it.
     """
     needle = query.strip()
     if not needle:
         return []
-    variants = sorted({needle, needle.lower(), needle.upper(), needle.capitalize()})
-    patterns = ["%" + v.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%" for v in variants]
-    test = " OR ".join(["i.text LIKE ? ESCAPE '\\' OR m.sender LIKE ? ESCAPE '\\'"] * len(patterns))
-    params: list[Any] = [conversation_id]
-    for p in patterns:
-        params += [p, p]
-    rows = case.db.execute(
-        "SELECT pos FROM (SELECT row_number() OVER (ORDER BY m.seq) - 1 AS pos, "
-        f"CASE WHEN {test} THEN 1 ELSE 0 END AS hit "
-        "FROM chat_messages m JOIN items i ON i.id = m.item_id WHERE m.conversation_id = ?) WHERE hit = 1",
-        params[1:] + [params[0]],
-    ).fetchall()
-    return [int(r[0]) for r in rows]
+    order = [
+        int(r[0])
+        for r in case.db.execute(
+            "SELECT item_id FROM chat_messages WHERE conversation_id = ? ORDER BY seq", [conversation_id]
+        )
+    ]
+    like = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    hits = {
+        int(r[0])
+        for r in case.db.execute(
+            "SELECT item_id FROM chat_messages WHERE conversation_id = ? AND sender LIKE ? ESCAPE '\\'",
+            [conversation_id, like],
+        )
+    }
+    if len(needle) >= 3:
+        phrase = '"' + needle.replace('"', '""') + '"'
+        hits |= {
+            int(r[0])
+            for r in case.db.execute("SELECT rowid FROM items_fts WHERE items_fts MATCH ?", ["text: " + phrase])
+        }
+    else:
+        hits |= {
+            int(r[0])
+            for r in case.db.execute(
+                "SELECT m.item_id FROM chat_messages m JOIN items i ON i.id = m.item_id "
+                "WHERE m.conversation_id = ? AND i.text LIKE ? ESCAPE '\\'",
+                [conversation_id, like],
+            )
+        }
+    return [pos for pos, item_id in enumerate(order) if item_id in hits]
 
 
 @dataclass(frozen=True)
