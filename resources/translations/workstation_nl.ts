@@ -1569,85 +1569,91 @@ Sleep bestanden of mappen hierheen, of gebruik Bestand â†’ Bestanden importerenâ
         <translation>Overige bestanden</translation>
     </message>
     <message>
-        <location filename="../../ui/views/navigator.py" line="111"/>
+        <location filename="../../ui/views/navigator.py" line="114"/>
+        <location filename="../../ui/views/navigator.py" line="115"/>
+        <source>Conversations</source>
+        <translation>Gesprekken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/navigator.py" line="117"/>
         <source>Triage</source>
         <translation>Triage</translation>
     </message>
     <message>
-        <location filename="../../ui/views/navigator.py" line="115"/>
-        <location filename="../../ui/views/navigator.py" line="117"/>
+        <location filename="../../ui/views/navigator.py" line="121"/>
+        <location filename="../../ui/views/navigator.py" line="123"/>
         <source>Not yet triaged</source>
         <translation>Nog niet beoordeeld</translation>
     </message>
     <message>
-        <location filename="../../ui/views/navigator.py" line="123"/>
-        <location filename="../../ui/views/navigator.py" line="124"/>
+        <location filename="../../ui/views/navigator.py" line="129"/>
+        <location filename="../../ui/views/navigator.py" line="130"/>
         <source>Relevant</source>
         <translation>Relevant</translation>
     </message>
     <message>
-        <location filename="../../ui/views/navigator.py" line="129"/>
-        <location filename="../../ui/views/navigator.py" line="130"/>
+        <location filename="../../ui/views/navigator.py" line="135"/>
+        <location filename="../../ui/views/navigator.py" line="136"/>
         <source>Not relevant</source>
         <translation>Niet relevant</translation>
     </message>
     <message>
-        <location filename="../../ui/views/navigator.py" line="133"/>
+        <location filename="../../ui/views/navigator.py" line="139"/>
         <source>Exhibits</source>
         <translation>Stukken van overtuiging</translation>
     </message>
     <message>
-        <location filename="../../ui/views/navigator.py" line="135"/>
+        <location filename="../../ui/views/navigator.py" line="141"/>
         <source>Tags</source>
         <translation>Labels</translation>
     </message>
     <message>
-        <location filename="../../ui/views/navigator.py" line="136"/>
+        <location filename="../../ui/views/navigator.py" line="142"/>
         <source>Duplicate clusters</source>
         <translation>Duplicaatclusters</translation>
     </message>
     <message>
-        <location filename="../../ui/views/navigator.py" line="137"/>
+        <location filename="../../ui/views/navigator.py" line="143"/>
         <source>Indicators</source>
         <translation>Indicatoren</translation>
     </message>
     <message>
-        <location filename="../../ui/views/navigator.py" line="138"/>
+        <location filename="../../ui/views/navigator.py" line="144"/>
         <source>Selectors</source>
         <translation>Selectors</translation>
     </message>
     <message>
-        <location filename="../../ui/views/navigator.py" line="139"/>
+        <location filename="../../ui/views/navigator.py" line="145"/>
         <source>Import errors</source>
         <translation>Importfouten</translation>
     </message>
     <message>
-        <location filename="../../ui/views/navigator.py" line="193"/>
+        <location filename="../../ui/views/navigator.py" line="202"/>
         <source>No data for this feature in this case yet</source>
         <translation>Nog geen gegevens voor deze functie in deze zaak</translation>
     </message>
     <message>
-        <location filename="../../ui/views/navigator.py" line="208"/>
+        <location filename="../../ui/views/navigator.py" line="217"/>
         <source>(no tags yet)</source>
         <translation>(nog geen labels)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/navigator.py" line="229"/>
+        <location filename="../../ui/views/navigator.py" line="238"/>
         <source>Cluster %1</source>
         <translation>Cluster %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/navigator.py" line="246"/>
+        <location filename="../../ui/views/navigator.py" line="255"/>
         <source>(not available)</source>
         <translation>(niet beschikbaar)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/navigator.py" line="252"/>
+        <location filename="../../ui/views/navigator.py" line="261"/>
         <source>Suggestions to review</source>
         <translation>Te beoordelen voorstellen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/navigator.py" line="270"/>
+        <location filename="../../ui/views/navigator.py" line="279"/>
         <source>(none marked yet)</source>
         <translation>(nog niets gemarkeerd)</translation>
     </message>
