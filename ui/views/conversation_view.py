@@ -63,11 +63,13 @@ MessageRole = Qt.ItemDataRole.UserRole + 1
 class ConversationModel(QAbstractListModel):
     """The messages of one conversation, in chat order, read a page at a time."""
 
-    def __init__(self, session: CaseSession, conversation_id: int, parent: Any = None) -> None:
+    def __init__(
+        self, session: CaseSession, conversation_id: int, parent: Any = None, *, count: int | None = None
+    ) -> None:
         super().__init__(parent)
         self.session = session
         self.conversation_id = conversation_id
-        self._count = chats.count_messages(session.case, conversation_id)
+        self._count = chats.count_messages(session.case, conversation_id) if count is None else count
         self._pages: OrderedDict[int, list[MessageRecord]] = OrderedDict()
         self._thumbs: OrderedDict[int, QImage | None] = OrderedDict()
         self.pages_read = 0
@@ -256,7 +258,7 @@ class ConversationView(QWidget):
         self.item_id = conversation_id
         self.safe_view = safe_view
         self.record = chats.conversation(session.case, conversation_id)
-        self.model = ConversationModel(session, conversation_id, self)
+        self.model = ConversationModel(session, conversation_id, self, count=self.record.messages)
         self._hits: list[int] = []
         self._hit = -1
         self._query: str | None = None
@@ -282,7 +284,7 @@ class ConversationView(QWidget):
         # The list still visits every row once to lay it out (two index() calls per row): in
         # batches, between which the window keeps painting and answering.
         self.list.setLayoutMode(QListView.LayoutMode.Batched)
-        self.list.setBatchSize(2000)
+        self.list.setBatchSize(1000)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.list.setItemDelegate(BubbleDelegate(self))
