@@ -122,3 +122,37 @@ def test_unknown_zone_is_refused_before_anything_is_imported(tmp_path, case, do_
     with pytest.raises(UsageError, match="unknown time zone"):
         do_import(path, timezone="Mars/Olympus")
     assert case.count_items() == 0
+
+
+def test_a_large_export_is_streamed_in_bounded_memory(tmp_path):
+    import tracemalloc
+
+    from workstation.conversations import whatsapp_text as wa
+    from workstation.conversations.model import conversation_item, message_item
+    from workstation.conversations.times import LocalClock
+    from workstation.importing.model import Source
+
+    path = tmp_path / "WhatsApp Chat with Big.txt"
+    line = "05/01/2024, 10:{:02d} - Olena: a message about work and a room, call +31 6 1234 {:04d}" + " ok" * 80 + "\n"
+    with path.open("w", encoding="utf-8") as fh:
+        for k in range(15_000):
+            fh.write(line.format(k % 60, k % 10_000))
+    size = path.stat().st_size
+    conv = conversation_item(
+        Source.from_path(path), "whatsapp", platform="whatsapp", title="Big", source_format="t", zone="UTC"
+    )
+    clock = LocalClock("UTC")
+    tracemalloc.start()
+    with path.open("rb") as fh:
+        text, _ = wa.open_text(fh)
+        order = wa.scan_order(iter(text))
+    count = 0
+    with path.open("rb") as fh:
+        text, _ = wa.open_text(fh)
+        for parsed in wa.parse(iter(text), order, []):
+            count += 1
+            message_item(conv, count, parsed.message, clock=clock, importer="")
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert count == 15_000
+    assert peak < size // 8, (peak, size)  # a few buffers and one message, not the export
