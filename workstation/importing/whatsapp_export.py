@@ -96,6 +96,8 @@ def read_chat(
             for name in parsed.message.attachments:
                 info = (media or {}).get(name)
                 if info is None or archive is None or archive_opener is None:
+                    if archive is None and source.path is not None:
+                        yield from _beside(source, name, item.key, progress)
                     continue
                 used.add(info.filename)
                 yield from _member(archive, archive_opener, info, item.key, progress)
@@ -132,6 +134,26 @@ def _member(
         parent_key=parent_key,
         chain=archive.chain_with("zip"),
         capture_method="archive member",
+    )
+    yield from read_child(child, progress)
+
+
+def _beside(source: Source, name: str, parent_key: str, progress: Progress) -> Iterator[ImportedItem]:
+    """An attachment of an unpacked export: the file of that name beside the chat text."""
+    assert source.path is not None
+    if "/" in name or "\\" in name or name in (".", ".."):
+        return
+    path = source.path.parent / name
+    if path.is_symlink() or not path.is_file():
+        return  # exported without media, or not copied along: the message keeps the name
+    child = source.child(
+        display=str(path),
+        name=path.name,
+        opener=lambda: path.open("rb"),
+        size=path.stat().st_size,
+        parent_key=parent_key,
+        chain=source.chain_with(WhatsAppExportImporter.name),
+        capture_method=source.capture_method,
     )
     yield from read_child(child, progress)
 

@@ -156,3 +156,18 @@ def test_a_large_export_is_streamed_in_bounded_memory(tmp_path):
     tracemalloc.stop()
     assert count == 15_000
     assert peak < size // 8, (peak, size)  # a few buffers and one message, not the export
+
+
+def test_unpacked_export_links_media_beside_the_chat(tmp_path, case, do_import, messages_json):
+    script = chatgen.main_script()
+    folder = tmp_path / "unpacked"
+    folder.mkdir()
+    (folder / "WhatsApp Chat with Maria.txt").write_text(
+        chatgen.render(script, "it", "android", "Europe/Amsterdam"), encoding="utf-8"
+    )
+    for name, data in chatgen.media_for(script).items():
+        (folder / name).write_bytes(data)
+    result, _ = do_import(folder / "WhatsApp Chat with Maria.txt")
+    assert result.errors == []
+    records, names = messages_json("Maria.txt")
+    assert chatgen.score(script, "it", "android", records, names, media=True) == []
