@@ -48,6 +48,7 @@ from reports.model import (
     SelectorRow,
     Summary,
 )
+from reports.transcripts import gather as transcript_data
 from storage import audit as audit_log
 from storage.errors import StorageError
 from workstation import __version__, records
@@ -596,6 +597,8 @@ def build_report(case: Case, options: ReportOptions, progress: Any = None) -> Re
         )
 
     custody = _custody(case, seq, masker) if "custody" in options.sections else None
+    on_report = {item_id: numbers[item_id] for item_id in item_ids if item_id in numbers}
+    transcripts = transcript_data(case, on_report, masker) if "transcripts" in options.sections else ()
     meta = case.meta
     return Report(
         case=CaseInfo(
@@ -626,6 +629,7 @@ def build_report(case: Case, options: ReportOptions, progress: Any = None) -> Re
             selectors_masked=len(masker.labels),
             statements=tuple(statements),
         ),
+        transcripts=transcripts,
     )
 
 

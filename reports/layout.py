@@ -865,6 +865,8 @@ def build_story(report: Report, refs: PageRefs, renderer: ImageRenderer | None) 
         toc_entries += [
             (f"exhibit-{ex.number}", f"Exhibit {ex.number} — {_short(ex.label, 70)}") for ex in report.exhibits
         ]
+    if report.has("transcripts") and report.transcripts:
+        toc_entries.append(("transcripts", "Chat transcripts"))
     appendices = [
         ("selectors", "Appendix A — Selectors"),
         ("custody", "Appendix B — Chain of custody"),
@@ -883,6 +885,10 @@ def build_story(report: Report, refs: PageRefs, renderer: ImageRenderer | None) 
     if report.has("exhibits"):
         for ex in report.exhibits:
             story += _exhibit_story(report, ex, renderer)
+    if report.has("transcripts") and report.transcripts:
+        from reports.transcripts import story as transcript_story
+
+        story += transcript_story(report.transcripts)
     if report.has("selectors"):
         story += _selectors(report)
     if report.has("custody"):

@@ -9,6 +9,7 @@ a time while it draws, so a report of a thousand exhibits never holds a thousand
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from workstation.records import AuditRow
 
@@ -20,6 +21,7 @@ SECTIONS: tuple[str, ...] = (
     "summary",
     "exhibit-list",
     "exhibits",
+    "transcripts",
     "selectors",
     "custody",
     "method",
@@ -323,6 +325,7 @@ class Report:
     custody: Custody | None = None
     method: Method = field(default_factory=Method)
     redaction: Redaction = field(default_factory=Redaction)
+    transcripts: tuple[Any, ...] = ()  # reports.transcripts.Transcript, one per chat excerpt
 
     def has(self, section: str) -> bool:
         """Tell whether an optional section is included."""

@@ -546,6 +546,8 @@ class MainWindow(Retranslatable, QMainWindow):
         elif item["kind"] == "page":
             viewer = PageViewer(self.session, item_id)
             viewer.item_requested.connect(self.open_item)  # type: ignore[attr-defined]
+        elif item["kind"] in ("conversation", "message"):
+            return self.open_conversation(item_id)
         else:
             viewer = DocumentViewer(self.session, item_id)
         viewers = [i for i in range(1, self.tabs.count()) if hasattr(self.tabs.widget(i), "item_id")]
@@ -561,6 +563,25 @@ class MainWindow(Retranslatable, QMainWindow):
         if self.tabs.currentWidget() is self.clusters_view:
             self.navigator.follow(f"cluster:{cluster_id}")
             self._update_selection_label()
+    def open_conversation(self, item_id: int) -> QWidget:
+        """A conversation in the chat view; for a message, its conversation scrolled to it."""
+        from ui.views.conversation_view import ConversationView
+        from workstation.conversations import conversation_of
+
+        where = conversation_of(self.session.case, item_id)
+        conversation_id = where[0] if where is not None else item_id
+        view = self.viewer_for(conversation_id)
+        if not isinstance(view, ConversationView):
+            view = ConversationView(self.session, conversation_id, safe_view=self.model.safe_view)
+            view.items_requested.connect(self.show_items)
+            view.open_requested.connect(self.open_item)
+            title = view.record.title or f"#{conversation_id}"
+            index = self.tabs.addTab(view, "💬 " + (title if len(title) <= 25 else title[:22] + "…"))
+            self.tabs.setTabToolTip(index, title)
+        self.tabs.setCurrentWidget(view)
+        if where is not None:
+            view.scroll_to_message(item_id)
+        return view
 
     def _on_tabs_current_changed(self, _index: int) -> None:
         """The inspector follows the item of a viewer tab, and the grid's selection otherwise;
@@ -730,6 +751,10 @@ class MainWindow(Retranslatable, QMainWindow):
         self.inspector.refresh()
         if self.clusters_view is not None:
             self.clusters_view.safe_view = bool(on)
+        for i in range(1, self.tabs.count()):
+            setter = getattr(self.tabs.widget(i), "set_safe_view", None)
+            if callable(setter):
+                setter(bool(on))
 
     def _update_safe_label(self) -> None:
         self.safe_label.setText(self.tr("SAFE VIEW") if self.model.safe_view else "")

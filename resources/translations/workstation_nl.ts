@@ -9,12 +9,12 @@
         <translation>Een notitie kan niet leeg zijn.</translation>
     </message>
     <message>
-        <location filename="../../ui/annotator.py" line="89"/>
+        <location filename="../../ui/annotator.py" line="86"/>
         <source>Indicator %1 on %2 item(s)</source>
         <translation>Indicator %1 op %2 item(s)</translation>
     </message>
     <message>
-        <location filename="../../ui/annotator.py" line="106"/>
+        <location filename="../../ui/annotator.py" line="100"/>
         <source>Indicator %1</source>
         <translation>Indicator %1</translation>
     </message>
@@ -22,22 +22,22 @@
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="97"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="96"/>
         <source>Audit log</source>
         <translation>Auditlog</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="101"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="100"/>
         <source>Checking the hash chain…</source>
         <translation>De hashketen wordt gecontroleerd…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="152"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="154"/>
         <source>Chain intact: %1 entries, head %2</source>
         <translation>Keten intact: %1 regels, kop %2</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="158"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="160"/>
         <source>CHAIN BROKEN: </source>
         <translation>KETEN VERBROKEN: </translation>
     </message>
@@ -45,32 +45,32 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="40"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="41"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="41"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="42"/>
         <source>When (UTC)</source>
         <translation>Wanneer (UTC)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="42"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="43"/>
         <source>Analyst</source>
         <translation>Analist</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="43"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="44"/>
         <source>Action</source>
         <translation>Actie</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="44"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="45"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/audit_dialog.py" line="45"/>
+        <location filename="../../ui/dialogs/audit_dialog.py" line="46"/>
         <source>Hash</source>
         <translation>Hash</translation>
     </message>
@@ -141,26 +141,6 @@
 <context>
     <name>CaseSession</name>
     <message>
-        <location filename="../../ui/services.py" line="126"/>
-        <source>Near-duplicate detection has no data in this case yet (the feature is not installed or has not been run).</source>
-        <translation>Bijna-duplicaatdetectie heeft in deze zaak nog geen gegevens (de functie is niet geïnstalleerd of nog niet uitgevoerd).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/services.py" line="230"/>
-        <source>Indicators are not available in this build or case yet.</source>
-        <translation>Indicatoren zijn in deze versie of zaak nog niet beschikbaar.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/services.py" line="362"/>
-        <source>Selectors have not been extracted in this case yet.</source>
-        <translation>Er zijn in deze zaak nog geen selectors uitgelezen.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/services.py" line="418"/>
-        <source>Report generation is not available in this build.</source>
-        <translation>Rapporten maken is in deze versie niet beschikbaar.</translation>
-    </message>
-    <message>
         <location filename="../../ui/undo.py" line="64"/>
         <source>Tag %1 item(s) “%2”</source>
         <translation>%1 item(s) labelen met “%2”</translation>
@@ -209,26 +189,105 @@
         <translation>In raster tonen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusters_view.py" line="177"/>
+        <location filename="../../ui/views/clusters_view.py" line="173"/>
         <source>Finding near-duplicate clusters…</source>
         <translation>Bijna-duplicaatclusters worden gezocht…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusters_view.py" line="183"/>
+        <location filename="../../ui/views/clusters_view.py" line="179"/>
         <source>No duplicate clusters: no photo appears more than once in this case.</source>
         <translation>Geen duplicaatclusters: geen foto komt meer dan eens voor in deze zaak.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusters_view.py" line="240"/>
+        <location filename="../../ui/views/clusters_view.py" line="236"/>
         <source>%1 items; distances are to the reference member</source>
         <translation>%1 items; afstanden ten opzichte van het referentie-item</translation>
     </message>
     <message>
-        <location filename="../../ui/views/clusters_view.py" line="197"/>
-        <location filename="../../ui/views/clusters_view.py" line="259"/>
-        <location filename="../../ui/views/clusters_view.py" line="264"/>
+        <location filename="../../ui/views/clusters_view.py" line="193"/>
+        <location filename="../../ui/views/clusters_view.py" line="255"/>
+        <location filename="../../ui/views/clusters_view.py" line="260"/>
         <source>Cluster %1</source>
         <translation>Cluster %1</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationView</name>
+    <message>
+        <location filename="../../ui/views/conversation_view.py" line="271"/>
+        <source>Search in this chat (Enter: next match)</source>
+        <translation>Zoeken in deze chat (Enter: volgende treffer)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conversation_view.py" line="274"/>
+        <source>Add selected messages as an exhibit</source>
+        <translation>Geselecteerde berichten als bewijsstuk toevoegen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conversation_view.py" line="305"/>
+        <source>Selectors in this message (double-click: all items)</source>
+        <translation>Selectors in dit bericht (dubbelklik: alle items)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conversation_view.py" line="307"/>
+        <source>Attachments (double-click: open)</source>
+        <translation>Bijlagen (dubbelklik: openen)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conversation_view.py" line="324"/>
+        <source>times from the source in UTC</source>
+        <translation>tijden uit de bron in UTC</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conversation_view.py" line="326"/>
+        <source>%1 chat “%2”: %3 messages, %4 – %5. Participants: %6. Local times read in: %7.</source>
+        <translation>%1-chat “%2”: %3 berichten, %4 – %5. Deelnemers: %6. Lokale tijden gelezen in: %7.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conversation_view.py" line="363"/>
+        <source>searching…</source>
+        <translation>zoeken…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conversation_view.py" line="383"/>
+        <source>no match</source>
+        <translation>geen treffer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conversation_view.py" line="401"/>
+        <location filename="../../ui/views/conversation_view.py" line="407"/>
+        <source>Chat excerpt</source>
+        <translation>Chatfragment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conversation_view.py" line="401"/>
+        <source>Select the messages first.</source>
+        <translation>Selecteer eerst de berichten.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conversation_view.py" line="408"/>
+        <source>%1 message(s) added to the report as exhibit %2.</source>
+        <translation>%1 bericht(en) aan het rapport toegevoegd als bewijsstuk %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conversation_view.py" line="420"/>
+        <source>(system)</source>
+        <translation>(systeem)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conversation_view.py" line="421"/>
+        <source>as written</source>
+        <translation>zoals geschreven</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conversation_view.py" line="428"/>
+        <source>in reply to %1</source>
+        <translation>antwoord op %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conversation_view.py" line="430"/>
+        <source>forwarded</source>
+        <translation>doorgestuurd</translation>
     </message>
 </context>
 <context>
@@ -277,92 +336,92 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/dialogs/transfer_dialogs.py" line="225"/>
+        <location filename="../../ui/dialogs/transfer_dialogs.py" line="226"/>
         <source>Send to partner</source>
         <translation>Naar partner sturen</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/transfer_dialogs.py" line="239"/>
+        <location filename="../../ui/dialogs/transfer_dialogs.py" line="240"/>
         <source>Signed by you (%1), fingerprint &lt;b&gt;%2&lt;/b&gt;</source>
         <translation>Ondertekend door u (%1), vingerafdruk &lt;b&gt;%2&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/transfer_dialogs.py" line="240"/>
+        <location filename="../../ui/dialogs/transfer_dialogs.py" line="241"/>
         <source>no name</source>
         <translation>geen naam</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/transfer_dialogs.py" line="246"/>
+        <location filename="../../ui/dialogs/transfer_dialogs.py" line="247"/>
         <source>No identity on this computer (%1). Create one with &apos;workstation keys new&apos;.</source>
         <translation>Geen identiteit op deze computer (%1). Maak er een met &apos;workstation keys new&apos;.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/transfer_dialogs.py" line="252"/>
+        <location filename="../../ui/dialogs/transfer_dialogs.py" line="253"/>
         <source>Encrypt to these contacts:</source>
         <translation>Versleutelen voor deze contacten:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/transfer_dialogs.py" line="265"/>
+        <location filename="../../ui/dialogs/transfer_dialogs.py" line="266"/>
         <source>No contacts yet: add one with &apos;workstation contacts add NAME LINE&apos;.</source>
         <translation>Nog geen contacten: voeg er een toe met &apos;workstation contacts add NAAM REGEL&apos;.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/transfer_dialogs.py" line="267"/>
+        <location filename="../../ui/dialogs/transfer_dialogs.py" line="268"/>
         <source>Encrypt with a passphrase instead</source>
         <translation>In plaats daarvan met een wachtwoordzin versleutelen</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/transfer_dialogs.py" line="273"/>
+        <location filename="../../ui/dialogs/transfer_dialogs.py" line="274"/>
         <source>Bundle passphrase:</source>
         <translation>Wachtwoordzin van de bundel:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/transfer_dialogs.py" line="274"/>
+        <location filename="../../ui/dialogs/transfer_dialogs.py" line="275"/>
         <source>Repeat:</source>
         <translation>Herhalen:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/transfer_dialogs.py" line="278"/>
+        <location filename="../../ui/dialogs/transfer_dialogs.py" line="279"/>
         <source>The whole case</source>
         <translation>De hele zaak</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/transfer_dialogs.py" line="281"/>
+        <location filename="../../ui/dialogs/transfer_dialogs.py" line="282"/>
         <source>The exhibits (%1)</source>
         <translation>De bewijsstukken (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/transfer_dialogs.py" line="284"/>
+        <location filename="../../ui/dialogs/transfer_dialogs.py" line="285"/>
         <source>The %1 selected item(s)</source>
         <translation>De %1 geselecteerde item(s)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/transfer_dialogs.py" line="295"/>
+        <location filename="../../ui/dialogs/transfer_dialogs.py" line="296"/>
         <source>Choose…</source>
         <translation>Kiezen…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/transfer_dialogs.py" line="299"/>
+        <location filename="../../ui/dialogs/transfer_dialogs.py" line="300"/>
         <source>Bundle file:</source>
         <translation>Bundelbestand:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/transfer_dialogs.py" line="302"/>
+        <location filename="../../ui/dialogs/transfer_dialogs.py" line="303"/>
         <source>from %1</source>
         <translation>van %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/transfer_dialogs.py" line="303"/>
+        <location filename="../../ui/dialogs/transfer_dialogs.py" line="304"/>
         <source>Your key passphrase:</source>
         <translation>Wachtwoordzin van uw sleutel:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/transfer_dialogs.py" line="306"/>
+        <location filename="../../ui/dialogs/transfer_dialogs.py" line="307"/>
         <source>Send</source>
         <translation>Versturen</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/transfer_dialogs.py" line="313"/>
+        <location filename="../../ui/dialogs/transfer_dialogs.py" line="314"/>
         <source>Save bundle</source>
         <translation>Bundel opslaan</translation>
     </message>
@@ -419,63 +478,63 @@ Ondertekend met vingerafdruk %6.</translation>
 <context>
     <name>ImageViewer</name>
     <message>
-        <location filename="../../ui/views/image_viewer.py" line="293"/>
+        <location filename="../../ui/views/image_viewer.py" line="292"/>
         <source>Loading the original…</source>
         <translation>Het origineel wordt geladen…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/image_viewer.py" line="310"/>
+        <location filename="../../ui/views/image_viewer.py" line="309"/>
         <source>Fit</source>
         <translation>Passend</translation>
     </message>
     <message>
-        <location filename="../../ui/views/image_viewer.py" line="311"/>
+        <location filename="../../ui/views/image_viewer.py" line="310"/>
         <source>100%</source>
         <translation>100%</translation>
     </message>
     <message>
-        <location filename="../../ui/views/image_viewer.py" line="312"/>
+        <location filename="../../ui/views/image_viewer.py" line="311"/>
         <source>Zoom in</source>
         <translation>Inzoomen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/image_viewer.py" line="313"/>
+        <location filename="../../ui/views/image_viewer.py" line="312"/>
         <source>Zoom out</source>
         <translation>Uitzoomen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/image_viewer.py" line="315"/>
+        <location filename="../../ui/views/image_viewer.py" line="314"/>
         <source>Draw region</source>
         <translation>Gebied tekenen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/image_viewer.py" line="318"/>
-        <location filename="../../ui/views/image_viewer.py" line="361"/>
+        <location filename="../../ui/views/image_viewer.py" line="317"/>
+        <location filename="../../ui/views/image_viewer.py" line="360"/>
         <source>Reveal</source>
         <translation>Onthullen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/image_viewer.py" line="319"/>
+        <location filename="../../ui/views/image_viewer.py" line="318"/>
         <source>Show this picture unblurred (V)</source>
         <translation>Deze afbeelding onvervaagd tonen (V)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/image_viewer.py" line="335"/>
+        <location filename="../../ui/views/image_viewer.py" line="334"/>
         <source>This image cannot be displayed (damaged, unsupported or too large).</source>
         <translation>Deze afbeelding kan niet worden getoond (beschadigd, niet ondersteund of te groot).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/image_viewer.py" line="361"/>
+        <location filename="../../ui/views/image_viewer.py" line="360"/>
         <source>Hide again</source>
         <translation>Weer verbergen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/image_viewer.py" line="378"/>
+        <location filename="../../ui/views/image_viewer.py" line="377"/>
         <source>safe view: press V to reveal</source>
         <translation>veilige weergave: druk op V om te onthullen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/image_viewer.py" line="413"/>
+        <location filename="../../ui/views/image_viewer.py" line="410"/>
         <source>(region)</source>
         <translation>(gebied)</translation>
     </message>
@@ -483,32 +542,32 @@ Ondertekend met vingerafdruk %6.</translation>
 <context>
     <name>ImportErrorsView</name>
     <message>
-        <location filename="../../ui/views/tables_views.py" line="58"/>
+        <location filename="../../ui/views/tables_views.py" line="59"/>
         <source>When (UTC)</source>
         <translation>Wanneer (UTC)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tables_views.py" line="58"/>
+        <location filename="../../ui/views/tables_views.py" line="59"/>
         <source>Run</source>
         <translation>Run</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tables_views.py" line="58"/>
+        <location filename="../../ui/views/tables_views.py" line="59"/>
         <source>File</source>
         <translation>Bestand</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tables_views.py" line="58"/>
+        <location filename="../../ui/views/tables_views.py" line="59"/>
         <source>Problem</source>
         <translation>Probleem</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tables_views.py" line="61"/>
+        <location filename="../../ui/views/tables_views.py" line="62"/>
         <source>No import errors. Every file imported so far was read.</source>
         <translation>Geen importfouten. Elk tot nu toe geïmporteerd bestand is gelezen.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tables_views.py" line="163"/>
+        <location filename="../../ui/views/tables_views.py" line="157"/>
         <source>Import errors</source>
         <translation>Importfouten</translation>
     </message>
@@ -516,256 +575,256 @@ Ondertekend met vingerafdruk %6.</translation>
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../../ui/views/inspector.py" line="153"/>
+        <location filename="../../ui/views/inspector.py" line="160"/>
         <source>Open</source>
         <translation>Openen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="155"/>
-        <location filename="../../ui/views/inspector.py" line="359"/>
+        <location filename="../../ui/views/inspector.py" line="162"/>
+        <location filename="../../ui/views/inspector.py" line="366"/>
         <source>Reveal</source>
         <translation>Onthullen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="158"/>
+        <location filename="../../ui/views/inspector.py" line="165"/>
         <source>Show this picture unblurred (V)</source>
         <translation>Deze afbeelding onvervaagd tonen (V)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="172"/>
+        <location filename="../../ui/views/inspector.py" line="179"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="173"/>
+        <location filename="../../ui/views/inspector.py" line="180"/>
         <source>Annotations</source>
         <translation>Annotaties</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="174"/>
-        <location filename="../../ui/views/inspector.py" line="735"/>
+        <location filename="../../ui/views/inspector.py" line="181"/>
+        <location filename="../../ui/views/inspector.py" line="725"/>
         <source>Indicators</source>
         <translation>Indicatoren</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="182"/>
+        <location filename="../../ui/views/inspector.py" line="189"/>
         <source>&lt;b&gt;Triage&lt;/b&gt;</source>
         <translation>&lt;b&gt;Triage&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="184"/>
+        <location filename="../../ui/views/inspector.py" line="191"/>
         <source>Relevant</source>
         <translation>Relevant</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="186"/>
+        <location filename="../../ui/views/inspector.py" line="193"/>
         <source>Mark relevant (R)</source>
         <translation>Markeren als relevant (R)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="187"/>
+        <location filename="../../ui/views/inspector.py" line="194"/>
         <source>Not relevant</source>
         <translation>Niet relevant</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="189"/>
+        <location filename="../../ui/views/inspector.py" line="196"/>
         <source>Mark not relevant (X)</source>
         <translation>Markeren als niet relevant (X)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="195"/>
+        <location filename="../../ui/views/inspector.py" line="202"/>
         <location filename="../../ui/views/inspector.py" line="572"/>
         <source>Add to exhibits</source>
         <translation>Toevoegen aan stukken</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="200"/>
+        <location filename="../../ui/views/inspector.py" line="207"/>
         <source>&lt;b&gt;Tags&lt;/b&gt;</source>
         <translation>&lt;b&gt;Labels&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="204"/>
+        <location filename="../../ui/views/inspector.py" line="211"/>
         <source>Add a tag, e.g. minor, screenshot, city:Rotterdam</source>
         <translation>Label toevoegen, bijv. minderjarige, screenshot, stad:Rotterdam</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="209"/>
+        <location filename="../../ui/views/inspector.py" line="216"/>
         <source>Add</source>
         <translation>Toevoegen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="217"/>
+        <location filename="../../ui/views/inspector.py" line="224"/>
         <source>Double-click a tag to remove it</source>
         <translation>Dubbelklik op een label om het te verwijderen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="221"/>
+        <location filename="../../ui/views/inspector.py" line="228"/>
         <source>&lt;b&gt;Notes&lt;/b&gt;</source>
         <translation>&lt;b&gt;Notities&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="228"/>
+        <location filename="../../ui/views/inspector.py" line="235"/>
         <source>Write a note (kept with your name and the time)</source>
         <translation>Schrijf een notitie (bewaard met uw naam en het tijdstip)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="231"/>
+        <location filename="../../ui/views/inspector.py" line="238"/>
         <source>Add note</source>
         <translation>Notitie toevoegen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="245"/>
+        <location filename="../../ui/views/inspector.py" line="252"/>
         <source>Indicator</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="245"/>
+        <location filename="../../ui/views/inspector.py" line="252"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="260"/>
+        <location filename="../../ui/views/inspector.py" line="267"/>
         <source>Confirm suggestion</source>
         <translation>Voorstel bevestigen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="261"/>
+        <location filename="../../ui/views/inspector.py" line="268"/>
         <source>Reject suggestion</source>
         <translation>Voorstel afwijzen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="288"/>
+        <location filename="../../ui/views/inspector.py" line="295"/>
         <source>No item selected</source>
         <translation>Geen item geselecteerd</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="289"/>
+        <location filename="../../ui/views/inspector.py" line="296"/>
         <source>Select an item to see its provenance, hashes and annotations.</source>
         <translation>Selecteer een item om herkomst, hashes en annotaties te zien.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="314"/>
+        <location filename="../../ui/views/inspector.py" line="321"/>
         <source>%1 items selected: annotation buttons apply to all of them.</source>
         <translation>%1 items geselecteerd: de annotatieknoppen gelden voor alle.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="359"/>
+        <location filename="../../ui/views/inspector.py" line="366"/>
         <source>Hide again</source>
         <translation>Weer verbergen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="386"/>
-        <location filename="../../ui/views/inspector.py" line="723"/>
+        <location filename="../../ui/views/inspector.py" line="408"/>
+        <location filename="../../ui/views/inspector.py" line="713"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="387"/>
+        <location filename="../../ui/views/inspector.py" line="409"/>
         <source>Kind</source>
         <translation>Soort</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="388"/>
+        <location filename="../../ui/views/inspector.py" line="410"/>
         <source>Name</source>
         <translation>Naam</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="391"/>
+        <location filename="../../ui/views/inspector.py" line="413"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="392"/>
+        <location filename="../../ui/views/inspector.py" line="414"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="393"/>
+        <location filename="../../ui/views/inspector.py" line="415"/>
         <source>Size</source>
         <translation>Grootte</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="395"/>
+        <location filename="../../ui/views/inspector.py" line="417"/>
         <source>Dimensions</source>
         <translation>Afmetingen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="397"/>
+        <location filename="../../ui/views/inspector.py" line="419"/>
         <source>Language</source>
         <translation>Taal</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="407"/>
+        <location filename="../../ui/views/inspector.py" line="433"/>
         <source>Source URL</source>
         <translation>Bron-URL</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="409"/>
+        <location filename="../../ui/views/inspector.py" line="435"/>
         <source>Final URL</source>
         <translation>Eind-URL</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="411"/>
+        <location filename="../../ui/views/inspector.py" line="437"/>
         <source>Source path</source>
         <translation>Bronpad</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="412"/>
+        <location filename="../../ui/views/inspector.py" line="438"/>
         <source>Capture method</source>
         <translation>Vastleggingsmethode</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="417"/>
+        <location filename="../../ui/views/inspector.py" line="443"/>
         <source>Captured</source>
         <translation>Vastgelegd</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="418"/>
+        <location filename="../../ui/views/inspector.py" line="444"/>
         <source>Imported</source>
         <translation>Geïmporteerd</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="419"/>
+        <location filename="../../ui/views/inspector.py" line="445"/>
         <source>Imported by</source>
         <translation>Geïmporteerd door</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="420"/>
+        <location filename="../../ui/views/inspector.py" line="446"/>
         <source>Importer</source>
         <translation>Importeur</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="436"/>
+        <location filename="../../ui/views/inspector.py" line="462"/>
         <source>GPS position</source>
         <translation>GPS-positie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="447"/>
+        <location filename="../../ui/views/inspector.py" line="470"/>
         <source>Parent</source>
         <translation>Bovenliggend item</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="458"/>
+        <location filename="../../ui/views/inspector.py" line="475"/>
         <source>Contains</source>
         <translation>Bevat</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="466"/>
+        <location filename="../../ui/views/inspector.py" line="479"/>
         <source>Exact duplicates</source>
         <translation>Exacte duplicaten</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="499"/>
+        <location filename="../../ui/views/inspector.py" line="510"/>
         <source>Distances are to the reference of</source>
         <translation>Afstanden ten opzichte van de referentie van</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="500"/>
+        <location filename="../../ui/views/inspector.py" line="511"/>
         <source>cluster %1</source>
         <translation>cluster %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="519"/>
+        <location filename="../../ui/views/inspector.py" line="529"/>
         <source>on %1 item(s)</source>
         <translation>op %1 item(s)</translation>
     </message>
@@ -775,102 +834,102 @@ Ondertekend met vingerafdruk %6.</translation>
         <translation>Uit stukken verwijderen (stuk %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="618"/>
+        <location filename="../../ui/views/inspector.py" line="608"/>
         <source>Tick an indicator to confirm it for this item; suggestions from the text scan are marked.</source>
         <translation>Vink een indicator aan om hem voor dit item te bevestigen; voorstellen uit de tekstscan zijn gemarkeerd.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="639"/>
+        <location filename="../../ui/views/inspector.py" line="629"/>
         <source>suggested</source>
         <translation>voorgesteld</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="640"/>
+        <location filename="../../ui/views/inspector.py" line="630"/>
         <source>confirmed</source>
         <translation>bevestigd</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="641"/>
+        <location filename="../../ui/views/inspector.py" line="631"/>
         <source>rejected</source>
         <translation>afgewezen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="724"/>
+        <location filename="../../ui/views/inspector.py" line="714"/>
         <source>Hashes of the original</source>
         <translation>Hashes van het origineel</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="725"/>
+        <location filename="../../ui/views/inspector.py" line="715"/>
         <source>original offset</source>
         <translation>oorspronkelijke tijdverschuiving</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="726"/>
+        <location filename="../../ui/views/inspector.py" line="716"/>
         <source>Provenance</source>
         <translation>Herkomst</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="727"/>
+        <location filename="../../ui/views/inspector.py" line="717"/>
         <source>altitude</source>
         <translation>hoogte</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="728"/>
+        <location filename="../../ui/views/inspector.py" line="718"/>
         <source>EXIF</source>
         <translation>EXIF</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="729"/>
+        <location filename="../../ui/views/inspector.py" line="719"/>
         <source>No EXIF metadata in this image.</source>
         <translation>Geen EXIF-metadata in deze afbeelding.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="730"/>
+        <location filename="../../ui/views/inspector.py" line="720"/>
         <source>Related items</source>
         <translation>Verwante items</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="731"/>
+        <location filename="../../ui/views/inspector.py" line="721"/>
         <source>Near duplicates</source>
         <translation>Bijna-duplicaten</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="732"/>
+        <location filename="../../ui/views/inspector.py" line="722"/>
         <source>Looking for near duplicates…</source>
         <translation>Bijna-duplicaten worden gezocht…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="733"/>
+        <location filename="../../ui/views/inspector.py" line="723"/>
         <source>None found.</source>
         <translation>Niets gevonden.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="734"/>
+        <location filename="../../ui/views/inspector.py" line="724"/>
         <source>Selectors in this item</source>
         <translation>Selectors in dit item</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="736"/>
+        <location filename="../../ui/views/inspector.py" line="726"/>
         <source>None yet.</source>
         <translation>Nog geen.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="737"/>
+        <location filename="../../ui/views/inspector.py" line="727"/>
         <source>Tags</source>
         <translation>Labels</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="738"/>
+        <location filename="../../ui/views/inspector.py" line="728"/>
         <source>Exhibit</source>
         <translation>Stuk van overtuiging</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="739"/>
+        <location filename="../../ui/views/inspector.py" line="729"/>
         <source>Exhibit number</source>
         <translation>Stuknummer</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="740"/>
+        <location filename="../../ui/views/inspector.py" line="730"/>
         <source>No notes yet.</source>
         <translation>Nog geen notities.</translation>
     </message>
@@ -878,22 +937,22 @@ Ondertekend met vingerafdruk %6.</translation>
 <context>
     <name>ItemModel</name>
     <message>
-        <location filename="../../ui/models/item_model.py" line="545"/>
+        <location filename="../../ui/models/item_model.py" line="521"/>
         <source>Image</source>
         <translation>Afbeelding</translation>
     </message>
     <message>
-        <location filename="../../ui/models/item_model.py" line="546"/>
+        <location filename="../../ui/models/item_model.py" line="522"/>
         <source>Page</source>
         <translation>Pagina</translation>
     </message>
     <message>
-        <location filename="../../ui/models/item_model.py" line="547"/>
+        <location filename="../../ui/models/item_model.py" line="523"/>
         <source>Document</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../ui/models/item_model.py" line="548"/>
+        <location filename="../../ui/models/item_model.py" line="524"/>
         <source>File</source>
         <translation>Bestand</translation>
     </message>
@@ -978,469 +1037,464 @@ Sleep bestanden of mappen hierheen, of gebruik Bestand → Bestanden importeren�
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="85"/>
+        <location filename="../../ui/main_window.py" line="83"/>
         <source>Items</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96"/>
+        <location filename="../../ui/main_window.py" line="94"/>
         <source>Navigator</source>
         <translation>Navigator</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101"/>
+        <location filename="../../ui/main_window.py" line="99"/>
         <source>Inspector</source>
         <translation>Inspector</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
-        <location filename="../../ui/main_window.py" line="509"/>
+        <location filename="../../ui/main_window.py" line="121"/>
+        <location filename="../../ui/main_window.py" line="507"/>
         <source>All items</source>
         <translation>Alle items</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="163"/>
         <source>&amp;Close case</source>
         <translation>Zaak &amp;sluiten</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>Case &amp;details…</source>
         <translation>Zaak&amp;gegevens…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>&amp;Import files…</source>
         <translation>Bestanden &amp;importeren…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>Import seized images, saved pages, archives and documents</source>
         <translation>In beslag genomen afbeeldingen, opgeslagen pagina&apos;s, archieven en documenten importeren</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>Import &amp;folder…</source>
         <translation>&amp;Map importeren…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>&amp;Report…</source>
         <translation>&amp;Rapport…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>Court-ready PDF report</source>
         <translation>PDF-rapport voor de rechtbank</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>&amp;Send to partner…</source>
         <translation>&amp;Naar partner sturen…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>Rec&amp;eive bundle…</source>
         <translation>Bundel ont&amp;vangen…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="177"/>
         <source>&amp;Verify integrity…</source>
         <translation>Integriteit &amp;controleren…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>&amp;Scan texts for indicators and selectors</source>
         <translation>Teksten &amp;scannen op indicatoren en selectors</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>Scan for indicators and selectors</source>
         <translation>Scannen op indicatoren en selectors</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>items</source>
         <translation>items</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>&amp;Hash images for duplicate search</source>
         <translation>Afbeeldingen &amp;hashen voor duplicaten zoeken</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>Hash images</source>
         <translation>Afbeeldingen hashen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>images</source>
         <translation>afbeeldingen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="186"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>&amp;Undo</source>
         <translation>&amp;Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>&amp;Redo</source>
         <translation>Opnieuw &amp;uitvoeren</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Instellingen…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="194"/>
         <source>&amp;Grid</source>
         <translation>&amp;Raster</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>&amp;Table</source>
         <translation>&amp;Tabel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>Larger thumbnails</source>
         <translation>Grotere miniaturen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>Smaller thumbnails</source>
         <translation>Kleinere miniaturen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>&amp;Safe view</source>
         <translation>&amp;Veilige weergave</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>Blur and grey pictures until you reveal them</source>
         <translation>Afbeeldingen vervagen en grijs tonen tot u ze onthult</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>Re&amp;veal selected</source>
         <translation>Selectie &amp;onthullen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>&amp;Audit log…</source>
         <translation>&amp;Auditlog…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212"/>
+        <location filename="../../ui/main_window.py" line="210"/>
         <source>Close viewer tab</source>
         <translation>Viewertabblad sluiten</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213"/>
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>&amp;Next item</source>
         <translation>&amp;Volgend item</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>&amp;Previous item</source>
         <translation>V&amp;orig item</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>&amp;Open item</source>
         <translation>Item &amp;openen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>Mark &amp;relevant</source>
         <translation>Markeren als &amp;relevant</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>Mark &amp;not relevant</source>
         <translation>Markeren als &amp;niet relevant</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>Clear triage mark</source>
         <translation>Triagemarkering wissen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>Add &amp;tag…</source>
         <translation>&amp;Label toevoegen…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220"/>
+        <location filename="../../ui/main_window.py" line="218"/>
         <source>Set &amp;category…</source>
         <translation>&amp;Categorie instellen…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="220"/>
         <source>Mark as involving a &amp;minor</source>
         <translation>Markeren als betreft &amp;minderjarige</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="222"/>
         <source>Add n&amp;ote…</source>
         <translation>N&amp;otitie toevoegen…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>Add to &amp;exhibits</source>
         <translation>Toevoegen aan &amp;stukken</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>Remove from exhibits</source>
         <translation>Uit stukken verwijderen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229"/>
+        <location filename="../../ui/main_window.py" line="227"/>
         <source>&amp;Indicator…</source>
         <translation>&amp;Indicator…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231"/>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Sneltoetsen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="231"/>
         <source>&amp;About</source>
         <translation>&amp;Over</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242"/>
+        <location filename="../../ui/main_window.py" line="240"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255"/>
+        <location filename="../../ui/main_window.py" line="253"/>
         <source>&amp;Edit</source>
         <translation>Be&amp;werken</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260"/>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>&amp;View</source>
         <translation>&amp;Beeld</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274"/>
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>&amp;Triage</source>
         <translation>&amp;Triage</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280"/>
+        <location filename="../../ui/main_window.py" line="278"/>
         <source>&amp;Annotate</source>
         <translation>&amp;Annoteren</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288"/>
+        <location filename="../../ui/main_window.py" line="286"/>
         <source>Frequent indicators</source>
         <translation>Veelgebruikte indicatoren</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291"/>
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>Anal&amp;ysis</source>
         <translation>Anal&amp;yse</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="297"/>
         <source>Main</source>
         <translation>Hoofdbalk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="363"/>
+        <location filename="../../ui/main_window.py" line="361"/>
         <source>Evidence Workstation</source>
         <translation>Evidence Workstation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370"/>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>%1 selector(s)</source>
         <translation>%1 selector(s)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="374"/>
+        <location filename="../../ui/main_window.py" line="372"/>
         <source>%1 import error(s)</source>
         <translation>%1 importfout(en)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378"/>
+        <location filename="../../ui/main_window.py" line="376"/>
         <source>%1 cluster(s)</source>
         <translation>%1 cluster(s)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="386"/>
+        <location filename="../../ui/main_window.py" line="384"/>
         <source>%1 shown · %2 selected</source>
         <translation>%1 getoond · %2 geselecteerd</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="404"/>
+        <location filename="../../ui/main_window.py" line="402"/>
         <source>Not changed</source>
         <translation>Niet gewijzigd</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="451"/>
+        <location filename="../../ui/main_window.py" line="449"/>
         <source>Duplicate clusters</source>
         <translation>Duplicaatclusters</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="459"/>
+        <location filename="../../ui/main_window.py" line="457"/>
         <source>Selectors</source>
         <translation>Selectors</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="463"/>
+        <location filename="../../ui/main_window.py" line="461"/>
         <source>Import errors</source>
         <translation>Importfouten</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="468"/>
+        <location filename="../../ui/main_window.py" line="466"/>
         <source>Cluster %1: %2</source>
         <translation>Cluster %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="602"/>
+        <location filename="../../ui/main_window.py" line="621"/>
         <source>Add tag</source>
         <translation>Label toevoegen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="602"/>
+        <location filename="../../ui/main_window.py" line="621"/>
         <source>Tag for %1 item(s):</source>
         <translation>Label voor %1 item(s):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="618"/>
+        <location filename="../../ui/main_window.py" line="637"/>
         <source>Set category</source>
         <translation>Categorie instellen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="619"/>
+        <location filename="../../ui/main_window.py" line="638"/>
         <source>Category for %1 item(s):</source>
         <translation>Categorie voor %1 item(s):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="632"/>
+        <location filename="../../ui/main_window.py" line="651"/>
         <source>Add note</source>
         <translation>Notitie toevoegen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="632"/>
+        <location filename="../../ui/main_window.py" line="651"/>
         <source>Note for %1 item(s):</source>
         <translation>Notitie voor %1 item(s):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="649"/>
+        <location filename="../../ui/main_window.py" line="665"/>
         <source>Indicator</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="650"/>
+        <location filename="../../ui/main_window.py" line="666"/>
         <source>Confirm indicator for %1 item(s):</source>
         <translation>Indicator bevestigen voor %1 item(s):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="747"/>
+        <location filename="../../ui/main_window.py" line="760"/>
         <source>SAFE VIEW</source>
         <translation>VEILIGE WEERGAVE</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="773"/>
+        <location filename="../../ui/main_window.py" line="786"/>
         <source>Import files</source>
         <translation>Bestanden importeren</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="778"/>
+        <location filename="../../ui/main_window.py" line="791"/>
         <source>Import folder</source>
         <translation>Map importeren</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="785"/>
-        <location filename="../../ui/main_window.py" line="789"/>
+        <location filename="../../ui/main_window.py" line="798"/>
+        <location filename="../../ui/main_window.py" line="802"/>
         <source>Import</source>
         <translation>Importeren</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="785"/>
+        <location filename="../../ui/main_window.py" line="798"/>
         <source>An import is already running.</source>
         <translation>Er loopt al een import.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="789"/>
+        <location filename="../../ui/main_window.py" line="802"/>
         <source>files</source>
         <translation>bestanden</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="793"/>
+        <location filename="../../ui/main_window.py" line="806"/>
         <source>Importing</source>
         <translation>Bezig met importeren</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="802"/>
+        <location filename="../../ui/main_window.py" line="815"/>
         <source>Imported %1 item(s); %2 exact duplicate(s); %3 already in the case; %4 problem(s).</source>
         <translation>%1 item(s) geïmporteerd; %2 exact(e) duplica(a)t(en); %3 al in de zaak; %4 probleem/problemen.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="838"/>
+        <location filename="../../ui/main_window.py" line="851"/>
         <source>Intact: %1 original(s) re-hashed, %2 audit entries, chain head %3.</source>
         <translation>Intact: %1 origine(e)l(en) opnieuw gehasht, %2 auditregels, kop van de keten %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="840"/>
+        <location filename="../../ui/main_window.py" line="853"/>
         <source>PROBLEMS FOUND: %1 original(s) re-hashed, %2 audit entries, chain head %3.</source>
         <translation>PROBLEMEN GEVONDEN: %1 origine(e)l(en) opnieuw gehasht, %2 auditregels, kop van de keten %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="849"/>
+        <location filename="../../ui/main_window.py" line="862"/>
         <source>Verify integrity</source>
         <translation>Integriteit controleren</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="849"/>
+        <location filename="../../ui/main_window.py" line="862"/>
         <source>originals</source>
         <translation>originelen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="852"/>
+        <location filename="../../ui/main_window.py" line="865"/>
         <source>Verifying</source>
         <translation>Bezig met controleren</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="881"/>
-        <source>Report</source>
-        <translation>Rapport</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="986"/>
+        <location filename="../../ui/main_window.py" line="995"/>
         <source>Keyboard shortcuts</source>
         <translation>Sneltoetsen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="991"/>
+        <location filename="../../ui/main_window.py" line="1000"/>
         <source>About Evidence Workstation</source>
         <translation>Over Evidence Workstation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="993"/>
+        <location filename="../../ui/main_window.py" line="1002"/>
         <source>&lt;b&gt;Evidence Workstation&lt;/b&gt;&lt;br&gt;Offline review of captured web pages and seized images for human-trafficking investigations.&lt;br&gt;&lt;br&gt;Case file: %1</source>
         <translation>&lt;b&gt;Evidence Workstation&lt;/b&gt;&lt;br&gt;Offline beoordeling van vastgelegde webpagina&apos;s en in beslag genomen afbeeldingen bij onderzoek naar mensenhandel.&lt;br&gt;&lt;br&gt;Zaakbestand: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1015"/>
+        <location filename="../../ui/main_window.py" line="1024"/>
         <source>Frequent indicators (Annotate menu)</source>
         <translation>Veelgebruikte indicatoren (menu Annoteren)</translation>
     </message>
@@ -1501,104 +1555,105 @@ Sleep bestanden of mappen hierheen, of gebruik Bestand → Bestanden importeren�
         <translation>%1 kopieën</translation>
     </message>
     <message>
-        <location filename="../../ui/views/navigator.py" line="100"/>
+        <location filename="../../ui/views/navigator.py" line="98"/>
         <source>Items</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../ui/views/navigator.py" line="101"/>
+        <location filename="../../ui/views/navigator.py" line="99"/>
         <source>All items</source>
         <translation>Alle items</translation>
     </message>
     <message>
-        <location filename="../../ui/views/navigator.py" line="103"/>
+        <location filename="../../ui/views/navigator.py" line="101"/>
         <source>Images</source>
         <translation>Afbeeldingen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/navigator.py" line="106"/>
+        <location filename="../../ui/views/navigator.py" line="104"/>
         <source>Pages</source>
         <translation>Pagina&apos;s</translation>
     </message>
     <message>
-        <location filename="../../ui/views/navigator.py" line="111"/>
-        <location filename="../../ui/views/navigator.py" line="112"/>
+        <location filename="../../ui/views/navigator.py" line="109"/>
+        <location filename="../../ui/views/navigator.py" line="110"/>
         <source>Documents</source>
         <translation>Documenten</translation>
     </message>
     <message>
-        <location filename="../../ui/views/navigator.py" line="117"/>
-        <location filename="../../ui/views/navigator.py" line="118"/>
+        <location filename="../../ui/views/navigator.py" line="115"/>
+        <location filename="../../ui/views/navigator.py" line="116"/>
         <source>Other files</source>
         <translation>Overige bestanden</translation>
     </message>
     <message>
-        <location filename="../../ui/views/navigator.py" line="120"/>
+        <location filename="../../ui/views/navigator.py" line="121"/>
+        <location filename="../../ui/views/navigator.py" line="122"/>
+        <source>Conversations</source>
+        <translation>Gesprekken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/navigator.py" line="124"/>
         <source>Triage</source>
         <translation>Triage</translation>
     </message>
     <message>
-        <location filename="../../ui/views/navigator.py" line="124"/>
-        <location filename="../../ui/views/navigator.py" line="126"/>
+        <location filename="../../ui/views/navigator.py" line="128"/>
+        <location filename="../../ui/views/navigator.py" line="130"/>
         <source>Not yet triaged</source>
         <translation>Nog niet beoordeeld</translation>
     </message>
     <message>
-        <location filename="../../ui/views/navigator.py" line="132"/>
-        <location filename="../../ui/views/navigator.py" line="133"/>
+        <location filename="../../ui/views/navigator.py" line="136"/>
+        <location filename="../../ui/views/navigator.py" line="137"/>
         <source>Relevant</source>
         <translation>Relevant</translation>
     </message>
     <message>
-        <location filename="../../ui/views/navigator.py" line="138"/>
-        <location filename="../../ui/views/navigator.py" line="139"/>
+        <location filename="../../ui/views/navigator.py" line="142"/>
+        <location filename="../../ui/views/navigator.py" line="143"/>
         <source>Not relevant</source>
         <translation>Niet relevant</translation>
     </message>
     <message>
-        <location filename="../../ui/views/navigator.py" line="142"/>
+        <location filename="../../ui/views/navigator.py" line="146"/>
         <source>Exhibits</source>
         <translation>Stukken van overtuiging</translation>
     </message>
     <message>
-        <location filename="../../ui/views/navigator.py" line="144"/>
+        <location filename="../../ui/views/navigator.py" line="148"/>
         <source>Tags</source>
         <translation>Labels</translation>
     </message>
     <message>
-        <location filename="../../ui/views/navigator.py" line="145"/>
+        <location filename="../../ui/views/navigator.py" line="149"/>
         <source>Duplicate clusters</source>
         <translation>Duplicaatclusters</translation>
     </message>
     <message>
-        <location filename="../../ui/views/navigator.py" line="146"/>
+        <location filename="../../ui/views/navigator.py" line="150"/>
         <source>Indicators</source>
         <translation>Indicatoren</translation>
     </message>
     <message>
-        <location filename="../../ui/views/navigator.py" line="147"/>
+        <location filename="../../ui/views/navigator.py" line="151"/>
         <source>Selectors</source>
         <translation>Selectors</translation>
     </message>
     <message>
-        <location filename="../../ui/views/navigator.py" line="148"/>
+        <location filename="../../ui/views/navigator.py" line="152"/>
         <source>Import errors</source>
         <translation>Importfouten</translation>
     </message>
     <message>
-        <location filename="../../ui/views/navigator.py" line="242"/>
+        <location filename="../../ui/views/navigator.py" line="249"/>
         <source>No data for this feature in this case yet</source>
         <translation>Nog geen gegevens voor deze functie in deze zaak</translation>
     </message>
     <message>
-        <location filename="../../ui/views/navigator.py" line="257"/>
+        <location filename="../../ui/views/navigator.py" line="264"/>
         <source>(no tags yet)</source>
         <translation>(nog geen labels)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/navigator.py" line="292"/>
-        <source>(not available)</source>
-        <translation>(niet beschikbaar)</translation>
     </message>
     <message>
         <location filename="../../ui/views/navigator.py" line="298"/>
@@ -1606,7 +1661,7 @@ Sleep bestanden of mappen hierheen, of gebruik Bestand → Bestanden importeren�
         <translation>Te beoordelen voorstellen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/navigator.py" line="316"/>
+        <location filename="../../ui/views/navigator.py" line="315"/>
         <source>(none marked yet)</source>
         <translation>(nog niets gemarkeerd)</translation>
     </message>
@@ -1760,47 +1815,47 @@ Sleep bestanden of mappen hierheen, of gebruik Bestand → Bestanden importeren�
 <context>
     <name>PageViewer</name>
     <message>
-        <location filename="../../ui/views/page_viewer.py" line="179"/>
+        <location filename="../../ui/views/page_viewer.py" line="180"/>
         <source>Rendered (offline)</source>
         <translation>Weergegeven (offline)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/page_viewer.py" line="180"/>
+        <location filename="../../ui/views/page_viewer.py" line="181"/>
         <source>Text</source>
         <translation>Tekst</translation>
     </message>
     <message>
-        <location filename="../../ui/views/page_viewer.py" line="181"/>
+        <location filename="../../ui/views/page_viewer.py" line="182"/>
         <source>Source</source>
         <translation>Bron</translation>
     </message>
     <message>
-        <location filename="../../ui/views/page_viewer.py" line="182"/>
+        <location filename="../../ui/views/page_viewer.py" line="183"/>
         <source>Resources</source>
         <translation>Bronnen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/page_viewer.py" line="189"/>
+        <location filename="../../ui/views/page_viewer.py" line="190"/>
         <source>This page is too large to render here; see the Text and Source tabs.</source>
         <translation>Deze pagina is te groot om hier weer te geven; zie de tabbladen Tekst en Bron.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/page_viewer.py" line="200"/>
+        <location filename="../../ui/views/page_viewer.py" line="201"/>
         <source>Offline view: no request leaves this computer. %1 resource(s) shown from the case, %2 blocked (not in the case).</source>
         <translation>Offline weergave: er verlaat geen verzoek deze computer. %1 bron(nen) uit de zaak getoond, %2 geblokkeerd (niet in de zaak).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/page_viewer.py" line="208"/>
+        <location filename="../../ui/views/page_viewer.py" line="209"/>
         <source>shown from case: </source>
         <translation>getoond uit de zaak: </translation>
     </message>
     <message>
-        <location filename="../../ui/views/page_viewer.py" line="210"/>
+        <location filename="../../ui/views/page_viewer.py" line="211"/>
         <source>blocked: </source>
         <translation>geblokkeerd: </translation>
     </message>
     <message>
-        <location filename="../../ui/views/page_viewer.py" line="222"/>
+        <location filename="../../ui/views/page_viewer.py" line="220"/>
         <source>Links are not followed (offline). Link target: %1</source>
         <translation>Links worden niet gevolgd (offline). Doel van de link: %1</translation>
     </message>
@@ -2081,17 +2136,17 @@ Sleep bestanden of mappen hierheen, of gebruik Bestand → Bestanden importeren�
         <translation>(geen indicator, alleen notitie)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/image_viewer.py" line="236"/>
+        <location filename="../../ui/views/image_viewer.py" line="235"/>
         <source>Indicator:</source>
         <translation>Indicator:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/image_viewer.py" line="239"/>
+        <location filename="../../ui/views/image_viewer.py" line="238"/>
         <source>What is in this region, and why it matters</source>
         <translation>Wat er in dit gebied staat, en waarom het ertoe doet</translation>
     </message>
     <message>
-        <location filename="../../ui/views/image_viewer.py" line="240"/>
+        <location filename="../../ui/views/image_viewer.py" line="239"/>
         <source>Note:</source>
         <translation>Notitie:</translation>
     </message>
@@ -2099,128 +2154,128 @@ Sleep bestanden of mappen hierheen, of gebruik Bestand → Bestanden importeren�
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="51"/>
-        <location filename="../../ui/dialogs/report_dialog.py" line="192"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="52"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="179"/>
         <source>Court report</source>
         <translation>Rapport voor de rechtbank</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="62"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="63"/>
         <source>All exhibits (%1)</source>
         <translation>Alle stukken (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="65"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="66"/>
         <source>The %1 selected item(s) (marked as exhibits first)</source>
         <translation>De %1 geselecteerde item(s) (eerst als stuk gemarkeerd)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="77"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="78"/>
         <source>Choose…</source>
         <translation>Kiezen…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="81"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="82"/>
         <source>PDF file:</source>
         <translation>PDF-bestand:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="84"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="85"/>
         <source>No redaction</source>
         <translation>Geen redactie</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="85"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="86"/>
         <source>Pixelate images tagged sensitive or minor</source>
         <translation>Afbeeldingen met label gevoelig of minderjarige pixeleren</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="86"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="87"/>
         <source>Blur images tagged sensitive or minor</source>
         <translation>Afbeeldingen met label gevoelig of minderjarige vervagen</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="87"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="88"/>
         <source>Pixelate all images</source>
         <translation>Alle afbeeldingen pixeleren</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="88"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="89"/>
         <source>Blur all images</source>
         <translation>Alle afbeeldingen vervagen</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="95"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="96"/>
         <source>Redaction:</source>
         <translation>Redactie:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="98"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="99"/>
         <source>none (e.g. OFFICIAL-SENSITIVE, as your agency requires)</source>
         <translation>geen (bijv. DEPARTEMENTAAL VERTROUWELIJK, zoals uw organisatie voorschrijft)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="99"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="100"/>
         <source>Classification:</source>
         <translation>Rubricering:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="101"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="102"/>
         <source>Bates prefix:</source>
         <translation>Bates-voorvoegsel:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="102"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="103"/>
         <source>Also list machine-suggested indicators (marked as such)</source>
         <translation>Ook door de machine voorgestelde indicatoren vermelden (als zodanig gemarkeerd)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="106"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="107"/>
         <source>&lt;b&gt;Will be included&lt;/b&gt;</source>
         <translation>&lt;b&gt;Wordt opgenomen&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="112"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="113"/>
         <source>Write report</source>
         <translation>Rapport schrijven</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="120"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="121"/>
         <source>Save report</source>
         <translation>Rapport opslaan</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="145"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="132"/>
         <source>Exhibit %1</source>
         <translation>Stuk %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="145"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="132"/>
         <source>new exhibit</source>
         <translation>nieuw stuk</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="148"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="135"/>
         <source>No exhibits yet: mark items with “Add to exhibits” (E), or select items.</source>
         <translation>Nog geen stukken: markeer items met “Toevoegen aan stukken” (E), of selecteer items.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="166"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="153"/>
         <source>Report without exhibits</source>
         <translation>Rapport zonder bewijsstukken</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="168"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="155"/>
         <source>This report has no exhibits: it would hold only the cover, the method and the chain of custody. Write it anyway?</source>
         <translation>Dit rapport heeft geen bewijsstukken: het zou alleen het voorblad, de werkwijze en de bewaarketen bevatten. Toch schrijven?</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="184"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="171"/>
         <source>Report written: %1 (%2 pages, %3 exhibits). Its SHA-256 is recorded in the audit log.</source>
         <translation>Rapport geschreven: %1 (%2 pagina&apos;s, %3 bewijsstukken). De SHA-256 ervan staat in het auditlogboek.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_dialog.py" line="192"/>
+        <location filename="../../ui/dialogs/report_dialog.py" line="179"/>
         <source>steps</source>
         <translation>stappen</translation>
     </message>
@@ -2228,47 +2283,47 @@ Sleep bestanden of mappen hierheen, of gebruik Bestand → Bestanden importeren�
 <context>
     <name>SelectorsView</name>
     <message>
-        <location filename="../../ui/views/tables_views.py" line="101"/>
+        <location filename="../../ui/views/tables_views.py" line="100"/>
         <source>double-click to see the items</source>
         <translation>dubbelklik om de items te zien</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tables_views.py" line="105"/>
+        <location filename="../../ui/views/tables_views.py" line="104"/>
         <source>Kind</source>
         <translation>Soort</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tables_views.py" line="106"/>
+        <location filename="../../ui/views/tables_views.py" line="105"/>
         <source>Value</source>
         <translation>Waarde</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tables_views.py" line="107"/>
+        <location filename="../../ui/views/tables_views.py" line="106"/>
         <source>Items</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tables_views.py" line="108"/>
+        <location filename="../../ui/views/tables_views.py" line="107"/>
         <source>Platforms</source>
         <translation>Platforms</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tables_views.py" line="109"/>
+        <location filename="../../ui/views/tables_views.py" line="108"/>
         <source>First seen</source>
         <translation>Eerst gezien</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tables_views.py" line="110"/>
+        <location filename="../../ui/views/tables_views.py" line="109"/>
         <source>Last seen</source>
         <translation>Laatst gezien</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tables_views.py" line="130"/>
+        <location filename="../../ui/views/tables_views.py" line="124"/>
         <source>No selectors (phone numbers, e-mail addresses, handles) found yet.</source>
         <translation>Nog geen selectors (telefoonnummers, e-mailadressen, gebruikersnamen) gevonden.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tables_views.py" line="164"/>
+        <location filename="../../ui/views/tables_views.py" line="158"/>
         <source>Selectors</source>
         <translation>Selectors</translation>
     </message>
@@ -2429,22 +2484,22 @@ Sleep bestanden of mappen hierheen, of gebruik Bestand → Bestanden importeren�
 <context>
     <name>_TransferDialog</name>
     <message>
-        <location filename="../../ui/dialogs/transfer_dialogs.py" line="139"/>
+        <location filename="../../ui/dialogs/transfer_dialogs.py" line="140"/>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/transfer_dialogs.py" line="159"/>
+        <location filename="../../ui/dialogs/transfer_dialogs.py" line="160"/>
         <source>Cancelling…</source>
         <translation>Bezig met annuleren…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/transfer_dialogs.py" line="177"/>
+        <location filename="../../ui/dialogs/transfer_dialogs.py" line="178"/>
         <source>Working…</source>
         <translation>Bezig…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/transfer_dialogs.py" line="205"/>
+        <location filename="../../ui/dialogs/transfer_dialogs.py" line="206"/>
         <source>Cancelled; nothing was written.</source>
         <translation>Geannuleerd; er is niets geschreven.</translation>
     </message>

@@ -115,6 +115,12 @@ class Navigator(QTreeWidget):
             self.tr("Other files"),
             Target("items", ItemQuery(kind="file", label=self.tr("Other files"))),
         )
+        self._entry(
+            items,
+            "kind:conversation",
+            self.tr("Conversations"),
+            Target("items", ItemQuery(kind="conversation", label=self.tr("Conversations"))),
+        )
         triage = self._section("triage", self.tr("Triage"))
         self._entry(
             triage,
@@ -213,9 +219,12 @@ class Navigator(QTreeWidget):
         self.counts = counts
         kinds = counts["kinds"]
         self._set_count("all", counts["total"])
-        for kind in ("image", "page", "document"):
+        for kind in ("image", "page", "document", "conversation"):
             self._set_count(f"kind:{kind}", kinds.get(kind, 0))
-        self._set_count("kind:file", sum(n for k, n in kinds.items() if k not in ("image", "page", "document")))
+        self._set_count(
+            "kind:file",
+            sum(n for k, n in kinds.items() if k not in ("image", "page", "document", "conversation", "message")),
+        )
         tag_counts = dict(counts["tags"])
         self._set_count("untriaged", counts["untriaged"])
         self._set_count(f"tag:{casework.RELEVANT}", tag_counts.get(casework.RELEVANT, 0))

@@ -65,6 +65,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         help="text recognition of screenshots and graphics: after (default: a second phase once the "
         "items are stored), later (queue them for `workstation scan CASE --ocr`), off (do not queue)",
     )
+    p.add_argument(
+        "--timezone",
+        metavar="TZ",
+        default=None,
+        help="time zone of local times in chat exports, e.g. Europe/Amsterdam (default: the case's)",
+    )
     triage = p.add_argument_group("triage of disk images and extractions")
     triage.add_argument(
         "--only",
@@ -194,7 +200,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     with open_case(args) as case:
         bar = console_progress("import")
         try:
-            result = run_import(case, args.paths, bar.progress, workers=args.workers, triage=_triage(args))
+            result = run_import(
+                case, args.paths, bar.progress, workers=args.workers, timezone=args.timezone, triage=_triage(args)
+            )
         except Cancelled:
             bar.finish()
             print("import cancelled; committed batches are kept, run it again to resume", file=sys.stderr)
@@ -224,6 +232,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         "already_imported": result.already_imported,
         "errors": result.errors,
         "items": result.items,
+        "messages": result.messages,
         "counts": {
             "imported": result.imported,
             "exact_duplicates": result.exact_duplicates,

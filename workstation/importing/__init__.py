@@ -7,7 +7,22 @@ worker processes import ``workstation.importing.worker`` and need none of the pa
 PDF, e-mail ...), and every worker's start-up is part of the analyst's wait.
 """
 
-FORMAT_MODULES = ("disk", "files", "html", "images", "mhtml", "pdf", "sevenzip", "tar", "wacz", "warc", "zip")
+FORMAT_MODULES = (
+    "disk",
+    "files",
+    "html",
+    "images",
+    "mhtml",
+    "pdf",
+    "sevenzip",
+    "tar",
+    "telegram",
+    "wacz",
+    "warc",
+    "whatsapp_db",
+    "whatsapp_export",
+    "zip",
+)
 SUPPORT_MODULES = (
     "filesystems",
     "hooks",

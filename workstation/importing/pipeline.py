@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from workstation.case import Case, utc_now
+from workstation.conversations.times import ASSUMED_ZONE, assumed_zone
 from workstation.errors import Cancelled, ImportFailure, WorkstationError
 from workstation.hashing import hash_stream
 from workstation.importing import hooks
@@ -43,6 +44,7 @@ class ImportResult:
     exact_duplicates: int = 0
     already_imported: int = 0
     items: list[dict[str, Any]] = field(default_factory=list)
+    messages: int = 0  # chat messages imported: counted, not listed in items (a chat has millions)
     errors: list[dict[str, str]] = field(default_factory=list)
     status: str = "running"
     keys: dict[str, int] = field(default_factory=dict, repr=False)  # item key -> id, for parents
@@ -117,6 +119,7 @@ def run_import(
     *,
     workers: int | None = None,
     triage: Triage | None = None,
+    timezone: str | None = None,
 ) -> ImportResult:
     """Import files, folders and containers into the case.
 
@@ -126,6 +129,7 @@ def run_import(
         progress: counts per input file; cancel leaves the case consistent.
         workers: processes for hashing/decoding; default = CPU count, 0 = in this process.
         triage: which files of disk images and extractions to import (default: all but OS folders).
+        timezone: zone assumed for local times without one (chat exports); default the case's.
 
     Returns:
         What was imported, what was already there, and one error per bad file.
@@ -136,6 +140,7 @@ def run_import(
     hooks.load()
     load_formats()
     triage_token = TRIAGE.set(triage or Triage())
+    zone_token = ASSUMED_ZONE.set(assumed_zone(case, timezone))
     progress = progress or Progress()
     paths = [Path(p) for p in paths]
     errors: list[dict[str, str]] = []
@@ -182,6 +187,7 @@ def run_import(
         raise
     finally:
         TRIAGE.reset(triage_token)
+        ASSUMED_ZONE.reset(zone_token)
         pool.shutdown()
         _finish_run(case, result, recorded_errors)
     return result
@@ -426,7 +432,8 @@ def _write_batch(
     result.imported += counts["imported"]
     result.exact_duplicates += counts["exact_duplicates"]
     result.already_imported += counts["already_imported"]
-    result.items.extend(written)
+    result.items.extend(w for w in written if w["kind"] != "message")
+    result.messages += sum(1 for w in written if w["kind"] == "message")
     result.errors.extend(batch_errors)
     return len(result.errors)
 

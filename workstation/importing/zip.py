@@ -169,6 +169,11 @@ class ZipImporter:
 
             yield from read_wacz(source, progress)
             return
+        from workstation.importing import whatsapp_export
+
+        if whatsapp_export.is_chat_zip(opener, infos):
+            yield from whatsapp_export.read_whatsapp_zip(source, progress, opener, infos)
+            return
         check_archive(infos, source.display)
         container = source.item(
             "file",
