@@ -597,8 +597,8 @@ def build_report(case: Case, options: ReportOptions, progress: Any = None) -> Re
         )
 
     custody = _custody(case, seq, masker) if "custody" in options.sections else None
-    on_report = {item_id: numbers[item_id] for item_id in item_ids if item_id in numbers}
-    transcripts = transcript_data(case, on_report, masker) if "transcripts" in options.sections else ()
+    exhibit_numbers = {item_id: numbers[item_id] for item_id in item_ids if item_id in numbers}
+    transcripts = transcript_data(case, exhibit_numbers, masker) if "transcripts" in options.sections else ()
     meta = case.meta
     return Report(
         case=CaseInfo(
