@@ -422,8 +422,12 @@ _AGE = re.compile(r"(?i)\b(1[89]|[2-6]\d)\b\s*(?:y|yo|yrs|years?|jaar|jahre?|ans
 _NUMBER = re.compile(r"\d")
 
 
-def slot_kind(values: Sequence[str], context_before: str = "") -> str:
-    """A guess of what a slot holds, from its values and the text just before it."""
+_PRICE_AFTER = re.compile(r"(?i)^\s*(?:[€$£¥₽]|eur|euro|usd|dollar|rub|руб|pln|zł|czk|元|円|lei|kr)")
+_AGE_AFTER = re.compile(r"(?i)^\s*(?:y\b|yo\b|yrs|years?|jaar|jahre?|ans|años|anni|lat\b|лет|года?|岁|歳)")
+
+
+def slot_kind(values: Sequence[str], context_before: str = "", context_after: str = "") -> str:
+    """A guess of what a slot holds, from its values and the text around it."""
     vals = [v.strip() for v in values if v.strip()]
     if not vals:
         return "text"
@@ -433,6 +437,10 @@ def slot_kind(values: Sequence[str], context_before: str = "") -> str:
 
     if share(_PHONE) >= 0.5:
         return "phone"
+    if share(_NUMBER) >= 0.5 and _PRICE_AFTER.search(context_after):
+        return "price"
+    if share(_NUMBER) >= 0.5 and _AGE_AFTER.search(context_after):
+        return "age"
     if share(_PRICE) >= 0.5:
         return "price"
     digits_only = [v for v in vals if re.fullmatch(r"\d{1,2}", v)]
@@ -516,7 +524,7 @@ def describe(
                     values.append(v)
             if len(values) < 2:
                 continue
-            slots.append(Slot(s, e, slot_kind(values, rep[max(0, s - 24) : s]), tuple(values[:max_values])))
+            slots.append(Slot(s, e, slot_kind(values, rep[max(0, s - 24) : s], rep[e : e + 12]), tuple(values[:max_values])))
     return TemplateDescription(best, rep, tuple(spans), tuple(slots))
 
 
@@ -525,11 +533,15 @@ def _wordish(ch: str) -> bool:
 
 
 def _widen(text: str, s: int, e: int) -> tuple[int, int]:
-    """The span widened to the whole words it cuts, without outer spaces."""
+    """The span widened to the whole words it cuts (and a phone number it touches), without outer spaces."""
     while 0 < s < len(text) and _wordish(text[s - 1]) and _wordish(text[s]):
         s -= 1
     while 0 < e < len(text) and _wordish(text[e]) and _wordish(text[e - 1]):
         e += 1
+    if any(ch.isdigit() for ch in text[s:e]):
+        for m in _PHONE.finditer(text, max(0, s - 20), min(len(text), e + 20)):
+            if m.start() < e and m.end() > s:
+                s, e = min(s, m.start()), max(e, m.end())
     while s < e and text[s].isspace():
         s += 1
     while e > s and text[e - 1].isspace():
