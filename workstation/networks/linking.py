@@ -370,6 +370,11 @@ def networks(case: Case, params: NetworkParams | None = None) -> list[Network]:
     return assemble(links, _item_refs(case, ids), rules, params.min_score)
 
 
+def find_network(found: Sequence[Network], ref: str) -> Network:
+    """The network named ``N<item id>`` or holding the given item id."""
+    return _network_arg(found, ref)
+
+
 def _network_arg(found: Sequence[Network], ref: str) -> Network:
     key = ref.strip().upper().removeprefix("N")
     try:

@@ -31,7 +31,7 @@ A_TEXT = (
     "Only {price} euro for one hour, incall and outcall possible. " + STOCK + " WhatsApp me {phone}"
 )
 # Operation B: a Russian template (another script), one phone.
-OP_B = [("Катя", 20, "+31 6 9876 5401"), ("Оля", 22, "+31 6 9876 5401"), ("Даша", 19, "+31 6 9876 5402")]
+OP_B = [("Катя", 20, "+31 6 4123 5401"), ("Оля", 22, "+31 6 4123 5401"), ("Даша", 19, "+31 6 4123 5402")]
 B_TEXT = (
     "Привет, меня зовут {name}, мне {age} лет. Я из Украины, недавно в Нидерландах. "
     "Работаю в салоне, приходи в гости, всё сделаю для тебя. " + STOCK + " Звони {phone}"
