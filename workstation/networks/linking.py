@@ -317,7 +317,15 @@ def assemble(
             else:
                 g.add_edge(a, b, capacity=1.0, links=[link])
         else:
-            _cut(g, [i for i in rule.items_a if i in g], [i for i in rule.items_b if i in g])
+            side_a = [i for i in rule.items_a if i in g]
+            side_b = [i for i in rule.items_b if i in g]
+            _cut(g, side_a, side_b)
+            # A split says "these belong together, apart from those": keep each side whole.
+            for side in (side_a, side_b):
+                for other in side[1:]:
+                    if not nx.has_path(g, side[0], other):
+                        value = f"kept together by {rule.analyst} (split decision {rule.id})"
+                        g.add_edge(side[0], other, capacity=1.0, links=[Link(side[0], other, "analyst", value, 1.0)])
     out: list[Network] = []
     for comp in nx.connected_components(g):
         if len(comp) < 2:
