@@ -76,7 +76,9 @@ def cmd_templates(args: argparse.Namespace) -> int:
         print("no template clusters")
         return 0
     for t in found:
-        print(f"{t.id}: {len(t.items)} ads on {', '.join(t.hosts) or 'unknown sites'} (similarity ≥ {t.similarity:.2f})")
+        print(
+            f"{t.id}: {len(t.items)} ads on {', '.join(t.hosts) or 'unknown sites'} (similarity ≥ {t.similarity:.2f})"
+        )
         print("  items: " + ", ".join(str(i.id) for i in t.items))
         text = " ".join(t.highlighted().split())
         print("  " + (text[:600] + "…" if len(text) > 600 else text))

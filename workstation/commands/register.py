@@ -19,7 +19,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     persons = group(subparsers, "person", "the register of persons: add, list, link, update")
     p = persons.add_parser("add", help="add a person (possible victim, suspect, facilitator, buyer, witness)")
     add_case_argument(p)
-    p.add_argument("name", help="a name or label (\"victim A\")")
+    p.add_argument("name", help='a name or label ("victim A")')
     p.add_argument("--role", required=True, choices=ROLE_CHOICES)
     p.add_argument("--nationality", help="ISO 3166 country code, e.g. UA")
     p.add_argument("--age-band", choices=AGE_CHOICES)
@@ -141,8 +141,13 @@ def cmd_person_add(args: argparse.Namespace) -> int:
 
     with open_case(args) as case:
         p = add_person(
-            case, args.name, args.role, nationality=args.nationality, age_band=args.age_band,
-            aliases=args.alias, note=args.note,
+            case,
+            args.name,
+            args.role,
+            nationality=args.nationality,
+            age_band=args.age_band,
+            aliases=args.alias,
+            note=args.note,
         )
     print_json(p.to_json()) if args.json else _print_person(p)
     return 0
@@ -153,8 +158,14 @@ def cmd_person_update(args: argparse.Namespace) -> int:
 
     with open_case(args) as case:
         p = update_person(
-            case, args.person, name=args.name, role=args.role, nationality=args.nationality,
-            age_band=args.age_band, aliases=args.alias, note=args.note,
+            case,
+            args.person,
+            name=args.name,
+            role=args.role,
+            nationality=args.nationality,
+            age_band=args.age_band,
+            aliases=args.alias,
+            note=args.note,
         )
     print_json(p.to_json()) if args.json else _print_person(p)
     return 0
@@ -178,7 +189,9 @@ def cmd_person_link(args: argparse.Namespace) -> int:
 
     with open_case(args) as case:
         lk = link_person(case, args.person, args.type, args.target, args.note)
-    print_json(lk.to_json()) if args.json else print(f"link {lk.id}: person {args.person} → {lk.target_type} {lk.target}")
+    print_json(lk.to_json()) if args.json else print(
+        f"link {lk.id}: person {args.person} → {lk.target_type} {lk.target}"
+    )
     return 0
 
 
@@ -187,7 +200,9 @@ def cmd_account_link(args: argparse.Namespace) -> int:
 
     with open_case(args) as case:
         lk = link(case, "account", args.account, args.type, args.target, args.note)
-    print_json(lk.to_json()) if args.json else print(f"link {lk.id}: account {args.account} → {lk.target_type} {lk.target}")
+    print_json(lk.to_json()) if args.json else print(
+        f"link {lk.id}: account {args.account} → {lk.target_type} {lk.target}"
+    )
     return 0
 
 
@@ -209,7 +224,10 @@ def cmd_platform_list(args: argparse.Namespace) -> int:
         print_json({"platforms": [p.to_json() for p in found]})
         return 0
     for p in found:
-        print(f"{p.name:32} {p.type or '-':15} {p.status or 'not registered':15} {p.items:6} items {p.accounts:4} accounts")
+        print(
+            f"{p.name:32} {p.type or '-':15} {p.status or 'not registered':15} "
+            f"{p.items:6} items {p.accounts:4} accounts"
+        )
     return 0
 
 
@@ -260,7 +278,10 @@ def cmd_stats(args: argparse.Namespace) -> int:
         f"Platforms: {p['registered']} registered ({p['checked']} checked, {p['suspected']} suspected, "
         f"{p['involved']} involved); {p['seen_not_registered']} more seen in the items"
     )
-    print(f"Phone numbers checked: {s.phones_checked}; usernames checked: {s.usernames_checked}; e-mails: {s.emails_checked}")
+    print(
+        f"Phone numbers checked: {s.phones_checked}; usernames checked: {s.usernames_checked}; "
+        f"e-mails: {s.emails_checked}"
+    )
     print("Persons by role: " + ", ".join(f"{k} {v}" for k, v in s.persons_by_role.items() if v) or "none")
     if s.victims_by_nationality:
         print("Possible victims by nationality: " + ", ".join(f"{k} {v}" for k, v in s.victims_by_nationality.items()))

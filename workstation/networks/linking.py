@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-import networkx as nx
+import networkx as nx  # type: ignore[import-untyped]
 
 from workstation.case import Case, utc_now
 from workstation.errors import UsageError
@@ -175,9 +175,7 @@ def _anchor_map(case: Case, ad_ids: set[int]) -> dict[int, int]:
     return out
 
 
-def _grouped_links(
-    groups: dict[str, set[int]], via: str, strength: float, n: int, params: NetworkParams
-) -> list[Link]:
+def _grouped_links(groups: dict[str, set[int]], via: str, strength: float, n: int, params: NetworkParams) -> list[Link]:
     cap = max(params.hub_min, params.hub_share * n)
     out: list[Link] = []
     for value, members in groups.items():
@@ -234,7 +232,13 @@ def _text_links(ads: Sequence[Ad], result: TemplateResult) -> list[Link]:
         for i in members:
             template_id[i] = name
     return [
-        Link(ads[t.a].ref.id, ads[t.b].ref.id, "text", f"template {template_id[t.a]} (Jaccard {t.jaccard:.2f})", t.jaccard)
+        Link(
+            ads[t.a].ref.id,
+            ads[t.b].ref.id,
+            "text",
+            f"template {template_id[t.a]} (Jaccard {t.jaccard:.2f})",
+            t.jaccard,
+        )
         for t in result.links
     ]
 
@@ -433,7 +437,8 @@ def _decide(case: Case, action: str, a: Sequence[int], b: Sequence[int], note: s
     now = utc_now()
     with case.transaction():
         cur = case.db.execute(
-            "INSERT INTO network_decisions (action, items_a, items_b, note, decided_at, analyst) VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO network_decisions (action, items_a, items_b, note, decided_at, analyst) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
             [action, json.dumps(list(a)), json.dumps(list(b)), note, now, case.analyst],
         )
         did = int(cur.lastrowid or 0)

@@ -153,15 +153,32 @@ def add_person(
     alias_list = [a.strip() for a in aliases or [] if a.strip()]
     with case.transaction():
         cur = case.db.execute(
-            "INSERT INTO persons (name, role, nationality, age_band, aliases, note, created_at, created_by, updated_at) "
+            "INSERT INTO persons (name, role, nationality, age_band, aliases, note, created_at, created_by, "
+            "updated_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [name.strip(), role, nat, age_band, json.dumps(alias_list, ensure_ascii=False), note, now, case.analyst, now],
+            [
+                name.strip(),
+                role,
+                nat,
+                age_band,
+                json.dumps(alias_list, ensure_ascii=False),
+                note,
+                now,
+                case.analyst,
+                now,
+            ],
         )
         pid = int(cur.lastrowid or 0)
         case.audit(
             "person.added",
-            {"person": pid, "name": name.strip(), "role": role, "nationality": nat, "age_band": age_band,
-             "aliases": alias_list},
+            {
+                "person": pid,
+                "name": name.strip(),
+                "role": role,
+                "nationality": nat,
+                "age_band": age_band,
+                "aliases": alias_list,
+            },
         )
     return person(case, pid)
 
@@ -197,7 +214,9 @@ def update_person(
         return before
     with case.transaction():
         sets = ", ".join(f"{k} = ?" for k in changes)
-        case.db.execute(f"UPDATE persons SET {sets}, updated_at = ? WHERE id = ?", [*changes.values(), utc_now(), person_id])
+        case.db.execute(
+            f"UPDATE persons SET {sets}, updated_at = ? WHERE id = ?", [*changes.values(), utc_now(), person_id]
+        )
         old = before.to_json()
         case.audit(
             "person.updated",
@@ -210,7 +229,8 @@ def _links(case: Case, subject: str, sid: int) -> tuple[RegisterLink, ...]:
     return tuple(
         RegisterLink(r["id"], r["target_type"], r["target"], r["note"])
         for r in case.db.query(
-            "SELECT id, target_type, target, note FROM register_links WHERE subject_type = ? AND subject_id = ? ORDER BY id",
+            "SELECT id, target_type, target, note FROM register_links "
+            "WHERE subject_type = ? AND subject_id = ? ORDER BY id",
             [subject, sid],
         )
     )
@@ -218,8 +238,16 @@ def _links(case: Case, subject: str, sid: int) -> tuple[RegisterLink, ...]:
 
 def _person(case: Case, r: dict[str, Any]) -> Person:
     return Person(
-        r["id"], r["name"], r["role"], r["nationality"], r["age_band"], tuple(json.loads(r["aliases"] or "[]")),
-        r["note"], r["created_at"], r["created_by"], _links(case, "person", r["id"]),
+        r["id"],
+        r["name"],
+        r["role"],
+        r["nationality"],
+        r["age_band"],
+        tuple(json.loads(r["aliases"] or "[]")),
+        r["note"],
+        r["created_at"],
+        r["created_by"],
+        _links(case, "person", r["id"]),
     )
 
 
@@ -284,7 +312,8 @@ def link(
             [subject_type, subject_id, target_type, stored, note, utc_now(), case.analyst],
         )
         row = case.db.execute(
-            "SELECT id FROM register_links WHERE subject_type = ? AND subject_id = ? AND target_type = ? AND target = ?",
+            "SELECT id FROM register_links "
+            "WHERE subject_type = ? AND subject_id = ? AND target_type = ? AND target = ?",
             [subject_type, subject_id, target_type, stored],
         ).fetchone()
         if cur.rowcount:
@@ -321,7 +350,12 @@ def guess_type(name: str) -> str | None:
 
 
 def set_platform(
-    case: Case, name: str, *, type: str | None = None, status: str | None = None, note: str | None = None  # noqa: A002
+    case: Case,
+    name: str,
+    *,
+    type: str | None = None,
+    status: str | None = None,
+    note: str | None = None,  # noqa: A002
 ) -> Platform:
     """Add a platform to the register or change its type, status or note (audited)."""
     key = name.strip().lower()
@@ -337,7 +371,9 @@ def set_platform(
                 "INSERT INTO platforms (name, type, status, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
                 [key, type or guess_type(key), status or "checked", note, now, now],
             )
-            case.audit("platform.added", {"platform": key, "type": type or guess_type(key), "status": status or "checked"})
+            case.audit(
+                "platform.added", {"platform": key, "type": type or guess_type(key), "status": status or "checked"}
+            )
         else:
             new = {"type": type or row[1], "status": status or row[2], "note": note if note is not None else row[3]}
             case.db.execute(
@@ -376,7 +412,9 @@ def platforms(case: Case, *, include_seen: bool = True) -> list[Platform]:
     for r in case.db.query("SELECT * FROM platforms ORDER BY name"):
         names.add(r["name"])
         out.append(
-            Platform(r["name"], r["type"], r["status"], r["note"], seen.get(r["name"], 0), counts.get(r["id"], 0), r["id"])
+            Platform(
+                r["name"], r["type"], r["status"], r["note"], seen.get(r["name"], 0), counts.get(r["id"], 0), r["id"]
+            )
         )
     for name, n in sorted(seen.items()):
         if name not in names:
@@ -419,7 +457,8 @@ def add_account(
         ).fetchone()
         if row is None:
             cur = case.db.execute(
-                "INSERT INTO accounts (platform_id, kind, value, note, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO accounts (platform_id, kind, value, note, created_at, created_by) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
                 [pid, kind, norm, note, utc_now(), case.analyst],
             )
             aid = int(cur.lastrowid or 0)
@@ -433,7 +472,10 @@ def add_account(
 
 def accounts(case: Case, platform: str | None = None) -> list[Account]:
     """Registered accounts with the persons linked to them and the items carrying their value."""
-    sql = "SELECT a.id, p.name AS platform, a.kind, a.value, a.note FROM accounts a JOIN platforms p ON p.id = a.platform_id"
+    sql = (
+        "SELECT a.id, p.name AS platform, a.kind, a.value, a.note "
+        "FROM accounts a JOIN platforms p ON p.id = a.platform_id"
+    )
     params: list[Any] = []
     if platform:
         sql += " WHERE p.name = ?"

@@ -121,7 +121,8 @@ def selector_timeline(case: Case, kind: str, value: str) -> Timeline:
     rows = list(
         case.db.query(
             "SELECT DISTINCT i.id, COALESCE(i.captured_at, i.imported_at) AS seen FROM selector_links l "
-            "JOIN selectors s ON s.id = l.selector_id JOIN items i ON i.id = l.item_id WHERE s.kind = ? AND s.value = ?",
+            "JOIN selectors s ON s.id = l.selector_id JOIN items i ON i.id = l.item_id "
+            "WHERE s.kind = ? AND s.value = ?",
             [kind, value],
         )
     )

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import numpy.typing as npt
-from datasketch import MinHash, MinHashLSH
+from datasketch import MinHash, MinHashLSH  # type: ignore[import-untyped]
 from rapidfuzz.distance import Levenshtein
 
 U32 = npt.NDArray[np.uint32]
@@ -174,7 +174,7 @@ def _fmix32(hv: U32) -> U32:
     hv = hv * m1
     hv = hv ^ (hv >> s2)
     hv = hv * m2
-    return hv ^ (hv >> s3)  # type: ignore[no-any-return]
+    return hv ^ (hv >> s3)
 
 
 def shingle_hashes(
@@ -475,17 +475,17 @@ def describe(
     folded = [unicodedata.normalize("NFKC", t).casefold() for t in texts]
     sets = [{f[i : i + k] for i in range(max(0, len(f) - k + 1))} for f in folded]
     freq: Counter[str] = Counter()
-    for s in sets:
-        freq.update(s)
+    for shingles in sets:
+        freq.update(shingles)
     best = max(range(len(texts)), key=lambda i: (sum(freq[g] for g in sets[i]) / (len(sets[i]) or 1), -i))
     rep = texts[best]
     # A character of the representative is common when most texts align an equal character to it.
-    sample = [t for i, t in enumerate(texts) if i != best][: max_align]
+    sample = [t for i, t in enumerate(texts) if i != best][:max_align]
     hits = [0] * len(rep)
     for t in sample:
-        for tag, s1, e1, _s2, _e2 in Levenshtein.opcodes(rep, t):
-            if tag == "equal":
-                for p in range(s1, e1):
+        for op in Levenshtein.opcodes(rep, t):
+            if op.tag == "equal":
+                for p in range(op.src_start, op.src_end):
                     hits[p] += 1
     need = min_share * len(sample) if sample else 0.0
     mark = [h >= need and h > 0 for h in hits] if sample else [True] * len(rep)
@@ -524,7 +524,9 @@ def describe(
                     values.append(v)
             if len(values) < 2:
                 continue
-            slots.append(Slot(s, e, slot_kind(values, rep[max(0, s - 24) : s], rep[e : e + 12]), tuple(values[:max_values])))
+            slots.append(
+                Slot(s, e, slot_kind(values, rep[max(0, s - 24) : s], rep[e : e + 12]), tuple(values[:max_values]))
+            )
     return TemplateDescription(best, rep, tuple(spans), tuple(slots))
 
 
@@ -563,10 +565,11 @@ def _complement(text: str, gaps: list[tuple[int, int]]) -> list[tuple[int, int]]
 def _alignment(rep: str, other: str) -> list[int]:
     """For each position 0..len(rep) of ``rep``, the matching position in ``other``."""
     out = [0] * (len(rep) + 1)
-    for tag, s1, e1, s2, e2 in Levenshtein.opcodes(rep, other):
+    for op in Levenshtein.opcodes(rep, other):
+        s1, e1, s2 = op.src_start, op.src_end, op.dest_start
         for p in range(s1, e1):
-            out[p] = s2 if tag in ("delete", "insert") else s2 + (p - s1)
-        if tag == "insert":
+            out[p] = s2 if op.tag in ("delete", "insert") else s2 + (p - s1)
+        if op.tag == "insert":
             out[s1] = s2
     out[len(rep)] = len(other)
     # Monotone: a slot's value runs from the first aligned position to the next.

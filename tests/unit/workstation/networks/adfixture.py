@@ -38,9 +38,11 @@ B_TEXT = (
 )
 LONE = [
     "Massage therapist with ten years of experience offers relaxing full body massage in Leiden. "
-    + STOCK + " Call 06 4444 1111 for an appointment.",
+    + STOCK
+    + " Call 06 4444 1111 for an appointment.",
     "Sporty couple looks for friends for dinners and weekend trips to the beach; we are vegetarian and love dogs. "
-    + STOCK + " Mail us at couple.leiden@example.org",
+    + STOCK
+    + " Mail us at couple.leiden@example.org",
 ]
 
 

@@ -93,7 +93,13 @@ def test_register_and_stats(ads_case) -> None:  # type: ignore[no-untyped-def]
     assert [lk.target_type for lk in links] == ["network", "selector", "account"]
     nw.unlink(case, links[0].id)
     assert len(nw.person(case, p.id).links) == 2
-    assert {"person.added", "person.linked", "person.unlinked", "account.added", "platform.added",
-            "platform.changed"} <= set(_actions(case))
+    assert {
+        "person.added",
+        "person.linked",
+        "person.unlinked",
+        "account.added",
+        "platform.added",
+        "platform.changed",
+    } <= set(_actions(case))
     t = nw.network_timeline(b_net)
     assert t.first_seen is not None and sum(n for _, n in t.per_day) == 3

@@ -41,11 +41,16 @@ def test_signatures_equal_datasketch_minhash() -> None:
 def test_templates_across_scripts_ignore_chrome_and_stock_phrases() -> None:
     stock = "100% real photos, no rush, discretion guaranteed, call me now."
     docs: list[AdText] = []
-    people = [("Anna", 21, "Amsterdam", 150, "+31 6 1234 5671"), ("Lena", 23, "Utrecht", 160, "+31 6 1234 5672"),
-              ("Mia", 22, "Breda", 170, "+31 6 1234 5673")]
+    people = [
+        ("Anna", 21, "Amsterdam", 150, "+31 6 1234 5671"),
+        ("Lena", 23, "Utrecht", 160, "+31 6 1234 5672"),
+        ("Mia", 22, "Breda", 170, "+31 6 1234 5673"),
+    ]
     for k, (name, age, city, price, phone) in enumerate(people):
         body = TEMPLATE.format(name=name, age=age, city=city, price=price, phone=phone)
-        docs.append(AdText(k, f"Home | Ladies | Login\n{body}\nAll advertisers are 18+. © 2026 site.example", "site.example"))
+        docs.append(
+            AdText(k, f"Home | Ladies | Login\n{body}\nAll advertisers are 18+. © 2026 site.example", "site.example")
+        )
     for k, (name, age, city) in enumerate([("小美", 22, "上海"), ("小丽", 24, "北京"), ("小红", 21, "广州")]):
         docs.append(AdText(10 + k, ZH.format(name=name, age=age, city=city, phone=f"wx_{k}88"), "other.example"))
     # Unrelated ads: same site chrome and one stock phrase each, otherwise different.
@@ -56,8 +61,13 @@ def test_templates_across_scripts_ignore_chrome_and_stock_phrases() -> None:
         "Student offers company for concerts and museum visits in Groningen, weekends only.",
     ]
     for k, body in enumerate(lone):
-        docs.append(AdText(20 + k, f"Home | Ladies | Login\n{body} {stock}\nAll advertisers are 18+. © 2026 site.example",
-                           "site.example"))
+        docs.append(
+            AdText(
+                20 + k,
+                f"Home | Ladies | Login\n{body} {stock}\nAll advertisers are 18+. © 2026 site.example",
+                "site.example",
+            )
+        )
     content, found = strip_boilerplate(docs)
     assert found >= 2 and "Home | Ladies" not in content[0] and "advertisers" not in content[0]
     result = find_templates(docs, TemplateParams(stock_min=3, stock_share=0.3, min_shingles=5))
@@ -79,7 +89,15 @@ def test_describe_shows_common_phrases_and_slots() -> None:
     assert set(kinds["city"]) == {"Amsterdam", "Den Haag", "Breda"}
     assert "+31 6 2222 5673" in kinds["phone"]
     assert "«New girl in town! My name is »" in d.highlighted()
-    zh = describe([ZH.format(name=n, age=a, city=c, phone=p) for n, a, c, p in
-                   [("小美", 22, "上海", "13800138000"), ("小丽", 24, "北京", "13900139000"), ("小红", 21, "广州", "13700137000")]])
+    zh = describe(
+        [
+            ZH.format(name=n, age=a, city=c, phone=p)
+            for n, a, c, p in [
+                ("小美", 22, "上海", "13800138000"),
+                ("小丽", 24, "北京", "13900139000"),
+                ("小红", 21, "广州", "13700137000"),
+            ]
+        ]
+    )
     zkinds = {s.kind for s in zh.slots}
     assert {"age", "phone"} <= zkinds and "欢迎来我的公寓放松一下" in "".join(zh.text[s:e] for s, e in zh.common)
