@@ -24,7 +24,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PIL import Image
 
-from reports import sources
+from reports import networks_appendix, sources
 from reports.model import (
     TOOL_NAME,
     AuditEntry,
@@ -503,6 +503,8 @@ def build_report(case: Case, options: ReportOptions, progress: Any = None) -> Re
         mask_values = sorted({s.value for refs in extra.selectors.values() for s in refs})
     mask_values += [v for v in options.mask_selectors if v != "*"]
     masker = Masker(mask_values, case.meta.get("default_region", ""), extra.selector_raw)
+    if options.redact_persons:
+        networks_appendix.mask_persons(case, masker)
 
     if progress is not None:
         progress.start(len(rows), "collecting exhibits")
@@ -577,6 +579,9 @@ def build_report(case: Case, options: ReportOptions, progress: Any = None) -> Re
         selectors_note=extra.selectors_note,
         custody=custody,
         method=_method(exhibits, extra),
+        networks=networks_appendix.build(case, masker, redact_persons=options.redact_persons)
+        if "networks" in options.sections
+        else None,
         redaction=Redaction(
             image_mode=options.redact,
             images_redacted=redacted,
