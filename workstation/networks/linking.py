@@ -20,8 +20,10 @@ of links between the two parts (a minimum cut), in the order they were made, on 
 
 from __future__ import annotations
 
+import functools
 import json
 import math
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -196,6 +198,7 @@ def _selector_links(
         return []
     marks = ",".join("?" * len(kinds))
     groups: dict[tuple[str, str], set[int]] = defaultdict(set)
+    shown: dict[tuple[str, str], str] = {}
     for r in case.db.query(
         "SELECT s.kind, s.value, l.item_id, l.source, l.raw FROM selector_links l "
         f"JOIN selectors s ON s.id = l.selector_id WHERE s.kind IN ({marks})",
@@ -204,12 +207,71 @@ def _selector_links(
         item = anchor.get(r["item_id"], r["item_id"])
         if r["source"] == "text" and item in content and r["raw"] and r["raw"] not in content[item]:
             continue  # only in the site's chrome: the site's own number, not the advertiser's
-        groups[(r["kind"], r["value"])].add(item)
+        if r["kind"] == "phone" and _service_number(r["value"]):
+            continue
+        key = (r["kind"], phone_key(r["value"]) if r["kind"] == "phone" else r["value"])
+        groups[key].add(item)
+        shown.setdefault(key, r["value"])
+    if "phone" in kinds:
+        # Numbers written in another country's national format than the case's region
+        # ("07799 274831" in a Dutch case) are not selectors, but link ads all the same.
+        for item, text in content.items():
+            for raw in _PHONE_CANDIDATE.findall(text):
+                if _DATE.search(raw):
+                    continue
+                digits = re.sub(r"\D", "", raw)
+                if 9 <= len(digits) <= 13 and not _service_number(raw.strip()):
+                    key = ("phone", phone_key(digits))
+                    groups[key].add(item)
+                    shown.setdefault(key, raw.strip())
     out: list[Link] = []
     for kind in kinds:
-        sub = {value: members for (k, value), members in groups.items() if k == kind}
+        sub = {shown[(k, value)]: members for (k, value), members in groups.items() if k == kind}
         out.extend(_grouped_links(sub, kind, STRENGTH[kind], n, params))
     return out
+
+
+_PHONE_CANDIDATE = re.compile(r"(?<![\w+])\+?\d[\d \-./()]{7,18}\d(?!\w)")
+_DATE = re.compile(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}[./-]\d{1,2}[./-]\d{1,2}")
+
+
+_SERVICE_REGIONS = ("GB", "DE", "AT", "NL", "BE", "ES", "PL", "RO", "BG")
+
+
+@functools.lru_cache(maxsize=65536)
+def _service_number(value: str) -> bool:
+    """A premium-rate, shared-cost, toll-free or universal number: an agency's, not a person's.
+
+    Adult lines (0900, 0909) are rented to many unrelated advertisers, who tell callers a code.
+    Numbers in international form are checked exactly; national ones only when they start with
+    08 or 09 (where service numbers live in most of Europe), as numbers of the first region in
+    ``_SERVICE_REGIONS`` where they are valid (a Bulgarian 088 mobile stays a mobile).
+    """
+    import phonenumbers
+    from phonenumbers import PhoneNumberType as T
+
+    service = {T.PREMIUM_RATE, T.SHARED_COST, T.TOLL_FREE, T.UAN, T.VOICEMAIL}
+    digits = re.sub(r"\D", "", value)
+    try:
+        if value.startswith("+") or digits.startswith("00"):
+            number = phonenumbers.parse("+" + digits.removeprefix("00"), None)
+            return phonenumbers.number_type(number) in service
+        if not re.match(r"0[89]", digits):
+            return False
+        # The first region (in the order service numbers are most common in ads) where it is valid.
+        for region in _SERVICE_REGIONS:
+            number = phonenumbers.parse(digits, region)
+            if phonenumbers.is_valid_number(number):
+                return phonenumbers.number_type(number) in service
+        return False
+    except phonenumbers.NumberParseException:
+        return False
+
+
+def phone_key(value: str) -> str:
+    """The last nine digits of a phone number: equal for its international and national spellings."""
+    digits = re.sub(r"\D", "", value)
+    return digits[-9:]
 
 
 def _photo_links(case: Case, anchor: dict[int, int], n: int, params: NetworkParams) -> list[Link]:

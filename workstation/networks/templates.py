@@ -59,8 +59,8 @@ class TemplateParams:
         sample_bits: keep one shingle in 2**sample_bits (mod-sampling on the hash).
     """
 
-    threshold: float = 0.4
-    lsh_threshold: float = 0.3
+    threshold: float = 0.3
+    lsh_threshold: float = 0.2
     boilerplate_share: float = 0.5
     boilerplate_min: int = 3
     stock_share: float = 0.05
