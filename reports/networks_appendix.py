@@ -164,7 +164,12 @@ def story(appendix: NetworksAppendix | None) -> list[Any]:
             grid(
                 ["Items", "Via", "Evidence", "Score"],
                 (
-                    [(f"{lk.a} – {lk.b}", "small"), (lk.via, "small"), (lk.value, "small"), (f"{lk.score:.2f}", "small")]
+                    [
+                        (f"{lk.a} – {lk.b}", "small"),
+                        (lk.via, "small"),
+                        (lk.value, "small"),
+                        (f"{lk.score:.2f}", "small"),
+                    ]
                     for lk in n.links
                 ),
                 [28 * mm, 20 * mm, FRAME_WIDTH - 64 * mm, 16 * mm],

@@ -211,9 +211,10 @@ class NetworksView(QWidget):
         self.list.clear()
         for n in self.found:
             vias = ", ".join(sorted({lk.via for lk in n.links}))
-            QListWidgetItem(self.tr("%1 — %2 items (%3)").replace("%1", n.id).replace("%2", str(len(n.items))).replace(
-                "%3", vias
-            ), self.list)
+            QListWidgetItem(
+                self.tr("%1 — %2 items (%3)").replace("%1", n.id).replace("%2", str(len(n.items))).replace("%3", vias),
+                self.list,
+            )
         if self.found:
             self.list.setCurrentRow(0)
         else:
@@ -273,11 +274,19 @@ class RegisterView(QWidget):
         self.case = case
         self.persons = QTableWidget(0, 6)
         self.persons.setHorizontalHeaderLabels(
-            [self.tr("Id"), self.tr("Name"), self.tr("Role"), self.tr("Nationality"), self.tr("Age band"),
-             self.tr("Linked to")]
+            [
+                self.tr("Id"),
+                self.tr("Name"),
+                self.tr("Role"),
+                self.tr("Nationality"),
+                self.tr("Age band"),
+                self.tr("Linked to"),
+            ]
         )
         self.platforms = QTableWidget(0, 4)
-        self.platforms.setHorizontalHeaderLabels([self.tr("Platform"), self.tr("Type"), self.tr("Status"), self.tr("Items")])
+        self.platforms.setHorizontalHeaderLabels(
+            [self.tr("Platform"), self.tr("Type"), self.tr("Status"), self.tr("Items")]
+        )
         add = QPushButton(self.tr("Add person…"))
         add.clicked.connect(self._on_add_clicked)
         self.type_box = QComboBox()
@@ -316,7 +325,11 @@ class RegisterView(QWidget):
 
     def add_person(self, name: str, role: str, nationality: str = "", age_band: str = "", aliases: str = "") -> None:
         nw.add_person(
-            self.case, name, role, nationality=nationality or None, age_band=age_band or None,
+            self.case,
+            name,
+            role,
+            nationality=nationality or None,
+            age_band=age_band or None,
             aliases=[a for a in aliases.split(",") if a.strip()],
         )
         self.refresh()
@@ -325,7 +338,10 @@ class RegisterView(QWidget):
         dlg = PersonDialog(self)
         if dlg.exec() == QDialog.DialogCode.Accepted and dlg.name.text().strip():
             self.add_person(
-                dlg.name.text(), dlg.role.currentText(), dlg.nationality.text(), dlg.age.currentText(),
+                dlg.name.text(),
+                dlg.role.currentText(),
+                dlg.nationality.text(),
+                dlg.age.currentText(),
                 dlg.aliases.text(),
             )
 
@@ -337,7 +353,9 @@ class RegisterView(QWidget):
         row = self.platforms.currentRow()
         if row < 0:
             return
-        self.set_platform(self.platforms.item(row, 0).text(), self.type_box.currentText(), self.status_box.currentText())
+        self.set_platform(
+            self.platforms.item(row, 0).text(), self.type_box.currentText(), self.status_box.currentText()
+        )
 
 
 class NetworksPage(QTabWidget):

@@ -17,8 +17,10 @@ def test_appendix_lists_links_and_redacts_persons(ads_case, tmp_path: Path) -> N
     b_net = next(n for n in nw.networks(case) if truth[n.item_ids[0]] == "B")
     p = nw.add_person(case, "Katya Petrova", "possible_victim", nationality="UA", aliases=["Kate"])
     nw.link_person(case, p.id, "network", b_net.id)
-    case.db.execute("INSERT INTO exhibits (item_id, number, added_at, added_by) VALUES (?, 1, '2026-12-03T00:00:00Z', 'x')",
-                    [b_net.item_ids[0]])
+    case.db.execute(
+        "INSERT INTO exhibits (item_id, number, added_at, added_by) VALUES (?, 1, '2026-12-03T00:00:00Z', 'x')",
+        [b_net.item_ids[0]],
+    )
     case.db.conn.commit()
     sections = (*DEFAULT_SECTIONS, "networks")
     out = tmp_path / "r.pdf"
