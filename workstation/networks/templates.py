@@ -191,6 +191,8 @@ def shingle_hashes(
         (``len(texts) + 1`` offsets; a text with fewer than ``k`` characters has none).
     """
     norms = [normalise(t)[:max_chars] for t in texts]
+    if not norms:
+        return np.zeros(0, dtype=np.uint32), np.zeros(1, dtype=np.int64)
     sep = "\x00" * k
     joined = sep.join(norms) + sep
     codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)

@@ -101,3 +101,10 @@ def test_describe_shows_common_phrases_and_slots() -> None:
     )
     zkinds = {s.kind for s in zh.slots}
     assert {"age", "phone"} <= zkinds and "欢迎来我的公寓放松一下" in "".join(zh.text[s:e] for s, e in zh.common)
+
+
+def test_no_ads_and_tiny_ads() -> None:
+    assert find_templates([]).clusters == []
+    assert find_templates([AdText(1, "hi")]).clusters == []
+    same = "Hi there my friend, how are you doing today? New in town, call me."
+    assert find_templates([AdText(1, same), AdText(2, same)]).clusters == [[0, 1]]
