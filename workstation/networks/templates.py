@@ -461,7 +461,7 @@ def slot_kind(values: Sequence[str], context_before: str = "", context_after: st
 
 
 def describe(
-    texts: Sequence[str], *, min_share: float = 0.5, max_values: int = 12, max_align: int = 25
+    texts: Sequence[str], *, min_share: float = 0.5, max_values: int = 12, max_align: int = 12
 ) -> TemplateDescription:
     """Representative text of a template cluster, its common phrases and its slots.
 
@@ -483,14 +483,15 @@ def describe(
     rep = texts[best]
     # A character of the representative is common when most texts align an equal character to it.
     sample = [t for i, t in enumerate(texts) if i != best][:max_align]
-    hits = [0] * len(rep)
+    delta = np.zeros(len(rep) + 1, dtype=np.int32)
     for t in sample:
         for op in Levenshtein.opcodes(rep, t):
             if op.tag == "equal":
-                for p in range(op.src_start, op.src_end):
-                    hits[p] += 1
+                delta[op.src_start] += 1
+                delta[op.src_end] -= 1
+    hits = np.cumsum(delta)[: len(rep)]
     need = min_share * len(sample) if sample else 0.0
-    mark = [h >= need and h > 0 for h in hits] if sample else [True] * len(rep)
+    mark = [bool(h >= need and h > 0) for h in hits] if sample else [True] * len(rep)
     spans: list[tuple[int, int]] = []
     i = 0
     while i < len(rep):
@@ -516,10 +517,12 @@ def describe(
     spans = _complement(rep, gaps)
     slots: list[Slot] = []
     if gaps and len(texts) > 1:
-        maps = [_alignment(rep, t) for t in texts]
+        # Slot values from the representative's neighbours in the sample (and itself).
+        shown = [rep, *sample]
+        maps = [_alignment(rep, t) for t in shown]
         for s, e in gaps:
             values: list[str] = []
-            for t, m in zip(texts, maps, strict=True):
+            for t, m in zip(shown, maps, strict=True):
                 vs, ve = _widen(t, m[s], m[e])
                 v = " ".join(t[vs:ve].split())
                 if v and v not in values:
