@@ -82,12 +82,24 @@ def build(path: Path, n: int, batch: int = 5000) -> dict[int, int]:
             item_id = i + 1
             truth[item_id] = op
             items.append(
-                (item_id, "page", sha, f"ad{i}.html", f"/pages/{site}/ad{i}.html", f"https://{site}/ad/{i}",
-                 f"2026-{1 + i % 12:02d}-{1 + i % 28:02d}T12:00:00Z", now, f"bench:{i}", page)
+                (
+                    item_id,
+                    "page",
+                    sha,
+                    f"ad{i}.html",
+                    f"/pages/{site}/ad{i}.html",
+                    f"https://{site}/ad/{i}",
+                    f"2026-{1 + i % 12:02d}-{1 + i % 28:02d}T12:00:00Z",
+                    now,
+                    f"bench:{i}",
+                    page,
+                )
             )
             links.append((phone, item_id, page.index("WhatsApp") + 9, f"{phone}"))
         with case.transaction():
-            db.conn.executemany("INSERT INTO blobs (sha256, md5, size, chunk_size, stored_at) VALUES (?,?,?,?,?)", blobs)
+            db.conn.executemany(
+                "INSERT INTO blobs (sha256, md5, size, chunk_size, stored_at) VALUES (?,?,?,?,?)", blobs
+            )
             db.conn.executemany(
                 "INSERT INTO items (id, kind, sha256, original_name, source_path, source_url, captured_at, "
                 "imported_at, import_key, text) VALUES (?,?,?,?,?,?,?,?,?,?)",
