@@ -317,11 +317,9 @@ def find_templates(
     t3 = time.perf_counter()
     lsh = MinHashLSH(threshold=params.lsh_threshold, num_perm=NUM_PERM)
     eligible = [i for i in range(n) if sizes[i] >= params.min_shingles]
-    sketches: dict[int, MinHash] = {}
     with lsh.insertion_session() as session:
         for i in eligible:
             m = MinHash(num_perm=NUM_PERM, seed=SEED, hashvalues=sigs[i], permutations=perms, scheme="affine32")
-            sketches[i] = m
             session.insert(i, m)
     t4 = time.perf_counter()
     parent = list(range(n))
