@@ -25,7 +25,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PIL import Image
 
-from reports import sources
+from reports import networks_appendix, sources
 from reports.custody import describe as describe_audit
 from reports.model import (
     TOOL_NAME,
@@ -545,6 +545,8 @@ def build_report(case: Case, options: ReportOptions, progress: Any = None) -> Re
         mask_values = sorted({s.value for refs in extra.selectors.values() for s in refs})
     mask_values += [v for v in options.mask_selectors if v != "*"]
     masker = Masker(mask_values, case.meta.get("default_region", ""), extra.selector_raw)
+    if options.redact_persons:
+        networks_appendix.mask_persons(case, masker)
 
     if progress is not None:
         progress.start(len(rows), "collecting exhibits")
@@ -623,6 +625,9 @@ def build_report(case: Case, options: ReportOptions, progress: Any = None) -> Re
         selectors_note=extra.selectors_note,
         custody=custody,
         method=_method(exhibits, extra),
+        networks=networks_appendix.build(case, masker, redact_persons=options.redact_persons)
+        if "networks" in options.sections
+        else None,
         redaction=Redaction(
             image_mode=options.redact,
             images_redacted=redacted,

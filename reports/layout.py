@@ -872,6 +872,7 @@ def build_story(report: Report, refs: PageRefs, renderer: ImageRenderer | None) 
         ("custody", "Appendix B — Chain of custody"),
         ("method", "Appendix C — Method statement"),
         ("verification", "Appendix D — Verification statement"),
+        ("networks", "Appendix E — Networks and persons"),
     ]
     toc_entries += [(k, t) for k, t in appendices if report.has(k)]
 
@@ -897,6 +898,10 @@ def build_story(report: Report, refs: PageRefs, renderer: ImageRenderer | None) 
         story += _method(report)
     if report.has("verification"):
         story += _verification(report)
+    if report.has("networks"):
+        from reports.networks_appendix import story as networks_story
+
+        story += networks_story(report.networks)
     return story
 
 

@@ -26,7 +26,10 @@ SECTIONS: tuple[str, ...] = (
     "custody",
     "method",
     "verification",
+    "networks",
 )
+# Networks and persons (Appendix E) are computed on request only: `--sections ...,networks`.
+DEFAULT_SECTIONS: tuple[str, ...] = tuple(s for s in SECTIONS if s != "networks")
 
 IMAGE_REDACTION_MODES = ("none", "sensitive", "sensitive-blur", "all", "all-blur")
 DEFAULT_SENSITIVE_TAGS: tuple[str, ...] = ("sensitive", "minor")
@@ -56,7 +59,7 @@ class ReportOptions:
     all_exhibits: bool = True
     redact: str = "none"
     mask_selectors: tuple[str, ...] = ()
-    sections: tuple[str, ...] = SECTIONS
+    sections: tuple[str, ...] = DEFAULT_SECTIONS
     bates_prefix: str = "EW-"
     bates_start: int = 1
     bates_digits: int = 6
@@ -64,6 +67,7 @@ class ReportOptions:
     include_suggestions: bool = False
     sensitive_tags: tuple[str, ...] = DEFAULT_SENSITIVE_TAGS
     image_max_px: int = 1200
+    redact_persons: bool = False  # Appendix E shows persons by number and role only
 
     def bates(self, page_index: int) -> str:
         """The Bates number of the page at 0-based page_index."""
@@ -326,6 +330,7 @@ class Report:
     method: Method = field(default_factory=Method)
     redaction: Redaction = field(default_factory=Redaction)
     transcripts: tuple[Any, ...] = ()  # reports.transcripts.Transcript, one per chat excerpt
+    networks: Any = None  # reports.networks_appendix.NetworksAppendix when the section is asked for
 
     def has(self, section: str) -> bool:
         """Tell whether an optional section is included."""

@@ -87,6 +87,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self.setCentralWidget(self.tabs)
         self.clusters_view: ClustersView | None = None
+        self.networks_view: QWidget | None = None
         self.selectors_view: SelectorsView | None = None
         self.errors_view: ImportErrorsView | None = None
 
@@ -289,6 +290,7 @@ class MainWindow(Retranslatable, QMainWindow):
         m = bar.addMenu(self.tr("Anal&ysis"))
         m.addAction(self.act_scan)
         m.addAction(self.act_hash)
+        m.addAction(self.tr("Networks, persons and platforms"), self.show_networks)
         m = bar.addMenu(self.tr("&Help"))
         m.addAction(self.act_shortcuts)
         m.addAction(self.act_about)
@@ -435,6 +437,16 @@ class MainWindow(Retranslatable, QMainWindow):
             view.refresh()
         self.tabs.setCurrentWidget(view)
         return view
+
+    def show_networks(self) -> QWidget:
+        from ui.views.networks_view import NetworksPage
+
+        def make() -> NetworksPage:
+            page = NetworksPage(self.session.case)
+            page.open_requested.connect(self.open_item)
+            return page
+
+        return self._singleton_tab("networks_view", make, self.tr("Networks"))
 
     def show_clusters(self) -> ClustersView:
         def make() -> ClustersView:
@@ -601,7 +613,7 @@ class MainWindow(Retranslatable, QMainWindow):
         if widget is None or widget is self.items_view:
             return
         self.tabs.removeTab(index)
-        for attr in ("clusters_view", "selectors_view", "errors_view"):
+        for attr in ("clusters_view", "selectors_view", "errors_view", "networks_view"):
             if getattr(self, attr) is widget:
                 setattr(self, attr, None)
         widget.deleteLater()

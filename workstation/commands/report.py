@@ -54,7 +54,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     )
     p.add_argument("--mask-all-selectors", action="store_true", help="mask every selector found on the exhibits")
     p.add_argument(
-        "--sections", metavar="NAME,…", help=f"optional sections to include (default: all): {','.join(SECTIONS)}"
+        "--sections",
+        metavar="NAME,…",
+        help=f"optional sections to include (default all but networks): {','.join(SECTIONS)}",
+    )
+    p.add_argument(
+        "--redact-persons", action="store_true", help="networks appendix: persons by number and role, no names"
     )
     p.add_argument("--bates-prefix", default="EW-", help="text before the Bates number (default: EW-)")
     p.add_argument("--bates-start", type=int, default=1, help="first Bates number (default: 1)")
@@ -110,9 +115,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 
 def _options(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from reports.model import SECTIONS, ReportOptions
+    from reports.model import DEFAULT_SECTIONS, SECTIONS, ReportOptions
 
-    sections = SECTIONS
+    sections = DEFAULT_SECTIONS
     if args.sections:
         sections = tuple(s.strip() for s in args.sections.split(",") if s.strip())
         unknown = [s for s in sections if s not in SECTIONS]
@@ -135,6 +140,7 @@ def _options(args: argparse.Namespace):  # type: ignore[no-untyped-def]
         classification=args.classification or "",
         include_suggestions=args.suggestions,
         sensitive_tags=tuple(t.strip() for t in args.sensitive_tags.split(",") if t.strip()),
+        redact_persons=getattr(args, "redact_persons", False),
     )
 
 

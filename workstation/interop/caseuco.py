@@ -13,6 +13,8 @@ exchange format forensic tools share. Mapping (validated with ``case_validate``,
                                     ``uco-observable:URL`` linked ``Downloaded_From``; an embedded
                                     image is ``Contained_Within`` its page or archive
 * notes and tags                 -> ``uco-core:Annotation`` (an Assertion) about the File
+* the register (persons, roles,  -> see :mod:`workstation.networks.uco`
+  accounts, platforms)
 
 The graph is written node by node, so a large case is never held in memory as one document.
 IRIs are UUIDv5 of the case and the row, so exporting twice gives the same identifiers.
@@ -40,6 +42,7 @@ CONTEXT = {
     "uco-core": "https://ontology.unifiedcyberontology.org/uco/core/",
     "uco-identity": "https://ontology.unifiedcyberontology.org/uco/identity/",
     "uco-observable": "https://ontology.unifiedcyberontology.org/uco/observable/",
+    "uco-role": "https://ontology.unifiedcyberontology.org/uco/role/",
     "uco-tool": "https://ontology.unifiedcyberontology.org/uco/tool/",
     "uco-types": "https://ontology.unifiedcyberontology.org/uco/types/",
     "uco-vocabulary": "https://ontology.unifiedcyberontology.org/uco/vocabulary/",
@@ -290,6 +293,9 @@ def _nodes(case: Case, counts: dict[str, int], progress: Progress) -> Iterator[d
             "uco-core:object": [{"@id": ids("File", item_id)}],
         }
         counts["annotations"] += 1
+    from workstation.networks.uco import register_nodes
+
+    yield from register_nodes(case, ids, members, counts, _relationship)
     for name, iri in analysts.items():
         yield {"@id": iri, "@type": "uco-identity:Identity", "uco-core:name": name}
     description = "; ".join(
