@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-import networkx as nx  # type: ignore[import-untyped]
+import networkx as nx
 
 from workstation.case import Case, utc_now
 from workstation.errors import UsageError
