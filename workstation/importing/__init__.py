@@ -7,7 +7,7 @@ worker processes import ``workstation.importing.worker`` and need none of the pa
 PDF, e-mail ...), and every worker's start-up is part of the analyst's wait.
 """
 
-FORMAT_MODULES = ("files", "html", "images", "mhtml", "pdf", "wacz", "warc", "zip")
+FORMAT_MODULES = ("files", "html", "images", "mhtml", "pdf", "video", "wacz", "warc", "zip")
 SUPPORT_MODULES = (
     "hooks",
     "htmltext",
