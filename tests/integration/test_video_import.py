@@ -157,3 +157,32 @@ def test_phone_number_burned_into_a_frame_becomes_a_selector_at_its_timecode(
     frames = video.keyframes(case, video_id)
     hits = [(k.timecode, s["value"]) for k in frames for s in k.selectors if s["kind"] == "phone"]
     assert hits and hits[0][1] == "+31612345678" and 2.0 <= hits[0][0] <= 4.0
+
+
+def test_container_metadata_gps_creation_time_and_rotation(case: Case, tmp_path: Path) -> None:
+    import av
+
+    path = tmp_path / "phone.mov"
+    with av.open(str(path), "w", format="mov") as out:
+        out.metadata["location"] = "+52.3676+004.9041/"
+        out.metadata["creation_time"] = "2026-11-02T10:11:12.000000Z"
+        out.metadata["make"] = "Apple"
+        stream = out.add_stream("h264", rate=10)
+        stream.width, stream.height, stream.pix_fmt = 96, 64, "yuv420p"
+        stream.set_display_rotation(90)
+        pic = np.asarray(syn.noise_pictures(1, seed=2, size=(96, 64))[0])
+        for _ in range(15):
+            for packet in stream.encode(av.VideoFrame.from_ndarray(pic, format="rgb24")):
+                out.mux(packet)
+        for packet in stream.encode():
+            out.mux(packet)
+    items = _import(case, path)
+    vid = next(i["id"] for i in items.values() if i["kind"] == "video")
+    row = case.db.execute("SELECT width, height, captured_at, mime, metadata FROM items WHERE id = ?", [vid]).fetchone()
+    meta = json.loads(row[4])["video"]
+    assert (row[0], row[1]) == (64, 96)  # shown upright: portrait
+    assert row[2] == "2026-11-02T10:11:12Z" and row[3] == "video/quicktime"
+    assert meta["gps"] == {"latitude": 52.3676, "longitude": 4.9041} and meta["rotation"] == 90
+    assert meta["make"] == "Apple" and meta["duration"] == pytest.approx(1.5, abs=0.1)
+    frame = video.keyframes(case, vid)[0]
+    assert (frame.width, frame.height) == (64, 96)

@@ -65,8 +65,10 @@ def slideshow(
     story: bool = False,
     mirror: bool = False,
     fade: float = 0.0,
+    options: dict[str, str] | None = None,
 ) -> Path:
-    """Write a slideshow; ``fade`` seconds of cross-fade between slides."""
+    """Write a slideshow; ``fade`` seconds of cross-fade between slides; ``options`` for the
+    encoder (e.g. ``{"preset": "veryfast"}``)."""
     import av
 
     with av.open(str(path), "w", format=container) as out:
@@ -75,6 +77,8 @@ def slideshow(
         stream.pix_fmt = "yuv420p"
         if bit_rate:
             stream.bit_rate = bit_rate
+        if options:
+            stream.options = options
         previous: np.ndarray | None = None
         for slide in slides:
             n = max(1, round(slide.seconds * fps))
