@@ -85,6 +85,7 @@ def _make(root: Path, photos: list[Path], half: str) -> dict:
 
 
 def _promos(root: Path, photos: list[Path]) -> dict[str, str]:
+    """Promo videos from photos used nowhere else (so they are negatives for the links too)."""
     out = {}
     for n, phone in enumerate(PHONES):
         pics = [dedup_data.load(p, max_side=1280) for p in photos[n * 2 : n * 2 + 2]]
@@ -116,7 +117,7 @@ def main() -> int:
         (root / "in").mkdir()
         t0 = time.monotonic()
         plans = {"dev": _make(root / "in", photos[:half], "dev"), "held-out": _make(root / "in", photos[half:], "held")}
-        promos = _promos(root / "in", photos)
+        promos = _promos(root / "in", dedup_data.photo_paths()[args.photos : args.photos + 6])
         made = time.monotonic() - t0
         case = Case.create(root / "bench.case", PASS, title="video bench")
         t1 = time.monotonic()
@@ -140,6 +141,7 @@ def main() -> int:
             found, expected, misses = 0, 0, []
             by_kind: dict[str, list[int]] = {}
             false_photo = 0
+            diagnostics: list[dict] = []
             for vname, spec in plan["videos"].items():
                 kind = "story" if spec.get("story") else vname.split("_")[-1].removesuffix(".mp4")
                 kind = "original" if kind.startswith("show") else kind
@@ -150,6 +152,16 @@ def main() -> int:
                     in_video = any(m.get("video_id") == vid for m in cluster)
                     if in_video and stills - set(spec["photos"]):
                         false_photo += 1
+                        diagnostics.append(
+                            {
+                                "video": vname,
+                                "stills_not_in_it": sorted(stills - set(spec["photos"])),
+                                "members": [
+                                    [names.get(m["id"]), m.get("timecode"), m["distance"], m["transformation"]]
+                                    for m in cluster
+                                ],
+                            }
+                        )
                 for photo in spec["photos"]:
                     expected += 1
                     hit = any(
@@ -189,12 +201,16 @@ def main() -> int:
                 "false_photo_in_video": false_photo,
                 "unshown_stills_clustered_with_frames": unshown_clustered,
                 "misses": misses[:10],
+                "false_photo_details": diagnostics[:6],
             }
         phones_found = 0
+        ocr_seen = {}
         for vname, phone in promos.items():
             frames = video.keyframes(case, ids[vname])
             if any(s["value"] == phone for k in frames for s in k.selectors):
                 phones_found += 1
+            ocr_seen[vname] = [(k.timecode_text, k.text_overlay, (k.ocr_text or "")[:80]) for k in frames]
+        report["ocr_of_promo_frames"] = ocr_seen
         report["phones_in_frames_found"] = f"{phones_found}/{len(promos)}"
         report["videos"] = len(video.video_ids(case))
         report["frames"] = case.db.execute("SELECT count(*) FROM items WHERE kind = 'frame'").fetchone()[0]

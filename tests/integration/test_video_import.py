@@ -186,3 +186,17 @@ def test_container_metadata_gps_creation_time_and_rotation(case: Case, tmp_path:
     assert meta["make"] == "Apple" and meta["duration"] == pytest.approx(1.5, abs=0.1)
     frame = video.keyframes(case, vid)[0]
     assert (frame.width, frame.height) == (64, 96)
+
+
+def test_absurd_declared_size_is_refused_and_absurd_duration_noted(
+    material: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workstation.video import decode
+
+    monkeypatch.setattr(decode, "MAX_VIDEO_PIXELS", 100 * 100)  # the 192x108 clip counts as a bomb here
+    with pytest.raises(decode.VideoError, match="decompression bomb: declared frame size 192x108"):
+        decode.analyse(str(material / "src.mp4"))
+    monkeypatch.setattr(decode, "MAX_VIDEO_PIXELS", 8192 * 8192)
+    monkeypatch.setattr(decode, "MAX_PLAUSIBLE_SECONDS", 5)
+    notes = decode.analyse(str(material / "src.mp4"))["metadata"]["video"]["notes"]
+    assert any("implausible" in n for n in notes)
