@@ -247,7 +247,8 @@ def _video_fields(
             Field("Keyframe of", mask(str(meta.get("keyframe_of", "")))),
             Field("Derived", str(meta.get("derived", ""))),
         ), None
-    video = meta.get("video") if isinstance(meta.get("video"), dict) else {}
+    raw = meta.get("video")
+    video: dict[str, Any] = raw if isinstance(raw, dict) else {}
     names = {
         "duration": "Duration (s)", "container": "Container", "codec": "Video codec", "profile": "Profile",
         "coded_width": "Coded width", "coded_height": "Coded height", "frame_rate": "Frame rate",
