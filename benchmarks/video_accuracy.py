@@ -33,12 +33,17 @@ from workstation.case import Case
 from workstation.video import synthetic as syn
 
 PASS = "benchmark passphrase"
-PHONES = ["+31 6 2345 6789", "+44 7700 900123", "+49 151 2345 6789"]
+PHONES = ["+31 6 2345 6789", "+44 7911 123456", "+49 151 2345 6789"]
 
 
 def _make(root: Path, photos: list[Path], half: str) -> dict:
     pics = [dedup_data.load(p, max_side=1280) for p in photos]
-    plan: dict = {"videos": {}, "stills": {}, "families": []}
+    plan: dict = {"videos": {}, "stills": {}, "families": [], "aspect": {}, "crop": {}}
+    for i, pic in enumerate(pics):
+        ratio = pic.width / pic.height
+        plan["aspect"][f"{half}_p{i}"] = round(ratio, 2)
+        # share of the photo a 16:9 frame cuts away when it is filled (the slideshows fill)
+        plan["crop"][f"{half}_p{i}"] = round(abs(1 - min(ratio / (16 / 9), (16 / 9) / ratio)), 3)
     n_shows = len(pics) // 2 // 4  # half the photos go into slideshows, 4 each
     shown = pics[: n_shows * 4]
     unshown = pics[n_shows * 4 :]
@@ -58,9 +63,10 @@ def _make(root: Path, photos: list[Path], half: str) -> dict:
             dst = root / f"{half}_show{s}_{name}.mp4"
             syn.transcode(base, dst, **kw)  # type: ignore[arg-type]
             photos_in = [f"{half}_p{i}" for i in group]
+            brief = []
             if name == "trimmed":  # 1.7-8.3 s: the 4th photo (7.5-10 s) shows only 0.8 s
-                photos_in = photos_in[:3]
-            plan["videos"][dst.name] = {"photos": photos_in}
+                photos_in, brief = photos_in[:3], photos_in[3:]
+            plan["videos"][dst.name] = {"photos": photos_in, "brief": brief}
             family.append(dst.name)
         story = root / f"{half}_show{s}_story.mp4"
         syn.slideshow(story, slides, size=(360, 640), fps=15, story=True, mirror=True, fade=0.6)
@@ -150,12 +156,13 @@ def main() -> int:
                 for cluster in clusters:
                     stills = {plan["stills"].get(names.get(m["id"], "")) for m in cluster} - {None}
                     in_video = any(m.get("video_id") == vid for m in cluster)
-                    if in_video and stills - set(spec["photos"]):
+                    shown_at_all = set(spec["photos"]) | set(spec.get("brief", []))
+                    if in_video and stills - shown_at_all:
                         false_photo += 1
                         diagnostics.append(
                             {
                                 "video": vname,
-                                "stills_not_in_it": sorted(stills - set(spec["photos"])),
+                                "stills_not_in_it": sorted(stills - shown_at_all),
                                 "members": [
                                     [names.get(m["id"]), m.get("timecode"), m["distance"], m["transformation"]]
                                     for m in cluster
@@ -174,7 +181,12 @@ def main() -> int:
                     by_kind[kind][0] += hit
                     by_kind[kind][1] += 1
                     if not hit:
-                        misses.append(f"{photo} in {vname}")
+                        misses.append(f"{photo} in {vname} (aspect {plan['aspect'][photo]})")
+                    by_crop = "fill crop > 20 %" if plan["crop"][photo] > 0.2 else "fill crop <= 20 %"
+                    if kind != "story":
+                        by_kind.setdefault(by_crop, [0, 0])
+                        by_kind[by_crop][0] += hit
+                        by_kind[by_crop][1] += 1
             unshown_clustered = sum(
                 1
                 for c in clusters
