@@ -279,6 +279,50 @@ def _container_fields(meta: dict[str, Any], mask: Masker) -> tuple[Field, ...]:
                 )
             )
     return tuple(fields)
+def _video_fields(
+    case: Case, item: dict[str, Any], meta: dict[str, Any], mask: Masker
+) -> tuple[tuple[Field, ...], tuple[float, float] | None]:
+    """A video's container metadata (or a keyframe's timecode), in the exhibit's metadata table."""
+    if item["kind"] == "frame":
+        return (
+            Field("Timecode", str(meta.get("timecode_text") or meta.get("timecode", ""))),
+            Field("Keyframe of", mask(str(meta.get("keyframe_of", "")))),
+            Field("Derived", str(meta.get("derived", ""))),
+        ), None
+    raw = meta.get("video")
+    video: dict[str, Any] = raw if isinstance(raw, dict) else {}
+    names = {
+        "duration": "Duration (s)", "container": "Container", "codec": "Video codec", "profile": "Profile",
+        "coded_width": "Coded width", "coded_height": "Coded height", "frame_rate": "Frame rate",
+        "frames": "Frames", "rotation": "Rotation (degrees)", "bit_rate": "Bit rate", "audio_codec": "Audio codec",
+        "creation_time": "Creation time", "make": "Make", "model": "Model", "software": "Software",
+        "encoder": "Encoder", "keyframes": "Keyframes", "notes": "Notes",
+    }
+    fields = [
+        Field(label, mask(str(video[key] if not isinstance(video[key], list) else "; ".join(video[key]))[:300]))
+        for key, label in names.items()
+        if key in video and video[key] not in (None, "", [])
+    ]
+    row = case.db.execute("SELECT sheet_timecodes FROM video_info WHERE item_id = ?", [item["id"]]).fetchone()
+    if row is not None:
+        from workstation.video.decode import timecode
+
+        fields.append(Field("Contact sheet timecodes", ", ".join(timecode(t) for t in json.loads(row[0]))))
+    gps = video.get("gps")
+    position = (float(gps["latitude"]), float(gps["longitude"])) if isinstance(gps, dict) else None
+    return tuple(fields), position
+
+
+def _contact_sheet_size(case: Case, item_id: int) -> tuple[int, int] | None:
+    import io
+
+    from workstation.video.service import contact_sheet
+
+    data = contact_sheet(case, item_id)
+    if data is None:
+        return None
+    with Image.open(io.BytesIO(data)) as im:
+        return im.size
 
 
 def _upright_size(item: dict[str, Any]) -> tuple[int, int] | None:
@@ -295,8 +339,10 @@ def _upright_size(item: dict[str, Any]) -> tuple[int, int] | None:
 def _image_spec(
     case: Case, item: dict[str, Any], tags: set[str], options: ReportOptions, sensitive_items: set[int]
 ) -> ImageSpec | None:
-    size = _upright_size(item) if item["kind"] == "image" else None
+    size = _upright_size(item) if item["kind"] in ("image", "frame") else None  # a frame: the stored JPEG
     source = "original"
+    if item["kind"] == "video":
+        size, source = _contact_sheet_size(case, item["id"]), "contact sheet"
     if size is None:
         row = case.db.execute("SELECT width, height FROM thumbnails WHERE item_id = ?", [item["id"]]).fetchone()
         if row is None or not row[0] or not row[1]:
@@ -368,7 +414,10 @@ def _exhibit(
         unavailable.append(
             Field("Children", f"{total - MAX_CHILDREN_LISTED} more children are not listed; see the case file")
         )
-    exif, gps = _exif_fields(meta, mask)
+    if item["kind"] in ("video", "frame"):
+        exif, gps = _video_fields(case, item, meta, mask)
+    else:
+        exif, gps = _exif_fields(meta, mask)
     text = (item.get("text") or "").strip()
     excerpt = mask(text[:TEXT_EXCERPT_CHARS] + ("…" if len(text) > TEXT_EXCERPT_CHARS else ""))
     indicators = tuple(
@@ -651,6 +700,13 @@ def case_image_provider(case: Case) -> Any:
     Image.MAX_IMAGE_PIXELS = 200_000_000
 
     def provide(spec: ImageSpec) -> Image.Image:
+        if spec.source == "contact sheet":  # a video exhibit: keyframes with their timecodes
+            from workstation.video.service import contact_sheet
+
+            sheet = contact_sheet(case, spec.item_id)
+            if sheet is None:
+                raise LookupError("no contact sheet stored")
+            return Image.open(io.BytesIO(sheet))
         if spec.source == "thumbnail":
             data = case.thumbnail(spec.item_id)
             if data is None:

@@ -416,7 +416,8 @@ def _exhibit_story(report: Report, ex: Exhibit, renderer: ImageRenderer | None) 
     ]
     rows += [r for r in optional if r[1].strip()]
     if ex.gps is not None:
-        rows.append(("GPS position", f"{ex.gps[0]:.6f}, {ex.gps[1]:.6f} (EXIF, WGS 84)", "body"))
+        origin = "container metadata" if ex.kind == "video" else "EXIF"
+        rows.append(("GPS position", f"{ex.gps[0]:.6f}, {ex.gps[1]:.6f} ({origin}, WGS 84)", "body"))
     story.append(kv_table(rows))
 
     def block(title: str, flowables: list[Flowable]) -> None:
@@ -424,7 +425,8 @@ def _exhibit_story(report: Report, ex: Exhibit, renderer: ImageRenderer | None) 
         story.extend(flowables[1:])
 
     if ex.exif:
-        block("EXIF metadata", [kv_table((f.name, f.value, "small") for f in ex.exif)])
+        title = "Video metadata" if ex.kind in ("video", "frame") else "EXIF metadata"
+        block(title, [kv_table((f.name, f.value, "small") for f in ex.exif)])
     if ex.container:
         block("Evidence container", [kv_table((f.name, f.value, "small") for f in ex.container)])
     relations: list[tuple[str, str, str]] = []

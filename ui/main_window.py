@@ -544,7 +544,7 @@ class MainWindow(Retranslatable, QMainWindow):
             return existing
         item = self.session.case.item(item_id)
         viewer: QWidget
-        if item["kind"] == "image":
+        if item["kind"] in ("image", "frame"):  # a video's keyframe is a stored JPEG
             viewer = ImageViewer(
                 self.session,
                 self.services,
@@ -555,6 +555,13 @@ class MainWindow(Retranslatable, QMainWindow):
                 revealed=item_id in self.model.revealed,  # a reveal in the grid carries into the viewer
             )
             viewer.reveal_changed.connect(lambda i, on: self.set_revealed([i], on))
+        elif item["kind"] == "video":
+            from ui.views.video_viewer import VideoViewer
+
+            viewer = VideoViewer(
+                self.session, item_id, safe_view=self.model.safe_view, blur_minors=self.model.blur_minors
+            )
+            viewer.frame_requested.connect(self.open_item)
         elif item["kind"] == "page":
             viewer = PageViewer(self.session, item_id)
             viewer.item_requested.connect(self.open_item)  # type: ignore[attr-defined]

@@ -956,6 +956,16 @@ Ondertekend met vingerafdruk %6.</translation>
         <source>File</source>
         <translation>Bestand</translation>
     </message>
+    <message>
+        <location filename="../../ui/models/item_model.py" line="525"/>
+        <source>Video</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/item_model.py" line="526"/>
+        <source>Video frame</source>
+        <translation>Videobeeld</translation>
+    </message>
 </context>
 <context>
     <name>ItemsView</name>
@@ -1383,128 +1393,128 @@ Sleep bestanden of mappen hierheen, of gebruik Bestand → Bestanden importeren�
         <translation>Cluster %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="633"/>
+        <location filename="../../ui/main_window.py" line="640"/>
         <source>Add tag</source>
         <translation>Label toevoegen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="633"/>
+        <location filename="../../ui/main_window.py" line="640"/>
         <source>Tag for %1 item(s):</source>
         <translation>Label voor %1 item(s):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="649"/>
+        <location filename="../../ui/main_window.py" line="656"/>
         <source>Set category</source>
         <translation>Categorie instellen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="650"/>
+        <location filename="../../ui/main_window.py" line="657"/>
         <source>Category for %1 item(s):</source>
         <translation>Categorie voor %1 item(s):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="663"/>
+        <location filename="../../ui/main_window.py" line="670"/>
         <source>Add note</source>
         <translation>Notitie toevoegen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="663"/>
+        <location filename="../../ui/main_window.py" line="670"/>
         <source>Note for %1 item(s):</source>
         <translation>Notitie voor %1 item(s):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="677"/>
+        <location filename="../../ui/main_window.py" line="684"/>
         <source>Indicator</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="678"/>
+        <location filename="../../ui/main_window.py" line="685"/>
         <source>Confirm indicator for %1 item(s):</source>
         <translation>Indicator bevestigen voor %1 item(s):</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="772"/>
+        <location filename="../../ui/main_window.py" line="779"/>
         <source>SAFE VIEW</source>
         <translation>VEILIGE WEERGAVE</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="798"/>
+        <location filename="../../ui/main_window.py" line="805"/>
         <source>Import files</source>
         <translation>Bestanden importeren</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="803"/>
+        <location filename="../../ui/main_window.py" line="810"/>
         <source>Import folder</source>
         <translation>Map importeren</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="810"/>
-        <location filename="../../ui/main_window.py" line="814"/>
+        <location filename="../../ui/main_window.py" line="817"/>
+        <location filename="../../ui/main_window.py" line="821"/>
         <source>Import</source>
         <translation>Importeren</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="810"/>
+        <location filename="../../ui/main_window.py" line="817"/>
         <source>An import is already running.</source>
         <translation>Er loopt al een import.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="814"/>
+        <location filename="../../ui/main_window.py" line="821"/>
         <source>files</source>
         <translation>bestanden</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="818"/>
+        <location filename="../../ui/main_window.py" line="825"/>
         <source>Importing</source>
         <translation>Bezig met importeren</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="827"/>
+        <location filename="../../ui/main_window.py" line="834"/>
         <source>Imported %1 item(s); %2 exact duplicate(s); %3 already in the case; %4 problem(s).</source>
         <translation>%1 item(s) geïmporteerd; %2 exact(e) duplica(a)t(en); %3 al in de zaak; %4 probleem/problemen.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="863"/>
+        <location filename="../../ui/main_window.py" line="870"/>
         <source>Intact: %1 original(s) re-hashed, %2 audit entries, chain head %3.</source>
         <translation>Intact: %1 origine(e)l(en) opnieuw gehasht, %2 auditregels, kop van de keten %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="865"/>
+        <location filename="../../ui/main_window.py" line="872"/>
         <source>PROBLEMS FOUND: %1 original(s) re-hashed, %2 audit entries, chain head %3.</source>
         <translation>PROBLEMEN GEVONDEN: %1 origine(e)l(en) opnieuw gehasht, %2 auditregels, kop van de keten %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="874"/>
+        <location filename="../../ui/main_window.py" line="881"/>
         <source>Verify integrity</source>
         <translation>Integriteit controleren</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="874"/>
+        <location filename="../../ui/main_window.py" line="881"/>
         <source>originals</source>
         <translation>originelen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="877"/>
+        <location filename="../../ui/main_window.py" line="884"/>
         <source>Verifying</source>
         <translation>Bezig met controleren</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1007"/>
+        <location filename="../../ui/main_window.py" line="1014"/>
         <source>Keyboard shortcuts</source>
         <translation>Sneltoetsen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1012"/>
+        <location filename="../../ui/main_window.py" line="1019"/>
         <source>About Evidence Workstation</source>
         <translation>Over Evidence Workstation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1014"/>
+        <location filename="../../ui/main_window.py" line="1021"/>
         <source>&lt;b&gt;Evidence Workstation&lt;/b&gt;&lt;br&gt;Offline review of captured web pages and seized images for human-trafficking investigations.&lt;br&gt;&lt;br&gt;Case file: %1</source>
         <translation>&lt;b&gt;Evidence Workstation&lt;/b&gt;&lt;br&gt;Offline beoordeling van vastgelegde webpagina&apos;s en in beslag genomen afbeeldingen bij onderzoek naar mensenhandel.&lt;br&gt;&lt;br&gt;Zaakbestand: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="1036"/>
+        <location filename="../../ui/main_window.py" line="1043"/>
         <source>Frequent indicators (Annotate menu)</source>
         <translation>Veelgebruikte indicatoren (menu Annoteren)</translation>
     </message>
@@ -2643,6 +2653,54 @@ Sleep bestanden of mappen hierheen, of gebruik Bestand → Bestanden importeren�
         <location filename="../../ui/delegates.py" line="134"/>
         <source>hidden</source>
         <translation>bedekt</translation>
+    </message>
+</context>
+<context>
+    <name>VideoViewer</name>
+    <message>
+        <location filename="../../ui/views/video_viewer.py" line="69"/>
+        <source>Loading the keyframes…</source>
+        <translation>Sleutelbeelden laden…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/video_viewer.py" line="98"/>
+        <source>Reveal</source>
+        <translation>Onthullen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/video_viewer.py" line="100"/>
+        <source>Frame as exhibit</source>
+        <translation>Beeld als bewijsstuk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/video_viewer.py" line="101"/>
+        <source>Open frame</source>
+        <translation>Beeld openen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/video_viewer.py" line="121"/>
+        <source>No keyframes were stored for this video.</source>
+        <translation>Voor deze video zijn geen sleutelbeelden opgeslagen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/video_viewer.py" line="155"/>
+        <source>frame at %1</source>
+        <translation>beeld op %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/video_viewer.py" line="157"/>
+        <source>duration %1 s</source>
+        <translation>duur %1 s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/video_viewer.py" line="163"/>
+        <source>safe view: press V to reveal</source>
+        <translation>veilige weergave: druk op V om te onthullen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/video_viewer.py" line="182"/>
+        <source>Frame marked as exhibit %1</source>
+        <translation>Beeld gemarkeerd als bewijsstuk %1</translation>
     </message>
 </context>
 <context>

@@ -522,5 +522,7 @@ def kind_label(kind: str) -> str:
         "page": QCoreApplication.translate("ItemModel", "Page"),
         "document": QCoreApplication.translate("ItemModel", "Document"),
         "file": QCoreApplication.translate("ItemModel", "File"),
+        "video": QCoreApplication.translate("ItemModel", "Video"),
+        "frame": QCoreApplication.translate("ItemModel", "Video frame"),
     }
     return labels.get(kind, kind)

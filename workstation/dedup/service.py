@@ -57,7 +57,8 @@ def _count(case: Case, sql: str, params: list[Any] | None = None) -> int:
 
 def _load(case: Case, item_ids: list[int] | None = None) -> tuple[list[dict[str, Any]], list[ImageHashes | None]]:
     sql = (
-        "SELECT i.id, i.sha256, i.md5, i.original_name, i.source_path, i.kind, d.data"
+        "SELECT i.id, i.sha256, i.md5, i.original_name, i.source_path, i.kind, d.data,"
+        " CASE WHEN i.kind = 'frame' THEN json_extract(i.metadata, '$.timecode') END, i.parent_id"
         " FROM items i LEFT JOIN dedup_hashes d ON d.item_id = i.id"
         " WHERE (d.item_id IS NOT NULL OR i.kind = 'image')"
     )
@@ -68,6 +69,8 @@ def _load(case: Case, item_ids: list[int] | None = None) -> tuple[list[dict[str,
     rows, hashes = [], []
     for r in case.db.execute(sql + " ORDER BY i.id", params).fetchall():
         rows.append({"id": r[0], "sha256": r[1], "md5": r[2] or "", "original_name": r[3], "source_path": r[4]})
+        if r[7] is not None:  # a video's keyframe: where in which video (workstation/video)
+            rows[-1].update(timecode=float(r[7]), video_id=r[8])
         hashes.append(ImageHashes.from_json(json.loads(r[6])) if r[6] else None)
     return rows, hashes
 
@@ -125,6 +128,9 @@ def _member(row: dict[str, Any], m: cl.Member, rows: list[dict[str, Any]] | None
     }
     if ev is not None:
         out["evidence"] = ev.to_json()
+    if "timecode" in row:
+        out["timecode"] = row["timecode"]
+        out["video_id"] = row["video_id"]
     if m.linked_to is not None and m.link is not None and rows is not None:
         out["linked_to"] = rows[m.linked_to]["id"]
         out["link_distance"] = m.link.distance

@@ -17,6 +17,7 @@ FORMAT_MODULES = (
     "sevenzip",
     "tar",
     "telegram",
+    "video",
     "wacz",
     "warc",
     "whatsapp_db",

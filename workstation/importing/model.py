@@ -226,3 +226,6 @@ class ImportedItem:
     metadata: dict[str, Any] = field(default_factory=dict)
     tags: list[str] = field(default_factory=list)
     analyse_image: bool = False  # decode as an image: dimensions, EXIF, thumbnail, hashes
+    # What the importer already derived itself (a video decoded in its sandbox): the same keys
+    # as a worker's analysis (width, height, metadata, thumbnail, analysis, photo_taken).
+    derived: dict[str, Any] | None = None

@@ -336,7 +336,7 @@ def _write_batch(
             blob = _store_blob(case, item, prep["sha256"], prep.get("md5"))
             if not blob.new:
                 counts["exact_duplicates"] += 1
-            derived = prep.get("derived", {})
+            derived = prep.get("derived") or item.derived or {}
             parent_id = result.keys.get(item.parent_key) if item.parent_key else None
             metadata = dict(item.metadata)
             metadata.update(derived.get("metadata", {}))
