@@ -45,6 +45,8 @@ DIHEDRAL_INVERSE = (0, 3, 2, 1, 4, 5, 6, 7)
 # is within the gate (unrelated photos: 80-256 on the benchmark; checked true pairs: 14-100).
 VERIFY_MARGIN = 10
 VERIFY_PDQ_GATE = 100
+# A size change this large (relative, long side) is named in the description.
+RESIZE_NOTED = 0.05
 _KIND_ORDER = {"exact": 0, "phash": 1, "pdq": 2, "window": 3}
 
 
@@ -61,6 +63,7 @@ class Evidence:
         raw: the distance in the hash that matched (bits of 64 or of 256).
         verified: for a pair beyond the threshold that the local-feature check confirmed, how
             many features agreed (0: matched on hashes alone).
+        scale: the second image's long side relative to the first's (1.0: same size).
     """
 
     distance: int
@@ -70,6 +73,7 @@ class Evidence:
     cropped: bool = False
     raw: int = 0
     verified: int = 0
+    scale: float = 1.0
 
     def describe(self) -> str:
         """Short human text, e.g. ``mirror, cropped, re-encoded/edited``."""
@@ -80,11 +84,14 @@ class Evidence:
             parts.append("border/frame removed")
         if self.cropped:
             parts.append("cropped")
-        if self.raw:
-            parts.append("re-encoded/edited")
+        if abs(self.scale - 1) >= RESIZE_NOTED:
+            parts.append(f"resized to {round(self.scale * 100)} %")
+        # Not the same file (that would be ``exact``): never "same picture", which an analyst
+        # reads as identical. Equal hashes still mean a re-encoded (or resized) copy.
+        parts.append("re-encoded/edited" if self.raw else "re-encoded, hashes equal")
         if self.verified:
             parts.append(f"confirmed by {self.verified} matching local features")
-        return ", ".join(parts) or "same picture"
+        return ", ".join(parts)
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -96,6 +103,7 @@ class Evidence:
             "cropped": self.cropped,
             "raw_distance": self.raw,
             "verified_features": self.verified,
+            "scale": self.scale,
         }
 
 
@@ -140,7 +148,8 @@ def compare(a: ImageHashes, b: ImageHashes) -> Evidence:
             ev = Evidence(raw + WINDOW_PENALTY, "window", transform, v.name != "full", True, raw)
             best = _better(best, ev)
     assert best is not None  # every ImageHashes has at least one view
-    return best
+    long_a, long_b = max(a.width, a.height), max(b.width, b.height)
+    return replace(best, scale=round(long_b / long_a, 2)) if long_a > 0 and long_b != long_a else best
 
 
 @dataclass
