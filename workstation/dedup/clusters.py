@@ -183,22 +183,45 @@ class _Table:
         )
 
 
-def candidate_pairs(hashes: Sequence[ImageHashes | None], threshold: int) -> np.ndarray:
-    """Pairs ``(i, j)``, ``i < j``, that some evidence puts within ``threshold`` (exact search)."""
+# Above this many images the search probes each 16-bit chunk of a hash less far than the
+# pigeonhole principle needs (``SEARCH_CHUNK_RADIUS``): the exact search's candidates grow with
+# the square of the case (at threshold 12 each 16-bit chunk is probed 3 bits deep, ~4 % of all
+# pairs are candidates); probing 2 bits deep still finds every pHash pair up to 11 bits (pHash
+# distances are even: every pair up to 10) and ~97 % of those at exactly 12, windows up to 7 raw
+# bits (~95 % at 8), PDQ up to 31. Measured on the real benchmark photos: benchmarks/RESULTS.md.
+EXACT_SEARCH_MAX = 20_000
+SEARCH_CHUNK_RADIUS = {"phash": 2, "window": 1, "pdq": 1}
+
+
+def _caps(n: int, exact: bool | None) -> dict[str, int | None]:
+    if exact is None:
+        exact = n <= EXACT_SEARCH_MAX
+    return {k: None if exact else v for k, v in SEARCH_CHUNK_RADIUS.items()}
+
+
+def candidate_pairs(hashes: Sequence[ImageHashes | None], threshold: int, exact: bool | None = None) -> np.ndarray:
+    """Pairs ``(i, j)``, ``i < j``, that some evidence puts within ``threshold``.
+
+    Args:
+        exact: every such pair (True), or the chunk-capped search (False; see
+            ``EXACT_SEARCH_MAX``); None: exact up to ``EXACT_SEARCH_MAX`` images.
+    """
     t = _Table.build(hashes)
     if len(t.view_owner) == 0:
         return np.empty((0, 2), np.int64)
+    caps = _caps(len(hashes), exact)
     found = []
     q_owner = np.repeat(t.view_owner, 8)
     ph_index = HammingIndex.build(t.view_phash[:, 0].copy())
-    hits = ph_index.query(t.view_phash.reshape(-1, 1), threshold)
+    hits = ph_index.query(t.view_phash.reshape(-1, 1), threshold, caps["phash"])
     found.append(np.stack([q_owner[hits[:, 0]], t.view_owner[hits[:, 1]]], axis=1))
     if len(t.windows) and threshold >= WINDOW_PENALTY:
         w_index = HammingIndex.build(t.windows)
-        hits = w_index.query(t.view_phash.reshape(-1, 1), threshold - WINDOW_PENALTY)
+        hits = w_index.query(t.view_phash.reshape(-1, 1), threshold - WINDOW_PENALTY, caps["window"])
         found.append(np.stack([q_owner[hits[:, 0]], t.window_owner[hits[:, 1]]], axis=1))
     pdq_index = HammingIndex.build(t.view_pdq[:, 0].copy())
-    hits = pdq_index.query(t.view_pdq.reshape(-1, 4), min(threshold * PDQ_BITS_PER_UNIT, PDQ_MAX))
+    radius = min(threshold * PDQ_BITS_PER_UNIT, PDQ_MAX)
+    hits = pdq_index.query(t.view_pdq.reshape(-1, 4), radius, caps["pdq"])
     found.append(np.stack([q_owner[hits[:, 0]], t.view_owner[hits[:, 1]]], axis=1))
     pairs = np.concatenate(found)
     pairs = pairs[pairs[:, 0] != pairs[:, 1]]
@@ -211,6 +234,7 @@ def find_matches(
     threshold: int = DEFAULT_THRESHOLD,
     pixels: PixelSource | None = None,
     progress: Progress | None = None,
+    exact: bool | None = None,
 ) -> list[tuple[int, int, Evidence]]:
     """Every pair of images within ``threshold``, with its evidence.
 
@@ -222,19 +246,20 @@ def find_matches(
             match when enough features agree; their evidence keeps the hash distance and
             carries ``verified``.
         progress: reports the feature check.
+        exact: as :func:`candidate_pairs`.
 
     Returns:
         ``(i, j, evidence)`` with ``i < j`` indexes into ``hashes``, sorted.
     """
     out = []
-    for i, j in candidate_pairs(hashes, threshold).tolist():
+    for i, j in candidate_pairs(hashes, threshold, exact).tolist():
         a, b = hashes[i], hashes[j]
         assert a is not None and b is not None
         ev = compare(a, b)
         if ev.distance <= threshold:
             out.append((i, j, ev))
     if pixels is not None:
-        out.extend(verified_matches(hashes, threshold, pixels, {(i, j) for i, j, _ in out}, progress))
+        out.extend(verified_matches(hashes, threshold, pixels, {(i, j) for i, j, _ in out}, progress, exact))
         out.sort(key=lambda m: (m[0], m[1]))
     return out
 
@@ -291,9 +316,11 @@ def trimmed_pixels(hashes: Sequence[ImageHashes | None], pixels: PixelSource) ->
 _GREY_STEP = 2048
 
 
-def _grey_candidates(hashes: Sequence[ImageHashes | None], reach: int) -> np.ndarray:
+def _grey_candidates(hashes: Sequence[ImageHashes | None], reach: int, exact: bool | None = None) -> np.ndarray:
     """Pairs ``(i, j)``, ``i < j``, within ``reach`` on pHash views or windows whose best PDQ
-    distance passes ``VERIFY_PDQ_GATE``."""
+    distance passes ``VERIFY_PDQ_GATE`` (all of them, or the chunk-capped search's: see
+    :func:`candidate_pairs`)."""
+    caps = _caps(len(hashes), exact)
     t = _Table.build(hashes)
     if len(t.view_owner) == 0:
         return np.empty((0, 2), np.int64)
@@ -305,10 +332,10 @@ def _grey_candidates(hashes: Sequence[ImageHashes | None], reach: int) -> np.nda
     kept = []
     for start in range(0, len(queries), _GREY_STEP):
         q, owner = queries[start : start + _GREY_STEP], q_owner[start : start + _GREY_STEP]
-        hits = ph_index.query(q, reach)
+        hits = ph_index.query(q, reach, caps["phash"])
         parts = [np.stack([owner[hits[:, 0]], t.view_owner[hits[:, 1]]], axis=1)]
         if w_index is not None:
-            hits = w_index.query(q, reach - WINDOW_PENALTY)
+            hits = w_index.query(q, reach - WINDOW_PENALTY, caps["window"])
             parts.append(np.stack([owner[hits[:, 0]], t.window_owner[hits[:, 1]]], axis=1))
         pairs = np.concatenate(parts)
         pairs = np.sort(pairs[pairs[:, 0] != pairs[:, 1]], axis=1)
@@ -326,6 +353,7 @@ def verified_matches(
     pixels: PixelSource,
     known: set[tuple[int, int]] | None = None,
     progress: Progress | None = None,
+    exact: bool | None = None,
 ) -> list[tuple[int, int, Evidence]]:
     """Pairs just beyond ``threshold`` that the local-feature check confirms.
 
@@ -337,7 +365,7 @@ def verified_matches(
 
     known = known or set()
     todo = []
-    for i, j in _grey_candidates(hashes, threshold + VERIFY_MARGIN).tolist():
+    for i, j in _grey_candidates(hashes, threshold + VERIFY_MARGIN, exact).tolist():
         if (i, j) in known:
             continue
         a, b = hashes[i], hashes[j]
