@@ -190,7 +190,9 @@ def score_pairs(items: list[tuple[int, str, Path]], matched: set[tuple[int, int]
     for edit in EDITS:
         hits = [tuple(sorted((origin[g], i))) in matched for i, (g, e, _) in enumerate(items) if e == edit]
         per[edit] = float(np.mean(hits))
-    recall = float(np.mean([tuple(sorted((origin[g], i))) in matched for i, (g, e, _) in enumerate(items) if e != "orig"]))
+    recall = float(
+        np.mean([tuple(sorted((origin[g], i))) in matched for i, (g, e, _) in enumerate(items) if e != "orig"])
+    )
     return {"precision": tp / len(matched) if matched else 1.0, "recall": recall, "fp": len(matched) - tp, "per": per}
 
 
@@ -218,7 +220,10 @@ def run_set(name: str, items: list[tuple[int, str, Path]]) -> None:
     rows = [
         ("ours: linkage rule, local-feature check (default)", [[m.index for m in c.members] for c in linkage.clusters]),
         ("ours: single-link (connected components, before)", components(n, ((i, j) for i, j, _ in matches))),
-        ("ours: linkage rule, hashes only", [[m.index for m in c.members] for c in cl.build_clusters(ours, hashes_only)]),
+        (
+            "ours: linkage rule, hashes only",
+            [[m.index for m in c.members] for c in cl.build_clusters(ours, hashes_only)],
+        ),
         ("ours: single-link, hashes only", components(n, ((i, j) for i, j, _ in hashes_only))),
         ("imagehash.phash <= 10, connected components (= imagededup PHash default)", components(n, plain_pairs)),
     ]
@@ -227,7 +232,10 @@ def run_set(name: str, items: list[tuple[int, str, Path]]) -> None:
         1,
         (
             "ours: same, chunk-capped search (as above 20,000 images)",
-            [[m.index for m in c.members] for c in cl.build_clusters(ours, fast, [str(p) for _, _, p in items], pixels)],
+            [
+                [m.index for m in c.members]
+                for c in cl.build_clusters(ours, fast, [str(p) for _, _, p in items], pixels)
+            ],
         ),
     )
     edits = list(EDITS)
@@ -243,7 +251,10 @@ def run_set(name: str, items: list[tuple[int, str, Path]]) -> None:
             + " | ".join(f"{per[e][0]:.2f} / {per[e][1]}" for e in edits)
             + " |"
         )
-    print(f"\nmatching + linkage with the local-feature check: {seconds:.1f} s; {len(linkage.held_apart)} links held apart")
+    print(
+        f"\nmatching + linkage with the local-feature check: {seconds:.1f} s; "
+        f"{len(linkage.held_apart)} links held apart"
+    )
     for h in linkage.held_apart:
         same = items[h.a][0] == items[h.b][0]
         print(
@@ -270,8 +281,19 @@ def run_set(name: str, items: list[tuple[int, str, Path]]) -> None:
             + " |"
         )
     false = sorted(
-        ((ev.distance, ev.kind, ev.verified, items[i][2].parent.name, items[i][1], items[j][2].parent.name, items[j][1])
-         for i, j, ev in matches if items[i][0] != items[j][0]),
+        (
+            (
+                ev.distance,
+                ev.kind,
+                ev.verified,
+                items[i][2].parent.name,
+                items[i][1],
+                items[j][2].parent.name,
+                items[j][1],
+            )
+            for i, j, ev in matches
+            if items[i][0] != items[j][0]
+        ),
     )
     for f in false:
         print(f"  false pair: d={f[0]} {f[1]} features={f[2]} {f[3]}/{f[4]} ~ {f[5]}/{f[6]}")

@@ -195,10 +195,16 @@ def linkage_for_case(
     threshold: int = cl.DEFAULT_THRESHOLD,
     progress: Progress | None = None,
     verify: bool | None = None,
+    check_links: bool = True,
 ) -> dict[str, Any]:
     """``clusters`` (as :func:`clusters_for_case`) and ``held_apart``: matches that would have
     joined two clusters without the stronger evidence such a link needs (see
-    :func:`workstation.dedup.clusters.link_clusters`), each with both item ids and its evidence."""
+    :func:`workstation.dedup.clusters.link_clusters`), each with both item ids and its evidence.
+
+    Args:
+        check_links: run the local-feature check on such contested matches even when ``verify``
+            is off (a few pairs: cheap at any size).
+    """
     rows, hashes = _load(case)
     refused = not_duplicate_pairs(case)
     pixels = _thumbnails(case, rows) if verifies(len(rows), verify) else None
@@ -208,7 +214,9 @@ def linkage_for_case(
         if (rows[i]["id"], rows[j]["id"]) not in refused
     ]
     sha = [r["sha256"] for r in rows]
-    linkage = cl.link_clusters(hashes, matches, sha, pixels)
+    # A match that would join two clusters without support is checked on local features at any
+    # size: those are a few pairs, not the search beyond the threshold.
+    linkage = cl.link_clusters(hashes, matches, sha, pixels or (_thumbnails(case, rows) if check_links else None))
     clusters = [[_member(rows[m.index], m, rows) for m in c.members] for c in linkage.clusters]
     held = [
         {

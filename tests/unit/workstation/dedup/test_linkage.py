@@ -62,7 +62,9 @@ def test_one_weak_link_between_two_groups_is_held_apart(
     joined = cl.link_clusters(hashes, [*matches, (a, b, strong)])
     assert _sets(joined.clusters) == [set(range(len(hashes)))]
     # ... and the member it brought in names that link.
-    crossing = [m for m in joined.clusters[0].members if m.linked_to is not None and groups[m.index] != groups[m.linked_to]]
+    crossing = [
+        m for m in joined.clusters[0].members if m.linked_to is not None and groups[m.index] != groups[m.linked_to]
+    ]
     assert len(crossing) == 1 and {crossing[0].index, crossing[0].linked_to} == {a, b}
     assert crossing[0].link == strong
 
