@@ -569,6 +569,10 @@ def link_clusters(
     groups: dict[int, list[int]] = {}
     for i in range(n):
         groups.setdefault(find(i), []).append(i)
+    pairs_of: dict[int, list[tuple[int, int, Evidence]]] = {}
+    for (i, j), ev in sorted(links.items()):
+        if find(i) == find(j):
+            pairs_of.setdefault(groups[find(i)][0], []).append((i, j, ev))
     clusters = []
     for group_members in groups.values():
         if len(group_members) < 2:
@@ -592,9 +596,7 @@ def link_clusters(
                 direct = confirmed  # the hashes alone put it beyond the threshold: keep the check's result
             linked, link = via[m]
             out.append(Member(m, direct, linked, link))
-        inside = set(group_members)
-        pairs = [(i, j, ev) for (i, j), ev in sorted(links.items()) if i in inside and j in inside]
-        clusters.append(Cluster(out, pairs))
+        clusters.append(Cluster(out, pairs_of.get(first, [])))
     clusters.sort(key=lambda c: (-len(c.members), c.members[0].index))
     return Linkage(clusters, held)
 
