@@ -104,6 +104,30 @@ def one(what: str, n: int, words: int, radius: int) -> dict[str, object]:
         t0 = time.perf_counter()
         matches = cl.find_matches(hashes, radius)
         extra = {"pairs": len(matches)}
+    elif what in ("dedupe_full", "dedupe_full_exact"):
+        # What `dedupe` does after reading the rows: decode each image's stored JSON, match
+        # (chunk-capped search above 20,000 images unless _exact), build the clusters.
+        import json
+
+        from workstation.dedup import clusters as cl
+        from workstation.dedup.phash import ImageHashes
+
+        stored = [json.dumps(x.to_json()) for x in synthetic_image_hashes(n)]
+        base = peak_mb()
+        t0 = time.perf_counter()
+        c0 = time.process_time()
+        hashes = [ImageHashes.from_json(json.loads(x)) for x in stored]
+        t_load = time.perf_counter() - t0
+        matches = cl.find_matches(hashes, radius, exact=True if what == "dedupe_full_exact" else None)
+        t_match = time.perf_counter() - t0 - t_load
+        linkage = cl.link_clusters(hashes, matches)
+        extra = {
+            "pairs": len(matches),
+            "clusters": len(linkage.clusters),
+            "decode_s": round(t_load, 1),
+            "match_s": round(t_match, 1),
+            "cpu_s": round(time.process_time() - c0, 1),
+        }
     elif what == "dedupe_checked":
         # With the local-feature check's candidate search (threshold + margin, PDQ gate); the
         # synthetic images have no pixels, so this is the search's cost, not the ORB check's.

@@ -57,6 +57,15 @@ def test_dedupe_match_decisions_and_hashsets(tmp_path: Path, seized: Path, case_
     first = members[0]["original_name"]
     twin = "copy.jpg" if first == "ad_amsterdam.jpg" else "ad_amsterdam.jpg"
     assert by_name[twin]["exact"] is True
+    # Every member names the match that brought it in; the reference has none.
+    ids_in = {m["id"] for m in members}
+    assert members[0]["linked_to"] is None and out["held_apart"] == []
+    for m in members[1:]:
+        assert m["linked_to"] in ids_in and m["link_evidence"]["distance"] == m["link_distance"] <= 12
+    # The byte-identical copy is linked to its twin as an exact copy, not to a third photo.
+    assert by_name[twin]["linked_to"] == by_name[first]["id"]
+    assert by_name[twin]["link_evidence"]["kind"] == "exact"
+    assert all("same picture" not in m["transformation"] for m in members)
 
     strict = json.loads(ws("dedupe", str(case), "--threshold", "0", "--json", env=case_env).stdout)
     assert sum(len(c) for c in strict["clusters"]) < len(members)

@@ -36,7 +36,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "--no-verify",
         dest="verify",
         action="store_false",
-        help="match on hashes alone (no local-feature check of pairs just beyond the threshold)",
+        help="match on hashes alone (no local-feature check, neither of pairs just beyond the threshold "
+        "nor of a match that would join two clusters)",
     )
     add_json_flag(p)
     p.set_defaults(func=cmd_dedupe)
@@ -86,10 +87,20 @@ def cmd_dedupe(args: argparse.Namespace) -> int:
         images = service.image_count(case)
         verify = service.verifies(images, args.verify)
         bar = console_progress("matching")
-        clusters = service.clusters_for_case(case, args.threshold, bar.progress, verify)
+        linkage = service.linkage_for_case(
+            case, args.threshold, bar.progress, verify, check_links=args.verify is not False
+        )
         bar.finish()
+    clusters = linkage["clusters"]
     if args.json:
-        print_json({"threshold": args.threshold, "feature_check": verify, "clusters": clusters})
+        print_json(
+            {
+                "threshold": args.threshold,
+                "feature_check": verify,
+                "clusters": clusters,
+                "held_apart": linkage["held_apart"],
+            }
+        )
         return 0
     if not verify and args.verify is None:
         print(
@@ -99,11 +110,29 @@ def cmd_dedupe(args: argparse.Namespace) -> int:
     if not clusters:
         print(f"no duplicate photos at threshold {args.threshold}")
     for n, members in enumerate(clusters, 1):
-        print(f"cluster {n}: {len(members)} images")
+        print(
+            f"cluster {n}: {len(members)} images (d = distance to #{members[0]['id']}; each linked by the pair named)"
+        )
         for m in members:
             print(
                 f"  #{m['id']:<6} d={m['distance']:<3} {m['transformation']:<40} "
                 f"{m['original_name'] or ''}  {m['source_path'] or ''}"
+            )
+            if m.get("linked_to") is not None:
+                link = m["link_evidence"]
+                print(
+                    f"  {'':7} linked: #{m['linked_to']} ~ #{m['id']} d={m['link_distance']} "
+                    f"{link['transformation']}"
+                )
+    held = linkage["held_apart"]
+    if held:
+        print(f"{len(held)} match(es) held apart: each would have joined two clusters on one weak link")
+        for h in held:
+            a, b = h["items"]
+            ev = h["evidence"]
+            print(
+                f"  #{a} ~ #{b} d={ev['distance']} {ev['transformation']} "
+                f"(clusters of {h['cluster_sizes'][0]} and {h['cluster_sizes'][1]})"
             )
     return 0
 

@@ -331,8 +331,14 @@ class HammingIndex:
     def nbytes(self) -> int:
         return int(self.hashes.nbytes + sum(o.nbytes for o in self._orders) + sum(s.nbytes for s in self._starts))
 
-    def query(self, queries: np.ndarray, radius: int) -> np.ndarray:
+    def query(self, queries: np.ndarray, radius: int, max_chunk_radius: int | None = None) -> np.ndarray:
         """Rows of the index within ``radius`` of each query.
+
+        Args:
+            max_chunk_radius: probe each chunk only this far (fewer candidates, much faster on
+                large collections). Pairs within ``radius`` are then found when at least one
+                chunk is within it: all pairs up to ``(max_chunk_radius + 1) * chunks - 1``,
+                most beyond. None: exact (the pigeonhole radius).
 
         Returns:
             ``(k, 3)`` int64 rows ``(query row, index row, distance)`` sorted by both rows.
@@ -343,7 +349,9 @@ class HammingIndex:
         if radius < 0 or len(self.hashes) == 0 or len(q) == 0:
             return _empty()
         rho = chunk_radius(radius, q.shape[1])
-        if rho > MAX_CHUNK_RADIUS or len(self.hashes) < 256:
+        if max_chunk_radius is not None and max_chunk_radius < rho:
+            rho = max_chunk_radius
+        elif rho > MAX_CHUNK_RADIUS or len(self.hashes) < 256:
             return _sorted(_brute_cross(q, self.hashes, radius))
         masks = _masks(rho)
         plan = _cheapest(len(q), len(self.hashes), q.shape[1], len(masks))

@@ -131,9 +131,13 @@ def _member(row: dict[str, Any], m: cl.Member, rows: list[dict[str, Any]] | None
     if "timecode" in row:
         out["timecode"] = row["timecode"]
         out["video_id"] = row["video_id"]
-    if m.linked_to is not None and m.link is not None and rows is not None:
-        out["linked_to"] = rows[m.linked_to]["id"]
-        out["link_distance"] = m.link.distance
+    if rows is not None:
+        # The pair that brought this member into its cluster (None for the reference): following
+        # linked_to from any member reaches the first one, one accepted match at a time.
+        linked = m.linked_to is not None and m.link is not None
+        out["linked_to"] = rows[m.linked_to]["id"] if linked and m.linked_to is not None else None
+        out["link_distance"] = m.link.distance if linked and m.link is not None else None
+        out["link_evidence"] = m.link.to_json() if linked and m.link is not None else None
     return out
 
 
@@ -189,8 +193,27 @@ def clusters_for_case(
     Returns:
         A list of clusters, each a list of members (dicts with ``id``, ``sha256``,
         ``original_name``, ``source_path``, ``distance`` to the first member, ``exact``,
-        ``transformation``, ``evidence``, ``linked_to``/``link_distance``). Pairs the analyst
+        ``transformation``, ``evidence``, and ``linked_to``/``link_distance``/``link_evidence``:
+        the member whose match brought it in and that match's evidence). Pairs the analyst
         marked as not duplicates are not linked.
+    """
+    return linkage_for_case(case, threshold, progress, verify)["clusters"]  # type: ignore[no-any-return]
+
+
+def linkage_for_case(
+    case: Case,
+    threshold: int = cl.DEFAULT_THRESHOLD,
+    progress: Progress | None = None,
+    verify: bool | None = None,
+    check_links: bool = True,
+) -> dict[str, Any]:
+    """``clusters`` (as :func:`clusters_for_case`) and ``held_apart``: matches that would have
+    joined two clusters without the stronger evidence such a link needs (see
+    :func:`workstation.dedup.clusters.link_clusters`), each with both item ids and its evidence.
+
+    Args:
+        check_links: run the local-feature check on such contested matches even when ``verify``
+            is off (a few pairs: cheap at any size).
     """
     rows, hashes = _load(case)
     refused = not_duplicate_pairs(case)
@@ -201,12 +224,21 @@ def clusters_for_case(
         if (rows[i]["id"], rows[j]["id"]) not in refused
     ]
     sha = [r["sha256"] for r in rows]
-    groups = cl.build_clusters(hashes, matches, sha)
-    out = []
-    for c in groups:
-        members = [m for m in c.members]
-        out.append([_member(rows[m.index], m, rows) for m in members])
-    return out
+    # A match that would join two clusters without support is checked on local features at any
+    # size: those are a few pairs, not the search beyond the threshold.
+    linkage = cl.link_clusters(hashes, matches, sha, pixels or (_thumbnails(case, rows) if check_links else None))
+    clusters = [[_member(rows[m.index], m, rows) for m in c.members] for c in linkage.clusters]
+    held = [
+        {
+            "items": [rows[h.a]["id"], rows[h.b]["id"]],
+            "evidence": h.evidence.to_json(),
+            "cluster_sizes": list(h.sizes),
+            "support": h.support,
+            "verified_features": h.features,
+        }
+        for h in linkage.held_apart
+    ]
+    return {"clusters": clusters, "held_apart": held}
 
 
 def duplicates_of(case: Case, item_id: int, threshold: int = cl.DEFAULT_THRESHOLD) -> list[dict[str, Any]]:
