@@ -81,6 +81,7 @@ class ItemIndicator:
     region: tuple[int, int, int, int] | None = None
     author: str = ""
     origin: str = ""
+    explanation: str = ""  # which words, which rule or exemplar, the weight
 
 
 @dataclass
@@ -92,6 +93,7 @@ class SelectorRow:
     first_seen: str | None
     last_seen: str | None
     item_count: int = 0
+    verified: bool = True  # False: a possible but not valid phone number, shown as unverified
 
     def __post_init__(self) -> None:
         self.item_count = self.item_count or len(self.items)
@@ -279,6 +281,7 @@ class IndicatorService:
                     region=(region["x"], region["y"], region["w"], region["h"]) if region else None,
                     author=row.get("author") or "",
                     origin=row.get("origin") or "",
+                    explanation=self.module.explanation_text(row),
                 )
             )
         return out
@@ -373,6 +376,7 @@ class SelectorService:
                 platforms=list(r.get("platforms") or []),
                 first_seen=r.get("first_seen"),
                 last_seen=r.get("last_seen"),
+                verified=bool(r.get("verified", True)),
             )
             for r in self.module.selectors_for(self.session.case)
         ]

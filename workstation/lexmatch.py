@@ -160,7 +160,7 @@ def _weight(term: str, df: int, n_docs: int, language: str) -> float:
         return max(idf, 2.0)
     short = len(term) <= 2 if language == "zh" else len(term) <= 3
     if term.isdigit():
-        return 0.3 * idf
+        return max(idf, 2.0)  # "7 days a week" is not "days per week"
     return idf * (0.3 if short and language != "zh" else 1.0)
 
 
@@ -304,6 +304,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
 def _match_terms(ex: Exemplar, lemmas: dict[str, list[int]], stems: dict[str, list[str]]) -> tuple[float, list[int]]:
     got = 0.0
     positions: list[int] = []
+    found: list[list[int] | None] = []
     for term, w in zip(ex.terms, ex.weights, strict=True):
         hit = lemmas.get(term)
         if hit is None and len(term) >= _STEM:
@@ -311,9 +312,16 @@ def _match_terms(ex: Exemplar, lemmas: dict[str, list[int]], stems: dict[str, li
                 if _same_stem(term, other):
                     hit = lemmas[other]
                     break
+        found.append(hit)
         if hit is not None:
             got += w
             positions.extend(hit)
+    # A negation negates what follows it: "no contract" is not "contract …, no payslips".
+    for n, term in enumerate(ex.terms):
+        if term in NEGATIONS and found[n] is not None:
+            after = {p for hit in found[n + 1 :] if hit for p in hit}
+            if after and not any(q in after for p in found[n] or () for q in (p + 1, p + 2, p + 3)):
+                return 0.0, []
     return (got / ex.total if ex.total else 0.0), positions
 
 
