@@ -249,7 +249,7 @@ def explanation_text(ann: dict[str, Any]) -> str:
     elif method == "pattern":
         how = f"{ex.get('language') or ''} pattern".strip()
     elif method == "learned":
-        how = f"learned from your decisions (probability {ex.get('probability')})"
+        how = f"learned from your decisions (similarity {ex.get('similarity')})"
     else:
         how = f"rule {ex.get('rule')}"
     weight = ex.get("weight", ann.get("weight"))

@@ -498,6 +498,8 @@ class Scanner:
             for m in rx.finditer(ntext):
                 if comp.exclude is not None and _excluded(comp.exclude, ntext, bounds, m.start(), m.end()):
                     continue
+                if self.exemplars is not None and _negated(ntext, m.start(), m.end()):
+                    continue
                 count += 1
                 if first is None:
                     first = (m.start(), m.end(), groups.get(m.lastgroup or "", "*"))
@@ -639,6 +641,20 @@ class Scanner:
                             "weight": ind.weight,
                         },
                     )
+
+
+_LAST_WORDS = re.compile(r"(\w+)\W+(?:(\w+)\W+)?$")
+
+
+def _negated(text: str, start: int, end: int) -> bool:
+    """A negation just before a match that has none itself ("strictement non érotiques")."""
+    from workstation.lexmatch import NEGATIONS
+
+    first = re.match(r"\w+", text[start:end])
+    if first is not None and first.group(0) in NEGATIONS:
+        return False
+    m = _LAST_WORDS.search(text, max(0, start - 40), start)
+    return m is not None and bool({m.group(1), m.group(2)} & NEGATIONS)
 
 
 def _excluded(rx: re.Pattern[str], text: str, bounds: list[int], start: int, end: int) -> bool:

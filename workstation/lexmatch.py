@@ -367,7 +367,10 @@ def match_exemplars(
                 if idx[-1] - idx[0] > 2 * len(ex.terms) + 2:
                     continue  # the words are scattered over a long sentence, not one phrase
                 if not any(t in NEGATIONS for t in ex.terms) and any(
-                    words[i][0] in NEGATIONS for i in range(max(k, idx[0] - 2), idx[0])
+                    words[i][0] in NEGATIONS
+                    for p in idx
+                    for i in range(max(k, p - 2), p)
+                    if i not in idx
                 ):
                     continue  # "non érotiques", "no days off" for "days off"
                 prev = best.get(ex.code)
