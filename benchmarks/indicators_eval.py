@@ -157,7 +157,9 @@ def main() -> None:
             cells.append(f"{p:.2f} / {r:.2f}")
         p, r = pr(res["total"])
         print(
-            f"| {name} | " + " | ".join(cells) + f" | **{p:.2f} / {r:.2f}** | {res['auc']:.3f} | {res['ads_per_s']:.0f} |"
+            f"| {name} | "
+            + " | ".join(cells)
+            + f" | **{p:.2f} / {r:.2f}** | {res['auc']:.3f} | {res['ads_per_s']:.0f} |"
         )
     print("\ncells: precision / recall per (ad, code) pair")
     if args.misses:

@@ -82,9 +82,7 @@ def main() -> None:
         (pb, rb), (pl, rl) = pr(row["base"]), pr(row["learned"])
         n = min(len(decisions), args.decisions)
         print(f"| {lang} | {n} | {reviewed} | {len(rest)} | {rb:.2f} → {rl:.2f} | {pb:.2f} → {pl:.2f} |")
-    (pb, rb), (pl, rl) = (
-        (t[0] / (t[0] + t[1]), t[0] / (t[0] + t[2])) for t in (totals["base"], totals["learned"])
-    )
+    (pb, rb), (pl, rl) = ((t[0] / (t[0] + t[1]), t[0] / (t[0] + t[2])) for t in (totals["base"], totals["learned"]))
     print(f"| **all** | | | | **{rb:.2f} → {rl:.2f}** | **{pb:.2f} → {pl:.2f}** |")
 
 

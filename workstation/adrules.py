@@ -16,11 +16,17 @@ _CUR = (
     r"(?:€|£|\$|eur|euro|euros|evro|gbp|usd|chf|pln|zl|zloty|lei|ron|лв|лева|лева|евро|євро|грн|гривен\w*|руб\w*|₽|₴|"
     r"元|块|rmb|dollars?|pounds?)"
 )
-_NUM = r"(?P<num{n}>\d{{1,3}}(?:[ .,'’]\d{{3}})+|\d+(?:[.,]\d+)?)(?P<wan{n}> ?[万千k])?(?:\s?[-–]\s?\d[\d .,'’]*[万千k]?)?\+?"
+_NUM = (
+    r"(?P<num{n}>\d{{1,3}}(?:[ .,'’]\d{{3}})+|\d+(?:[.,]\d+)?)(?P<wan{n}> ?[万千k])?"
+    r"(?:\s?[-–]\s?\d[\d .,'’]*[万千k]?)?\+?"
+)
 _PERIODS = {
-    "day": r"day|daily|a day|dag|per dag|jour|par jour|tag|taglich|dia|al dia|zi|pe zi|dzien|dziennie|день|в день|сутки|ден|на ден|天|日",
-    "week": r"week|weekly|semaine|woche|wochentlich|semana|saptamana|tydzien|tygodniowo|неделю|неделя|в неделю|тиждень|на тиждень|седмица|на седмица|周|星期",
-    "month": r"month|monthly|maand|per maand|mois|par mois|monat|monatlich|mes|al mes|luna|pe luna|lunar|miesiac|miesiecznie|месяц|в месяц|мес|місяць|на місяць|месец|на месец|月",
+    "day": r"day|daily|a day|dag|per dag|jour|par jour|tag|taglich|dia|al dia|zi|pe zi|dzien|dziennie|"
+    r"день|в день|сутки|ден|на ден|天|日",
+    "week": r"week|weekly|semaine|woche|wochentlich|semana|saptamana|tydzien|tygodniowo|неделю|неделя|"
+    r"в неделю|тиждень|на тиждень|седмица|на седмица|周|星期",
+    "month": r"month|monthly|maand|per maand|mois|par mois|monat|monatlich|mes|al mes|luna|pe luna|lunar|"
+    r"miesiac|miesiecznie|месяц|в месяц|мес|місяць|на місяць|месец|на месец|月",
 }
 _LINK = r"(?:\s?(?:/|per|a|an|each|in|pro|par|la|pe|al|por|za|w|в|на|за|по|每|一)?\s?)"
 _MIN = {"day": 200, "week": 800, "month": 4000}

@@ -245,7 +245,10 @@ def explanation_text(ann: dict[str, Any]) -> str:
     words = ", ".join(f"\u201c{w}\u201d" for w in ex.get("words") or [] if w)
     method = ex.get("method")
     if method == "exemplar":
-        how = f"like the {ex.get('language')} example \u201c{ex.get('exemplar')}\u201d (similarity {ex.get('similarity')})"
+        how = (
+            f"like the {ex.get('language')} example \u201c{ex.get('exemplar')}\u201d "
+            f"(similarity {ex.get('similarity')})"
+        )
     elif method == "pattern":
         how = f"{ex.get('language') or ''} pattern".strip()
     elif method == "learned":
@@ -577,7 +580,8 @@ def _scan_one(
             sel_id = int(sel[0])
         cur = case.db.execute(
             "INSERT OR IGNORE INTO selector_links (selector_id, item_id, source, span_start, span_end, raw, platform, "
-            "obscured, context, origin, created_at, verified, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'machine', ?, ?, ?)",
+            "obscured, context, origin, created_at, verified, note) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'machine', ?, ?, ?)",
             [
                 sel_id,
                 item["id"],

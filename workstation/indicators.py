@@ -527,9 +527,7 @@ class Scanner:
         self._detectors(text, norm, found, region)
         return sorted(found.values(), key=lambda s: (s.start, s.code))
 
-    def _pattern_explanation(
-        self, ind: Indicator, lang: str, ntext: str, s: int, e: int, words: str
-    ) -> dict[str, Any]:
+    def _pattern_explanation(self, ind: Indicator, lang: str, ntext: str, s: int, e: int, words: str) -> dict[str, Any]:
         """Which of the language's patterns matched ``ntext[s:e]`` (looked up only for hits)."""
         key = (ind.code, lang)
         if key not in self._pattern_rx:
@@ -545,9 +543,7 @@ class Scanner:
 
         assert self.exemplars is not None
         wanted = {
-            c.indicator.code
-            for c in self._compiled
-            if c.indicator.code not in found and not c.indicator.detector
+            c.indicator.code for c in self._compiled if c.indicator.code not in found and not c.indicator.detector
         }
         if not wanted:
             return
@@ -589,7 +585,12 @@ class Scanner:
                 norm.obfuscated(s, e) if e > s else False,
                 1,
                 detail,
-                {"method": "rule", "rule": rule, "words": [text[start:end]], "weight": self._by_code[code].indicator.weight},
+                {
+                    "method": "rule",
+                    "rule": rule,
+                    "words": [text[start:end]],
+                    "weight": self._by_code[code].indicator.weight,
+                },
             )
 
     def _detectors(self, text: str, norm: Normalised, found: dict[str, Suggestion], region: str | None) -> None:

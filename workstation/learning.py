@@ -108,7 +108,7 @@ def train(examples: Sequence[Example]) -> LearnedModel | None:
     labels = {e.label for e in examples}
     if len(examples) < 4 or len(labels) < 2 or labels == {NONE}:
         return None
-    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.feature_extraction.text import TfidfVectorizer  # type: ignore[import-untyped]
 
     vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), sublinear_tf=True, min_df=1)
     x = vectorizer.fit_transform([e.text.lower() for e in examples])
@@ -246,7 +246,8 @@ def learn_and_propose(case: Any, *, threshold: float = THRESHOLD) -> LearnSummar
                     have.add((item_id, code))
                     added.append(item_id)
         case.db.execute(
-            "INSERT INTO learned_models (name, decisions, model, trained_at, trained_by) VALUES ('indicators', ?, ?, ?, ?) "
+            "INSERT INTO learned_models (name, decisions, model, trained_at, trained_by) "
+            "VALUES ('indicators', ?, ?, ?, ?) "
             "ON CONFLICT(name) DO UPDATE SET decisions = excluded.decisions, model = excluded.model, "
             "trained_at = excluded.trained_at, trained_by = excluded.trained_by",
             [

@@ -242,7 +242,7 @@ def load_exemplars(directory: Path | None = None) -> dict[str, dict[str, list[st
 # -- language of a text ------------------------------------------------------------------------
 @lru_cache(maxsize=1)
 def _identifier() -> Any:
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier  # type: ignore[import-untyped]
 
     ident = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
     ident.set_languages(list(LANGUAGES))
@@ -367,10 +367,7 @@ def match_exemplars(
                 if idx[-1] - idx[0] > 2 * len(ex.terms) + 2:
                     continue  # the words are scattered over a long sentence, not one phrase
                 if not any(t in NEGATIONS for t in ex.terms) and any(
-                    words[i][0] in NEGATIONS
-                    for p in idx
-                    for i in range(max(k, p - 2), p)
-                    if i not in idx
+                    words[i][0] in NEGATIONS for p in idx for i in range(max(k, p - 2), p) if i not in idx
                 ):
                     continue  # "non érotiques", "no days off" for "days off"
                 prev = best.get(ex.code)

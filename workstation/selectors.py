@@ -368,8 +368,7 @@ _SERVICE_TYPES = frozenset({phonenumbers.PhoneNumberType.UAN, phonenumbers.Phone
 def _subscriber(num: phonenumbers.PhoneNumber) -> bool:
     """A number that reaches one subscriber: not a municipal/service short number ("14020")."""
     return (
-        len(phonenumbers.national_significant_number(num)) >= 7
-        and phonenumbers.number_type(num) not in _SERVICE_TYPES
+        len(phonenumbers.national_significant_number(num)) >= 7 and phonenumbers.number_type(num) not in _SERVICE_TYPES
     )
 
 

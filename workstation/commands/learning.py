@@ -38,8 +38,9 @@ def cmd_learn(args: argparse.Namespace) -> int:
     elif not summary.classes:
         print(f"{summary.decisions} decision(s): confirm or reject more suggestions first (need both kinds)")
     else:
+        codes = ", ".join(c for c in summary.classes if c != "__none__")
         print(
-            f"learned from {summary.decisions} decision(s) ({', '.join(c for c in summary.classes if c != '__none__')}); "
-            f"{summary.proposed} new suggestion(s) on {len(summary.items)} item(s), marked 'learned from your decisions'"
+            f"learned from {summary.decisions} decision(s) ({codes}); {summary.proposed} new suggestion(s) "
+            f"on {len(summary.items)} item(s), marked 'learned from your decisions'"
         )
     return 0
