@@ -322,6 +322,8 @@ def _match_terms(ex: Exemplar, lemmas: dict[str, list[int]], stems: dict[str, li
             after = {p for hit in found[n + 1 :] if hit for p in hit}
             if after and not any(q in after for p in found[n] or () for q in (p + 1, p + 2, p + 3)):
                 return 0.0, []
+    if sum(1 for hit in found if hit is not None) < min(2, len(ex.terms)):
+        return 0.0, []  # one word of the exemplar, however often, is no phrase
     return (got / ex.total if ex.total else 0.0), positions
 
 
