@@ -118,5 +118,18 @@ def _messenger_only(text: str, region: str | None) -> tuple[int, int, str] | Non
     if all(h.platform in _MESSENGERS for h in contacts):
         first = contacts[0]
         apps = ", ".join(sorted({str(h.platform) for h in contacts}))
-        return first.start, first.end, f"the only contact given is by messenger ({apps})"
+        # Point at the messenger's name, not at the number: the span is shown in reports, where
+        # selector values may be masked.
+        best: tuple[int, int] | None = None
+        for m in _MESSENGER_WORD.finditer(text):
+            if best is None or abs(m.start() - first.start) < abs(best[0] - first.start):
+                best = (m.start(), m.end())
+        s, e = best if best is not None else (first.start, first.end)
+        return s, e, f"the only contact given is by messenger ({apps})"
     return None
+
+
+_MESSENGER_WORD = re.compile(
+    r"(?i)(?<![a-z])(?:whats ?app|telegram|signal|viber|wechat|snapchat|snap|line|kik|qq|"
+    r"ватсап|вотсап|телеграм|вайбер|微信|电报)(?![a-z])"
+)

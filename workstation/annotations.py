@@ -563,6 +563,7 @@ def _scan_one(
         case_region=region,
         page_url=page_url_of(item),
         language=item.get("language"),
+        case_timezone=case.meta.get("timezone"),
     )
     for hit, text in extract_from_item(item, guess.region, ocr["text"] if ocr else None):
         note = hit.note

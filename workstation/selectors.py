@@ -961,6 +961,18 @@ _CURRENCY_REGION = (
 )
 
 
+_ZONE_REGION = {
+    "Europe/Amsterdam": "NL", "Europe/Brussels": "BE", "Europe/Berlin": "DE", "Europe/Paris": "FR",
+    "Europe/London": "GB", "Europe/Bucharest": "RO", "Europe/Sofia": "BG", "Europe/Warsaw": "PL",
+    "Europe/Kyiv": "UA", "Europe/Kiev": "UA", "Europe/Moscow": "RU", "Europe/Madrid": "ES", "Europe/Rome": "IT",
+    "Europe/Budapest": "HU", "Europe/Vilnius": "LT", "Europe/Riga": "LV", "Europe/Tallinn": "EE",
+    "Europe/Vienna": "AT", "Europe/Prague": "CZ", "Europe/Lisbon": "PT", "Europe/Athens": "GR",
+    "Europe/Dublin": "IE", "Europe/Stockholm": "SE", "Europe/Copenhagen": "DK", "Europe/Oslo": "NO",
+    "Europe/Helsinki": "FI", "Europe/Zurich": "CH", "Europe/Luxembourg": "LU", "Europe/Chisinau": "MD",
+    "Asia/Shanghai": "CN",
+}  # fmt: skip
+
+
 @dataclass(frozen=True)
 class RegionGuess:
     """The region national phone numbers are read in, and why (shown on each such selector)."""
@@ -978,9 +990,11 @@ def infer_region(
     case_region: str | None = None,
     page_url: str | None = None,
     language: str | None = None,
+    case_timezone: str | None = None,
 ) -> RegionGuess:
     """Region for numbers written without a country code: the case's, else assumed from the
-    page's top-level domain, its currency or its language, in that order; None if nothing says.
+    page's top-level domain, its currency, the case's time zone or the page's language, in that
+    order; None if nothing says.
 
     Never silent: the reason ("assumed NL from page language") is recorded on every selector read
     with an assumed region.
@@ -996,6 +1010,11 @@ def infer_region(
     for rx, region in _CURRENCY_REGION:
         if rx.search(low):
             return RegionGuess(region, f"assumed {region} from the currency on the page")
+    zone_region = _ZONE_REGION.get(case_timezone or "")
+    if zone_region:
+        # The agency's own country: ads it collects mostly give local numbers, whatever the
+        # language (a Ukrainian-language ad in the Netherlands gives a Dutch mobile).
+        return RegionGuess(zone_region, f"assumed {zone_region} from the case's time zone ({case_timezone})")
     if language in _LANGUAGE_REGION:
         region = _LANGUAGE_REGION[language]
         return RegionGuess(region, f"assumed {region} from page language ({language})")

@@ -103,6 +103,7 @@ def test_region_inference_is_recorded_never_silent() -> None:
     assert g.region == "NL" and g.note() == "assumed NL from page language (nl)"
     assert infer_region("x", page_url="https://ads.example.ro/a").reason.endswith(".ro")
     assert infer_region("Plata 3000 lei").region == "RO"
+    assert infer_region("Працюй", language="uk", case_timezone="Europe/Amsterdam").note().startswith("assumed NL")
     assert infer_region("hello").region is None
 
 
