@@ -39,16 +39,21 @@ STATUSES = ("suggested", "confirmed", "rejected")
 INDICATOR_METHOD = (
     "Indicators come from the Evidence Workstation online-trafficking taxonomy (version {version}), "
     "written from public UNODC, ILO, Europol/EMPACT, OSCE and academic sources. Text is normalised "
-    "(case, accents, leetspeak, spaced letters, look-alike letters, emoji) and matched against "
-    "patterns in 11 languages; matches are only suggestions until an analyst confirms them. Weights "
+    "(case, accents, leetspeak, spaced letters, look-alike letters, emoji), reduced to lemmas, and "
+    "matched against patterns and example phrases in 16 languages and a few language-independent rules "
+    "(pay and prices as amounts, contact by messenger only); each suggestion records which words and "
+    "which pattern, phrase or rule. Matches are only suggestions until an analyst confirms them. Weights "
     "reflect published evidence (e.g. 'new in town' was found not predictive; youthful language, "
     "obscured phone numbers, provider ethnicity and trust language were) and combine as 1 - prod(1 - w)."
 )
 SELECTOR_METHOD = (
     "Selectors are extracted from page text, titles, file names, URLs, EXIF fields and OCR text: phone "
-    "numbers are validated and normalised to E.164 with libphonenumber (default region of the case), "
+    "numbers are validated and normalised to E.164 with libphonenumber (region of the case, or one "
+    "inferred from the page's domain, currency, the case's time zone or the page's language, "
+    "recorded with the number; numbers that are possible but not valid are listed as unverified), "
     "including numbers spelled out or disguised; e-mail addresses (also 'name at domain dot com'), "
-    "URLs and their platform, handles and messenger links, and crypto wallets with checksum checks."
+    "URLs and their platform, handles and messenger links, crypto wallets with checksum checks, IBANs "
+    "(mod-97 check), payment handles and vehicle plates where the text names them."
 )
 
 
