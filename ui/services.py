@@ -42,6 +42,7 @@ class ItemIndicator:
     region: tuple[int, int, int, int] | None = None
     author: str = ""
     origin: str = ""
+    explanation: str = ""  # which words, which rule or exemplar, the weight
 
 
 @dataclass
@@ -53,6 +54,7 @@ class SelectorRow:
     first_seen: str | None
     last_seen: str | None
     item_count: int = 0
+    verified: bool = True  # False: a possible but not valid phone number, shown as unverified
 
     def __post_init__(self) -> None:
         self.item_count = self.item_count or len(self.items)
@@ -193,6 +195,7 @@ class IndicatorService:
                     region=(region["x"], region["y"], region["w"], region["h"]) if region else None,
                     author=row.get("author") or "",
                     origin=row.get("origin") or "",
+                    explanation=self.module.explanation_text(row),
                 )
             )
         return out
@@ -267,6 +270,7 @@ class SelectorService:
                 platforms=list(r.get("platforms") or []),
                 first_seen=r.get("first_seen"),
                 last_seen=r.get("last_seen"),
+                verified=bool(r.get("verified", True)),
             )
             for r in annotations.selectors_for(self.session.case)
         ]

@@ -39,16 +39,21 @@ STATUSES = ("suggested", "confirmed", "rejected")
 INDICATOR_METHOD = (
     "Indicators come from the Evidence Workstation online-trafficking taxonomy (version {version}), "
     "written from public UNODC, ILO, Europol/EMPACT, OSCE and academic sources. Text is normalised "
-    "(case, accents, leetspeak, spaced letters, look-alike letters, emoji) and matched against "
-    "patterns in 11 languages; matches are only suggestions until an analyst confirms them. Weights "
+    "(case, accents, leetspeak, spaced letters, look-alike letters, emoji), reduced to lemmas, and "
+    "matched against patterns and example phrases in 16 languages and a few language-independent rules "
+    "(pay and prices as amounts, contact by messenger only); each suggestion records which words and "
+    "which pattern, phrase or rule. Matches are only suggestions until an analyst confirms them. Weights "
     "reflect published evidence (e.g. 'new in town' was found not predictive; youthful language, "
     "obscured phone numbers, provider ethnicity and trust language were) and combine as 1 - prod(1 - w)."
 )
 SELECTOR_METHOD = (
     "Selectors are extracted from page text, titles, file names, URLs, EXIF fields and OCR text: phone "
-    "numbers are validated and normalised to E.164 with libphonenumber (default region of the case), "
+    "numbers are validated and normalised to E.164 with libphonenumber (region of the case, or one "
+    "inferred from the page's domain, currency, the case's time zone or the page's language, "
+    "recorded with the number; numbers that are possible but not valid are listed as unverified), "
     "including numbers spelled out or disguised; e-mail addresses (also 'name at domain dot com'), "
-    "URLs and their platform, handles and messenger links, and crypto wallets with checksum checks."
+    "URLs and their platform, handles and messenger links, crypto wallets with checksum checks, IBANs "
+    "(mod-97 check), payment handles and vehicle plates where the text names them."
 )
 
 
@@ -211,6 +216,7 @@ def _row(r: dict[str, Any], tax: Taxonomy | None = None, language: str = "en") -
     out.update(
         {
             "detail": r["detail"],
+            "explanation": _explanation(r),
             "taxonomy_version": r["taxonomy_version"],
             "author": r["author"],
             "created_at": r["created_at"],
@@ -219,6 +225,44 @@ def _row(r: dict[str, Any], tax: Taxonomy | None = None, language: str = "en") -
         }
     )
     return out
+
+
+def _explanation(r: dict[str, Any]) -> dict[str, Any] | None:
+    """How the suggestion was found (method, words, rule or exemplar, weight); None for the analyst's own."""
+    raw = r.get("explanation")
+    if raw:
+        try:
+            out = json.loads(raw)
+        except ValueError:
+            return None
+        return out if isinstance(out, dict) else None
+    if r.get("origin") == "machine" and r.get("matched_text"):
+        # suggestions stored before taxonomy 2.0 kept only the words and a detail
+        return {"method": "pattern", "words": [r["matched_text"]], "detail": r.get("detail")}
+    return None
+
+
+def explanation_text(ann: dict[str, Any]) -> str:
+    """One readable line for the inspector: which words, which rule or exemplar, the weight."""
+    ex = ann.get("explanation") or {}
+    if not ex:
+        return ""
+    words = ", ".join(f"\u201c{w}\u201d" for w in ex.get("words") or [] if w)
+    method = ex.get("method")
+    if method == "exemplar":
+        how = (
+            f"like the {ex.get('language')} example \u201c{ex.get('exemplar')}\u201d "
+            f"(similarity {ex.get('similarity')})"
+        )
+    elif method == "pattern":
+        how = f"{ex.get('language') or ''} pattern".strip()
+    elif method == "learned":
+        how = f"learned from your decisions (similarity {ex.get('similarity')})"
+    else:
+        how = f"rule {ex.get('rule')}"
+    weight = ex.get("weight", ann.get("weight"))
+    tail = f"; weight {weight:.2f}" if isinstance(weight, (int, float)) else ""
+    return f"{words} \u2014 {how}{tail}" if words else f"{how}{tail}"
 
 
 def annotate(
@@ -497,8 +541,8 @@ def _scan_one(
             case.db.execute(
                 "INSERT INTO annotations (item_id, indicator, status, origin, field, span_start, span_end, "
                 "matched_text, "
-                "region_x, region_y, region_w, region_h, detail, taxonomy_version, author, created_at, updated_at) "
-                "VALUES (?, ?, 'suggested', 'machine', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "region_x, region_y, region_w, region_h, detail, taxonomy_version, author, created_at, updated_at, "
+                "explanation) VALUES (?, ?, 'suggested', 'machine', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     item["id"],
                     s.code,
@@ -512,11 +556,24 @@ def _scan_one(
                     "workstation",
                     now,
                     now,
+                    json.dumps(dict(s.explanation), ensure_ascii=False) if s.explanation else None,
                 ],
             )
             added += 1
     links = 0
-    for hit, text in extract_from_item(item, region, ocr["text"] if ocr else None):
+    from workstation.selectors import infer_region
+
+    guess = infer_region(
+        item.get("text") or item.get("title") or (ocr["text"] if ocr else "") or "",
+        case_region=region,
+        page_url=page_url_of(item),
+        language=item.get("language"),
+        case_timezone=case.meta.get("timezone"),
+    )
+    for hit, text in extract_from_item(item, guess.region, ocr["text"] if ocr else None):
+        note = hit.note
+        if hit.kind == "phone" and guess.region and not region and not hit.raw.lstrip().startswith(("+", "00")):
+            note = "; ".join(x for x in (note, guess.note()) if x)
         sel = case.db.execute("SELECT id FROM selectors WHERE kind = ? AND value = ?", [hit.kind, hit.value]).fetchone()
         if sel is None:
             sel_id = int(
@@ -529,7 +586,8 @@ def _scan_one(
             sel_id = int(sel[0])
         cur = case.db.execute(
             "INSERT OR IGNORE INTO selector_links (selector_id, item_id, source, span_start, span_end, raw, platform, "
-            "obscured, context, origin, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'machine', ?)",
+            "obscured, context, origin, created_at, verified, note) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'machine', ?, ?, ?)",
             [
                 sel_id,
                 item["id"],
@@ -541,6 +599,8 @@ def _scan_one(
                 int(hit.obscured),
                 hit.context(text) if text else None,
                 now,
+                int(hit.verified),
+                note or None,
             ],
         )
         links += cur.rowcount if cur.rowcount and cur.rowcount > 0 else 0
@@ -649,9 +709,10 @@ def selectors_for(case: Case, kind: str | None = None, *, min_items: int = 1) ->
     """
     item_platform = _item_platforms(case)
     sql = (
-        "SELECT s.id, s.kind, s.value, l.item_id, l.platform, l.obscured, l.source, "
-        "COALESCE(i.captured_at, i.imported_at) AS seen FROM selectors s "
-        "JOIN selector_links l ON l.selector_id = s.id JOIN items i ON i.id = l.item_id"
+        "SELECT s.id, s.kind, s.value, l.item_id, l.platform, l.obscured, l.source, l.verified, l.note, "
+        "COALESCE(i.captured_at, p.captured_at) AS captured, i.imported_at AS imported FROM selectors s "
+        "JOIN selector_links l ON l.selector_id = s.id JOIN items i ON i.id = l.item_id "
+        "LEFT JOIN items p ON p.id = i.parent_id"
     )
     params: list[Any] = []
     if kind:
@@ -671,30 +732,57 @@ def selectors_for(case: Case, kind: str | None = None, *, min_items: int = 1) ->
                 "last_seen": None,
                 "obscured": False,
                 "sources": set(),
+                "verified": True,
+                "notes": set(),
+                "_captured": [],
+                "_imported": [],
             },
         )
+        entry["verified"] = entry["verified"] and bool(r["verified"])
+        if r["note"]:
+            entry["notes"].add(r["note"])
+        if r["captured"]:
+            entry["_captured"].append(r["captured"])
+        elif r["imported"]:
+            entry["_imported"].append(r["imported"])
         entry["items"].add(r["item_id"])
         for p in (r["platform"], item_platform.get(r["item_id"])):
             if p:
                 entry["platforms"].add(p)
         entry["obscured"] = entry["obscured"] or bool(r["obscured"])
         entry["sources"].add(r["source"])
-        seen = r["seen"]
-        if seen and (entry["first_seen"] is None or seen < entry["first_seen"]):
-            entry["first_seen"] = seen
-        if seen and (entry["last_seen"] is None or seen > entry["last_seen"]):
-            entry["last_seen"] = seen
     out = []
     for e in rows.values():
         if len(e["items"]) < min_items:
             continue
+        # Capture times (of the item, or of the page it was embedded in); the import time only
+        # when no item linked to the selector has one, and then it says so.
+        captured, imported = e.pop("_captured"), e.pop("_imported")
+        times = captured or imported
+        e["seen_from"] = "capture" if captured else "import"
+        e["first_seen"] = min(times) if times else None
+        e["last_seen"] = max(times) if times else None
+        e["notes"] = sorted(e["notes"])
         e["items"] = sorted(e["items"])
         e["platforms"] = sorted(e["platforms"])
         e["sources"] = sorted(e["sources"])
         out.append(
             {
                 k: e[k]
-                for k in ("kind", "value", "items", "platforms", "first_seen", "last_seen", "id", "obscured", "sources")
+                for k in (
+                    "kind",
+                    "value",
+                    "items",
+                    "platforms",
+                    "first_seen",
+                    "last_seen",
+                    "id",
+                    "obscured",
+                    "sources",
+                    "verified",
+                    "notes",
+                    "seen_from",
+                )
             }
         )
     out.sort(key=lambda e: (-len(e["items"]), -len(e["platforms"]), e["kind"], e["value"]))

@@ -349,6 +349,9 @@ class Suggestion:
     obfuscated: bool = False
     count: int = 1
     detail: str = ""
+    #: How it was found: ``method`` (pattern, exemplar, detector, learned), the words, the rule or
+    #: exemplar, the weight. Shown in the inspector and in ``annotations --json``.
+    explanation: Mapping[str, Any] | None = field(default=None, compare=False, hash=False)
 
 
 @dataclass
@@ -448,11 +451,30 @@ def _compile(table: Mapping[str, Sequence[str]], prefix: str) -> tuple[re.Patter
 class Scanner:
     """Scans text against a taxonomy; compile once, scan many items."""
 
-    def __init__(self, taxonomy: Taxonomy | None = None) -> None:
+    def __init__(
+        self,
+        taxonomy: Taxonomy | None = None,
+        *,
+        exemplars: bool = True,
+        threshold: float | None = None,
+    ) -> None:
+        """Args:
+        exemplars: also match the cross-lingual exemplars (False: today's patterns only,
+            for comparison in the benchmark).
+        threshold: exemplar similarity needed (default :data:`workstation.lexmatch.THRESHOLD`).
+        """
+        from workstation import lexmatch
+
         self.taxonomy = taxonomy or load_taxonomy()
         self._compiled: list[_Compiled] = []
         for ind in self.taxonomy:
             self._compiled.append(_Compiled(ind))
+        self._by_code = {c.indicator.code: c for c in self._compiled}
+        self.threshold = lexmatch.THRESHOLD if threshold is None else threshold
+        self.exemplars: lexmatch.ExemplarSet | None = None
+        if exemplars:
+            self.exemplars = _exemplar_set(tuple(sorted(c for c in self.taxonomy.indicators)))
+        self._pattern_rx: dict[tuple[str, str], list[tuple[str, re.Pattern[str]]]] = {}
 
     def scan(self, text: str, *, region: str | None = None, normalised: Normalised | None = None) -> list[Suggestion]:
         """Suggestions for one text, at most one per indicator (its first match; ``count`` = all).
@@ -478,6 +500,8 @@ class Scanner:
             for m in rx.finditer(ntext):
                 if comp.exclude is not None and _excluded(comp.exclude, ntext, bounds, m.start(), m.end()):
                     continue
+                if self.exemplars is not None and _negated(ntext, m.start(), m.end()):
+                    continue
                 count += 1
                 if first is None:
                     first = (m.start(), m.end(), groups.get(m.lastgroup or "", "*"))
@@ -485,8 +509,18 @@ class Scanner:
                 s, e, lang = first
                 start, end = norm.span(s, e)
                 found[comp.indicator.code] = Suggestion(
-                    comp.indicator.code, start, end, text[start:end], lang, norm.obfuscated(s, e), count
+                    comp.indicator.code,
+                    start,
+                    end,
+                    text[start:end],
+                    lang,
+                    norm.obfuscated(s, e),
+                    count,
+                    explanation=self._pattern_explanation(comp.indicator, lang, ntext, s, e, text[start:end]),
                 )
+        if self.exemplars is not None:
+            self._exemplar_pass(text, norm, bounds, found)
+            self._rules(text, norm, found, region)
         # Conditional indicators need one of their anchors in the same text.
         for comp in self._compiled:
             ind = comp.indicator
@@ -494,6 +528,72 @@ class Scanner:
                 del found[ind.code]
         self._detectors(text, norm, found, region)
         return sorted(found.values(), key=lambda s: (s.start, s.code))
+
+    def _pattern_explanation(self, ind: Indicator, lang: str, ntext: str, s: int, e: int, words: str) -> dict[str, Any]:
+        """Which of the language's patterns matched ``ntext[s:e]`` (looked up only for hits)."""
+        key = (ind.code, lang)
+        if key not in self._pattern_rx:
+            self._pattern_rx[key] = [(p, re.compile(_prepare(p))) for p in ind.patterns.get(lang, ())]
+        rule = next((p for p, rx in self._pattern_rx[key] if (m := rx.match(ntext, s)) and m.end() == e), None)
+        if rule is None:
+            rule = next((p for p, rx in self._pattern_rx[key] if rx.match(ntext, s)), None)
+        return {"method": "pattern", "language": lang, "rule": rule, "words": [words], "weight": ind.weight}
+
+    def _exemplar_pass(self, text: str, norm: Normalised, bounds: list[int], found: dict[str, Suggestion]) -> None:
+        """Indicators no pattern found, by similarity to their exemplars (see :mod:`lexmatch`)."""
+        from workstation import lexmatch
+
+        assert self.exemplars is not None
+        wanted = {
+            c.indicator.code for c in self._compiled if c.indicator.code not in found and not c.indicator.detector
+        }
+        if not wanted:
+            return
+        languages = [lang for lang, _ in lexmatch.languages_of(norm.text)]
+        hits = lexmatch.match_exemplars(text, norm, self.exemplars, languages, threshold=self.threshold, codes=wanted)
+        for code, hit in hits.items():
+            comp = self._by_code[code]
+            if comp.exclude is not None and _excluded(comp.exclude, norm.text, bounds, hit.start, hit.end):
+                continue
+            start, end = norm.span(hit.start, hit.end)
+            explanation = hit.explanation()
+            explanation["weight"] = comp.indicator.weight
+            found[code] = Suggestion(
+                code,
+                start,
+                end,
+                text[start:end],
+                hit.language,
+                norm.obfuscated(hit.start, hit.end),
+                1,
+                f"like \u201c{hit.exemplar}\u201d ({hit.language}, similarity {hit.similarity:.2f})",
+                explanation,
+            )
+
+    def _rules(self, text: str, norm: Normalised, found: dict[str, Suggestion], region: str | None) -> None:
+        """Language-independent rules over amounts and contacts (see :mod:`workstation.adrules`)."""
+        from workstation import adrules
+
+        for code, (s, e, rule, detail) in adrules.apply(text, norm, set(found), region).items():
+            if code in found or code not in self._by_code:
+                continue
+            start, end = norm.span(s, e) if e > s else (s, e)
+            found[code] = Suggestion(
+                code,
+                start,
+                end,
+                text[start:end],
+                "*",
+                norm.obfuscated(s, e) if e > s else False,
+                1,
+                detail,
+                {
+                    "method": "rule",
+                    "rule": rule,
+                    "words": [text[start:end]],
+                    "weight": self._by_code[code].indicator.weight,
+                },
+            )
 
     def _detectors(self, text: str, norm: Normalised, found: dict[str, Suggestion], region: str | None) -> None:
         for comp in self._compiled:
@@ -512,6 +612,12 @@ class Scanner:
                             True,
                             1,
                             f"obscured phone number {phone.value}",
+                            {
+                                "method": "detector",
+                                "rule": "obscured_phone",
+                                "words": [text[phone.start : phone.end]],
+                                "weight": ind.weight,
+                            },
                         )
                         break
             elif ind.detector == "obfuscated_keyword" and ind.code not in found:
@@ -531,7 +637,27 @@ class Scanner:
                         True,
                         len(hits),
                         f"disguised wording of {', '.join(sorted(h.code for h in hits))}",
+                        {
+                            "method": "detector",
+                            "rule": "obfuscated_keyword",
+                            "words": [h.text for h in hits],
+                            "weight": ind.weight,
+                        },
                     )
+
+
+_LAST_WORDS = re.compile(r"(\w+)\W+(?:(\w+)\W+)?$")
+
+
+def _negated(text: str, start: int, end: int) -> bool:
+    """A negation just before a match that has none itself ("strictement non érotiques")."""
+    from workstation.lexmatch import NEGATIONS
+
+    first = re.match(r"\w+", text[start:end])
+    if first is not None and first.group(0) in NEGATIONS:
+        return False
+    m = _LAST_WORDS.search(text, max(0, start - 40), start)
+    return m is not None and bool({m.group(1), m.group(2)} & NEGATIONS)
 
 
 def _excluded(rx: re.Pattern[str], text: str, bounds: list[int], start: int, end: int) -> bool:
@@ -543,6 +669,15 @@ def _excluded(rx: re.Pattern[str], text: str, bounds: list[int], start: int, end
     j = bisect.bisect_left(bounds, end)
     e = bounds[j] if j < len(bounds) else len(text)
     return rx.search(text, s, e) is not None
+
+
+@lru_cache(maxsize=4)
+def _exemplar_set(codes: tuple[str, ...]) -> Any:
+    """The shipped exemplars of these codes, weighted (built once per process)."""
+    from workstation import lexmatch
+
+    table = lexmatch.load_exemplars()
+    return lexmatch.ExemplarSet.build({c: v for c, v in table.items() if c in set(codes)})
 
 
 @lru_cache(maxsize=4)

@@ -20,7 +20,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import phonenumbers
 
-KINDS = ("phone", "email", "url", "handle", "wallet", "device")
+KINDS = ("phone", "email", "url", "handle", "wallet", "device", "iban", "payment", "vehicle")
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,10 @@ class SelectorHit:
     platform: str | None = None
     obscured: bool = False
     source: str = "text"
+    #: False for a phone number libphonenumber calls possible but not valid (kept, marked).
+    verified: bool = True
+    #: How the value was read, e.g. "assumed NL from page language" for a national number.
+    note: str = ""
 
     def context(self, text: str, width: int = 40) -> str:
         s = max(0, self.start - width)
@@ -261,6 +265,7 @@ class PhoneHit:
     raw: str
     obscured: bool
     region: str | None
+    verified: bool = True
 
 
 @dataclass
@@ -357,12 +362,22 @@ def _runs(text: str) -> Iterator[list[_Tok]]:
         yield run
 
 
+_SERVICE_TYPES = frozenset({phonenumbers.PhoneNumberType.UAN, phonenumbers.PhoneNumberType.VOICEMAIL})
+
+
+def _subscriber(num: phonenumbers.PhoneNumber) -> bool:
+    """A number that reaches one subscriber: not a municipal/service short number ("14020")."""
+    return (
+        len(phonenumbers.national_significant_number(num)) >= 7 and phonenumbers.number_type(num) not in _SERVICE_TYPES
+    )
+
+
 def _parse(candidate: str, region: str | None) -> phonenumbers.PhoneNumber | None:
     try:
         num = phonenumbers.parse(candidate, None if candidate.startswith("+") else region)
     except phonenumbers.NumberParseException:
         return None
-    return num if phonenumbers.is_valid_number(num) else None
+    return num if phonenumbers.is_valid_number(num) and _subscriber(num) else None
 
 
 def _obscured(text: str, toks: list[_Tok]) -> bool:
@@ -394,13 +409,16 @@ def extract_phones(text: str, region: str | None = None) -> list[PhoneHit]:
     try:
         matcher = phonenumbers.PhoneNumberMatcher(text, region or "ZZ", leniency=phonenumbers.Leniency.VALID)
         for m in matcher:
+            taken.append((m.start, m.end))
+            if not _subscriber(m.number):
+                continue
             e164 = phonenumbers.format_number(m.number, phonenumbers.PhoneNumberFormat.E164)
             groups = re.findall(r"\d+", m.raw_string)
             odd = bool(_ODD_SEP & set(m.raw_string)) or sum(len(g) == 1 for g in groups) >= 5
             hits.append(PhoneHit(e164, m.start, m.end, m.raw_string, odd, region))
-            taken.append((m.start, m.end))
     except Exception:  # noqa: BLE001 - phonenumbers may choke on odd input; the run scan still works
         pass
+    hits.extend(_unverified(text, region, taken))
     for run in _runs(text):
         toks = [t for t in run if t.digits]
         plus = bool(run) and run[0].kind == "plus"
@@ -440,6 +458,29 @@ def extract_phones(text: str, region: str | None = None) -> list[PhoneHit]:
                 i += 1
     hits.sort(key=lambda h: h.start)
     return hits
+
+
+def _unverified(text: str, region: str | None, taken: list[tuple[int, int]]) -> list[PhoneHit]:
+    """Numbers libphonenumber calls possible but not valid ("+31 6 9876 5432": no such range yet,
+    or a typo): kept as unverified selectors rather than dropped silently. Only plainly written
+    international numbers (with + or 00), so that prices and dates are not read as phones."""
+    out: list[PhoneHit] = []
+    try:
+        matcher = phonenumbers.PhoneNumberMatcher(text, region or "ZZ", leniency=phonenumbers.Leniency.POSSIBLE)
+        for m in matcher:
+            if any(s < m.end and m.start < e for s, e in taken):
+                continue
+            raw = m.raw_string.strip()
+            if not raw.startswith(("+", "00")) or phonenumbers.is_valid_number(m.number):
+                continue
+            if len(phonenumbers.national_significant_number(m.number)) < 8:
+                continue
+            e164 = phonenumbers.format_number(m.number, phonenumbers.PhoneNumberFormat.E164)
+            out.append(PhoneHit(e164, m.start, m.end, m.raw_string, False, region, verified=False))
+            taken.append((m.start, m.end))
+    except Exception:  # noqa: BLE001 - as above
+        pass
+    return out
 
 
 # -- e-mail ------------------------------------------------------------------------------------
@@ -632,6 +673,13 @@ def _platform_near(text: str, start: int, end: int | None = None, window: int = 
     return None
 
 
+def _plausible_handle(name: str) -> bool:
+    """An account name, not a fragment of code or data ("@4 @n @x.y.o" in an XPM icon)."""
+    if len(name) < 3 or not any(c.isalpha() for c in name):
+        return False
+    return any(len(part) >= 3 for part in name.split("."))
+
+
 def extract_handles(text: str) -> list[SelectorHit]:
     out: list[SelectorHit] = []
     taken: list[tuple[int, int]] = []
@@ -643,10 +691,16 @@ def extract_handles(text: str) -> list[SelectorHit]:
         value = value.lstrip("@").rstrip(".-")
         if value.isdigit() and platform not in ("qq",):
             continue
+        if text[m.end("value") : m.end("value") + 1] == "/" or registrable_domain(value.lower()) in PLATFORMS:
+            continue  # "Telegram: t.me/name" is a link: the URL extractor reads the account
+        if not _plausible_handle(value):
+            continue
         out.append(SelectorHit("handle", "@" + value.lower(), m.start(), m.end(), m.group(0), platform))
         taken.append((m.start("value"), m.end("value")))
     for m in _HANDLE_AT.finditer(text):
         if any(s <= m.start() < e for s, e in taken):
+            continue
+        if not _plausible_handle(m.group(1)):
             continue
         out.append(
             SelectorHit(
@@ -798,6 +852,175 @@ def extract_wallets(text: str) -> list[SelectorHit]:
     return out
 
 
+# -- bank accounts, payment handles, vehicles --------------------------------------------------
+#: IBAN length per country (ISO 13616 registry, the European and neighbouring countries).
+IBAN_LENGTHS = {
+    "AD": 24, "AL": 28, "AT": 20, "BA": 20, "BE": 16, "BG": 22, "BY": 28, "CH": 21, "CY": 28, "CZ": 24,
+    "DE": 22, "DK": 18, "EE": 20, "ES": 24, "FI": 18, "FO": 18, "FR": 27, "GB": 22, "GE": 22, "GI": 23,
+    "GL": 18, "GR": 27, "HR": 21, "HU": 28, "IE": 22, "IS": 26, "IT": 27, "LI": 21, "LT": 20, "LU": 20,
+    "LV": 21, "MC": 27, "MD": 24, "ME": 22, "MK": 19, "MT": 31, "NL": 18, "NO": 15, "PL": 28, "PT": 25,
+    "RO": 24, "RS": 22, "SE": 24, "SI": 19, "SK": 24, "SM": 27, "TR": 26, "UA": 29, "VA": 22, "XK": 20,
+    "AE": 23, "IL": 23, "SA": 24, "QA": 29, "KZ": 20, "AZ": 28, "BR": 29,
+}  # fmt: skip
+_IBAN = re.compile(r"(?<![A-Za-z0-9])([A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]{4}){2,7}(?:[ -]?[A-Z0-9]{1,3})?)(?![A-Za-z0-9])")
+
+
+def iban_valid(iban: str) -> bool:
+    """ISO 13616 check: the country's length and the mod-97 check digits."""
+    iban = re.sub(r"[ -]", "", iban).upper()
+    if IBAN_LENGTHS.get(iban[:2]) != len(iban):
+        return False
+    digits = "".join(str(int(c, 36)) for c in iban[4:] + iban[:4])
+    return int(digits) % 97 == 1
+
+
+def extract_ibans(text: str) -> list[SelectorHit]:
+    out: list[SelectorHit] = []
+    for m in _IBAN.finditer(text):
+        raw = m.group(1)
+        compact = re.sub(r"[ -]", "", raw)
+        # the pattern may swallow a following word's letters: try the longest valid prefix
+        for n in range(len(compact), 14, -1):
+            if iban_valid(compact[:n]):
+                out.append(SelectorHit("iban", compact[:n], m.start(), m.end(), raw, "bank"))
+                break
+    return out
+
+
+_PAYMENT_LINK = re.compile(
+    r"(?<![\w.])(?:https?://)?(?:www\.)?(?P<host>revolut\.me|paypal\.me|paypal\.com/paypalme|cash\.app|monzo\.me|"
+    r"buymeacoffee\.com|ko-fi\.com)/(?P<name>\$?[A-Za-z0-9_.\-]{2,40})",
+    re.IGNORECASE,
+)
+_PAYMENT_LABEL = re.compile(
+    r"(?P<label>revolut|paypal|cash ?app|cashapp|venmo|zelle|monzo|wise|skrill|tikkie|blik)"
+    r"\s*(?:tag|id|me|handle|username|@)?\s*[:：=]?\s*(?P<name>[@$][A-Za-z0-9_.\-]{2,40})",
+    re.IGNORECASE,
+)
+_PAYMENT_PLATFORM = {
+    "revolut.me": "revolut", "paypal.me": "paypal", "paypal.com/paypalme": "paypal", "cash.app": "cashapp",
+    "monzo.me": "monzo", "buymeacoffee.com": "buymeacoffee", "ko-fi.com": "ko-fi",
+}  # fmt: skip
+
+
+def extract_payments(text: str) -> list[SelectorHit]:
+    """Payment handles: revolut.me/name, paypal.me/name, cash.app/$name, "CashApp: $name"."""
+    out: list[SelectorHit] = []
+    for m in _PAYMENT_LINK.finditer(text):
+        platform = _PAYMENT_PLATFORM[m.group("host").lower()]
+        name = m.group("name").lstrip("$@").rstrip(".-").lower()
+        out.append(SelectorHit("payment", f"{platform}:{name}", m.start(), m.end(), m.group(0), platform))
+    for m in _PAYMENT_LABEL.finditer(text):
+        platform = m.group("label").lower().replace(" ", "")
+        name = m.group("name").lstrip("$@").rstrip(".-").lower()
+        out.append(SelectorHit("payment", f"{platform}:{name}", m.start(), m.end(), m.group(0), platform))
+    return out
+
+
+_VEHICLE = re.compile(
+    r"(?P<label>kenteken|nummerplaat|license plate|licence plate|number plate|reg(?:istration)?\.? (?:no|number)|"
+    r"kennzeichen|immatriculation|plaque|matr[ií]cula|targa|num[aă]r de [iî]nmatriculare|nr\.? rejestracyjny|"
+    r"tablica|номер авто\w*|госномер|рег\.? номер|номерн\w+ знак\w*|车牌(?:号)?)"
+    r"\s*[:：=]?\s*(?P<value>[A-ZА-Я0-9\u4e00-\u9fff](?:[A-ZА-Я0-9\- ]{2,10}[A-ZА-Я0-9]))",
+    re.IGNORECASE,
+)
+
+
+def extract_vehicles(text: str) -> list[SelectorHit]:
+    """Vehicle registration plates where the text says it is one ("kenteken: 12-ABC-3")."""
+    out: list[SelectorHit] = []
+    for m in _VEHICLE.finditer(text):
+        value = re.sub(r"[\s\-]", "", m.group("value")).upper()
+        if not (any(c.isdigit() for c in value) and any(c.isalpha() for c in value)) or len(value) < 4:
+            continue
+        out.append(SelectorHit("vehicle", value, m.start("value"), m.end("value"), m.group("value"), "plate"))
+    return out
+
+
+# -- region of national phone numbers ------------------------------------------------------------
+_TLD_REGION = {
+    "nl": "NL", "be": "BE", "de": "DE", "fr": "FR", "uk": "GB", "ro": "RO", "bg": "BG", "pl": "PL", "ua": "UA",
+    "ru": "RU", "es": "ES", "it": "IT", "hu": "HU", "lt": "LT", "lv": "LV", "ee": "EE", "cn": "CN", "at": "AT",
+    "ch": "CH", "cz": "CZ", "md": "MD", "pt": "PT", "gr": "GR", "ie": "IE", "se": "SE", "dk": "DK", "no": "NO",
+    "fi": "FI", "sk": "SK", "si": "SI", "hr": "HR", "rs": "RS", "tr": "TR",
+}  # fmt: skip
+_LANGUAGE_REGION = {
+    "nl": "NL", "de": "DE", "fr": "FR", "ro": "RO", "bg": "BG", "pl": "PL", "uk": "UA", "ru": "RU", "es": "ES",
+    "it": "IT", "hu": "HU", "lt": "LT", "lv": "LV", "et": "EE", "zh": "CN", "en": "GB",
+}  # fmt: skip
+_CURRENCY_REGION = (
+    (re.compile(r"£|\bgbp\b"), "GB"),
+    (re.compile(r"\bz[lł]\b|\bpln\b|złotych|zlotych"), "PL"),
+    (re.compile(r"\blei\b|\bron\b"), "RO"),
+    (re.compile(r"\bлв\b|\bлева\b|\bbgn\b"), "BG"),
+    (re.compile(r"\bгрн\b|₴|\buah\b"), "UA"),
+    (re.compile(r"\bруб|₽|\brub\b"), "RU"),
+    (re.compile(r"\bft\b|\bhuf\b|forint"), "HU"),
+    (re.compile(r"元|人民币|\brmb\b|\bcny\b"), "CN"),
+    (re.compile(r"\bchf\b"), "CH"),
+)
+
+
+_ZONE_REGION = {
+    "Europe/Amsterdam": "NL", "Europe/Brussels": "BE", "Europe/Berlin": "DE", "Europe/Paris": "FR",
+    "Europe/London": "GB", "Europe/Bucharest": "RO", "Europe/Sofia": "BG", "Europe/Warsaw": "PL",
+    "Europe/Kyiv": "UA", "Europe/Kiev": "UA", "Europe/Moscow": "RU", "Europe/Madrid": "ES", "Europe/Rome": "IT",
+    "Europe/Budapest": "HU", "Europe/Vilnius": "LT", "Europe/Riga": "LV", "Europe/Tallinn": "EE",
+    "Europe/Vienna": "AT", "Europe/Prague": "CZ", "Europe/Lisbon": "PT", "Europe/Athens": "GR",
+    "Europe/Dublin": "IE", "Europe/Stockholm": "SE", "Europe/Copenhagen": "DK", "Europe/Oslo": "NO",
+    "Europe/Helsinki": "FI", "Europe/Zurich": "CH", "Europe/Luxembourg": "LU", "Europe/Chisinau": "MD",
+    "Asia/Shanghai": "CN",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class RegionGuess:
+    """The region national phone numbers are read in, and why (shown on each such selector)."""
+
+    region: str | None
+    reason: str
+
+    def note(self) -> str:
+        return self.reason if self.region else ""
+
+
+def infer_region(
+    text: str,
+    *,
+    case_region: str | None = None,
+    page_url: str | None = None,
+    language: str | None = None,
+    case_timezone: str | None = None,
+) -> RegionGuess:
+    """Region for numbers written without a country code: the case's, else assumed from the
+    page's top-level domain, its currency, the case's time zone or the page's language, in that
+    order; None if nothing says.
+
+    Never silent: the reason ("assumed NL from page language") is recorded on every selector read
+    with an assumed region.
+    """
+    if case_region:
+        return RegionGuess(case_region.upper(), f"region {case_region.upper()} from the case settings")
+    if page_url:
+        host = (urlsplit(page_url if "://" in page_url else "http://" + page_url).hostname or "").lower()
+        tld = host.rsplit(".", 1)[-1] if "." in host else ""
+        if tld in _TLD_REGION:
+            return RegionGuess(_TLD_REGION[tld], f"assumed {_TLD_REGION[tld]} from the page's domain .{tld}")
+    low = text[:20000].lower()
+    for rx, region in _CURRENCY_REGION:
+        if rx.search(low):
+            return RegionGuess(region, f"assumed {region} from the currency on the page")
+    zone_region = _ZONE_REGION.get(case_timezone or "")
+    if zone_region:
+        # The agency's own country: ads it collects mostly give local numbers, whatever the
+        # language (a Ukrainian-language ad in the Netherlands gives a Dutch mobile).
+        return RegionGuess(zone_region, f"assumed {zone_region} from the case's time zone ({case_timezone})")
+    if language in _LANGUAGE_REGION:
+        region = _LANGUAGE_REGION[language]
+        return RegionGuess(region, f"assumed {region} from page language ({language})")
+    return RegionGuess(None, "no region: numbers without a country code are not read")
+
+
 # -- everything at once ------------------------------------------------------------------------
 def extract(text: str, region: str | None = None, *, source: str = "text") -> list[SelectorHit]:
     """All selectors in one text, de-duplicated by (kind, value, span)."""
@@ -811,7 +1034,17 @@ def extract(text: str, region: str | None = None, *, source: str = "text") -> li
         if any(s <= p.start and p.end <= e for s, e in url_spans):
             continue  # digits inside a URL were handled by the link parser
         hits.append(
-            SelectorHit("phone", p.value, p.start, p.end, p.raw, _platform_near(text, p.start, p.end), p.obscured)
+            SelectorHit(
+                "phone",
+                p.value,
+                p.start,
+                p.end,
+                p.raw,
+                _platform_near(text, p.start, p.end),
+                p.obscured,
+                verified=p.verified,
+                note="" if p.verified else "possible but not a valid number (libphonenumber): unverified",
+            )
         )
     emails = extract_emails(text)
     hits.extend(emails)
@@ -822,6 +1055,9 @@ def extract(text: str, region: str | None = None, *, source: str = "text") -> li
             continue
         hits.append(h)
     hits.extend(extract_wallets(text))
+    hits.extend(extract_ibans(text))
+    hits.extend(extract_payments(text))
+    hits.extend(extract_vehicles(text))
     seen: set[tuple[str, str, int]] = set()
     out: list[SelectorHit] = []
     for h in sorted(hits, key=lambda h: (h.start, h.kind)):

@@ -567,7 +567,7 @@ Ondertekend met vingerafdruk %6.</translation>
         <translation>Geen importfouten. Elk tot nu toe geïmporteerd bestand is gelezen.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tables_views.py" line="157"/>
+        <location filename="../../ui/views/tables_views.py" line="159"/>
         <source>Import errors</source>
         <translation>Importfouten</translation>
     </message>
@@ -602,7 +602,7 @@ Ondertekend met vingerafdruk %6.</translation>
     </message>
     <message>
         <location filename="../../ui/views/inspector.py" line="181"/>
-        <location filename="../../ui/views/inspector.py" line="725"/>
+        <location filename="../../ui/views/inspector.py" line="730"/>
         <source>Indicators</source>
         <translation>Indicatoren</translation>
     </message>
@@ -714,7 +714,7 @@ Ondertekend met vingerafdruk %6.</translation>
     </message>
     <message>
         <location filename="../../ui/views/inspector.py" line="408"/>
-        <location filename="../../ui/views/inspector.py" line="713"/>
+        <location filename="../../ui/views/inspector.py" line="718"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
@@ -854,82 +854,82 @@ Ondertekend met vingerafdruk %6.</translation>
         <translation>afgewezen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="714"/>
+        <location filename="../../ui/views/inspector.py" line="719"/>
         <source>Hashes of the original</source>
         <translation>Hashes van het origineel</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="715"/>
+        <location filename="../../ui/views/inspector.py" line="720"/>
         <source>original offset</source>
         <translation>oorspronkelijke tijdverschuiving</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="716"/>
+        <location filename="../../ui/views/inspector.py" line="721"/>
         <source>Provenance</source>
         <translation>Herkomst</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="717"/>
+        <location filename="../../ui/views/inspector.py" line="722"/>
         <source>altitude</source>
         <translation>hoogte</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="718"/>
+        <location filename="../../ui/views/inspector.py" line="723"/>
         <source>EXIF</source>
         <translation>EXIF</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="719"/>
+        <location filename="../../ui/views/inspector.py" line="724"/>
         <source>No EXIF metadata in this image.</source>
         <translation>Geen EXIF-metadata in deze afbeelding.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="720"/>
+        <location filename="../../ui/views/inspector.py" line="725"/>
         <source>Related items</source>
         <translation>Verwante items</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="721"/>
+        <location filename="../../ui/views/inspector.py" line="726"/>
         <source>Near duplicates</source>
         <translation>Bijna-duplicaten</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="722"/>
+        <location filename="../../ui/views/inspector.py" line="727"/>
         <source>Looking for near duplicates…</source>
         <translation>Bijna-duplicaten worden gezocht…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="723"/>
+        <location filename="../../ui/views/inspector.py" line="728"/>
         <source>None found.</source>
         <translation>Niets gevonden.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="724"/>
+        <location filename="../../ui/views/inspector.py" line="729"/>
         <source>Selectors in this item</source>
         <translation>Selectors in dit item</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="726"/>
+        <location filename="../../ui/views/inspector.py" line="731"/>
         <source>None yet.</source>
         <translation>Nog geen.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="727"/>
+        <location filename="../../ui/views/inspector.py" line="732"/>
         <source>Tags</source>
         <translation>Labels</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="728"/>
+        <location filename="../../ui/views/inspector.py" line="733"/>
         <source>Exhibit</source>
         <translation>Stuk van overtuiging</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="729"/>
+        <location filename="../../ui/views/inspector.py" line="734"/>
         <source>Exhibit number</source>
         <translation>Stuknummer</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="730"/>
+        <location filename="../../ui/views/inspector.py" line="735"/>
         <source>No notes yet.</source>
         <translation>Nog geen notities.</translation>
     </message>
@@ -2505,7 +2505,12 @@ Sleep bestanden of mappen hierheen, of gebruik Bestand → Bestanden importeren�
         <translation>Nog geen selectors (telefoonnummers, e-mailadressen, gebruikersnamen) gevonden.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/tables_views.py" line="158"/>
+        <location filename="../../ui/views/tables_views.py" line="132"/>
+        <source>(unverified)</source>
+        <translation>(niet geverifieerd)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/tables_views.py" line="160"/>
         <source>Selectors</source>
         <translation>Selectors</translation>
     </message>

@@ -631,7 +631,12 @@ class Inspector(Retranslatable, QWidget):
                     "rejected": self.tr("rejected"),
                 }.get(ann.status, ann.status)
                 node.setText(1, status + (f": “{ann.span}”" if ann.span else ""))
-                node.setToolTip(1, node.text(1) + (f"\n{ann.note}" if ann.note else ""))
+                node.setToolTip(
+                    1,
+                    node.text(1)
+                    + (f"\n{ann.explanation}" if ann.explanation else "")
+                    + (f"\n{ann.note}" if ann.note else ""),
+                )
                 if ann.status == "suggested":
                     parent.setExpanded(True)
                     font = node.font(0)

@@ -129,7 +129,7 @@ class SelectorsView(Retranslatable, QWidget):
         for r, sel in enumerate(self.rows):
             values = [
                 sel.kind,
-                sel.value,
+                sel.value if sel.verified else sel.value + " " + self.tr("(unverified)"),
                 len(sel.items),
                 ", ".join(sel.platforms),
                 sel.first_seen or "",
@@ -140,6 +140,8 @@ class SelectorsView(Retranslatable, QWidget):
                 item.setData(Qt.ItemDataRole.DisplayRole, value)
                 item.setData(Qt.ItemDataRole.UserRole, r)
                 self.table.setItem(r, c, item)
+        # Most-linked first (the core's order), unless the analyst sorts by another column.
+        self.table.horizontalHeader().setSortIndicator(2, Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)
         self.table.resizeColumnsToContents()
         self.stack.setCurrentWidget(self.table)

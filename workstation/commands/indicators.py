@@ -102,7 +102,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
     p = subparsers.add_parser("selectors", help="phones, e-mails, accounts, URLs, wallets linking items")
     add_case_argument(p)
-    p.add_argument("--kind", choices=("phone", "email", "url", "handle", "wallet", "device"))
+    p.add_argument(
+        "--kind", choices=("phone", "email", "url", "handle", "wallet", "device", "iban", "payment", "vehicle")
+    )
     p.add_argument("--item", type=int, help="only selectors on this item (with context)")
     p.add_argument("--min-items", type=int, default=1, help="only selectors on at least N items")
     p.add_argument("--graphml", type=Path, metavar="FILE", help="also write the item-selector-platform graph")
@@ -332,9 +334,14 @@ def cmd_selectors(args: argparse.Namespace) -> int:
                     + (" [obscured]" if s["obscured"] else "")
                 )
             else:
+                seen = f"{s['first_seen'] or ''} … {s['last_seen'] or ''}"
+                if s.get("seen_from") == "import":
+                    seen += " (import time: no capture time known)"
                 print(
                     f"{s['kind']:<7} {s['value']:<30} {len(s['items'])} item(s) {s['items']}  "
-                    f"{', '.join(s['platforms'])}  {s['first_seen'] or ''} … {s['last_seen'] or ''}"
+                    f"{', '.join(s['platforms'])}  {seen}"
+                    + ("" if s.get("verified", True) else " [unverified]")
+                    + "".join(f"  ({n})" for n in s.get("notes") or [])
                 )
         if not rows:
             print("no selectors")
