@@ -245,7 +245,7 @@ def load_exemplars(directory: Path | None = None) -> dict[str, dict[str, list[st
 # -- language of a text ------------------------------------------------------------------------
 @lru_cache(maxsize=1)
 def _identifier() -> Any:
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier  # type: ignore[import-untyped]
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     ident = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
     ident.set_languages(list(LANGUAGES))
