@@ -18,6 +18,7 @@ from storage import audit as audit_log
 from storage import casefile, migrations
 from storage.blobs import BlobStore
 from storage.errors import NotEncryptedCase, StorageError, WrongKey
+from workstation import names
 from workstation.errors import CaseError, CaseExists, NotACase, UsageError, WrongPassphrase
 
 META_KEYS = ("title", "case_number", "agency", "analyst", "timezone", "default_region", "created_at")
@@ -169,7 +170,7 @@ class Case:
     def audit(self, action: str, details: dict[str, Any]) -> audit_log.AuditEntry:
         """Append a hash-chained audit entry (inside the current transaction, or its own)."""
         with self.transaction():
-            return audit_log.append(self.db, self.analyst, action, details)
+            return audit_log.append(self.db, self.analyst, action, names.clean(details))
 
     # -- metadata ----------------------------------------------------------------------------
     def _read_meta(self) -> dict[str, str]:
