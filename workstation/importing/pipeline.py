@@ -9,7 +9,7 @@ import json
 import os
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field
@@ -18,10 +18,10 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
+from workstation import names
 from workstation.case import Case, utc_now
 from workstation.errors import Cancelled, ImportFailure, WorkstationError
 from workstation.hashing import hash_stream
-from workstation import names
 from workstation.importing import hooks
 from workstation.importing.html import is_companion_folder
 from workstation.importing.model import ImportedItem, Source
@@ -72,10 +72,7 @@ def _walk(paths: Iterable[Path], errors: list[dict[str, str]]) -> list[Path]:
             errors.append({"path": names.readable(str(path)), "error": path_error(exc)})
             continue
         if is_dir:
-            def walk_error(exc: OSError) -> None:
-                errors.append({"path": names.readable(str(exc.filename or path)), "error": path_error(exc)})
-
-            for root, dirs, found in os.walk(path, followlinks=False, onerror=walk_error):
+            for root, dirs, found in os.walk(path, followlinks=False, onerror=_walk_error(errors)):
                 # A saved page's "_files" folder is imported with its page, as the page's children.
                 dirs[:] = sorted(d for d in dirs if not is_companion_folder(Path(root) / d))
                 for name in sorted(found):
@@ -95,6 +92,13 @@ def _walk(paths: Iterable[Path], errors: list[dict[str, str]]) -> list[Path]:
         else:
             errors.append({"path": names.readable(str(path)), "error": "not a regular file"})
     return files
+
+
+def _walk_error(errors: list[dict[str, str]]) -> Callable[[OSError], None]:
+    def record(exc: OSError) -> None:
+        errors.append({"path": names.readable(str(exc.filename)), "error": path_error(exc)})
+
+    return record
 
 
 def path_error(exc: OSError) -> str:
