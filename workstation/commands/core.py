@@ -312,20 +312,52 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    with open_case(args) as case:
-        bar = console_progress("verify")
-        report = case.verify(bar.progress)
-        bar.finish()
-        case.audit("case.verified", {"ok": report["ok"], "problems": len(report["problems"])})
+    """Read-only check; the result is recorded in the audit only when the case is intact and writable.
+
+    Exit codes: 0 intact, 3 problems found (the full report is printed, with --json too),
+    2 wrong passphrase or not a case.
+    """
+    from storage import casefile
+    from workstation.errors import CaseDamaged, CaseError, NotACase, WrongPassphrase
+    from workstation.verify import iter_lines
+
+    passphrase = read_passphrase(args)
+    try:
+        case = Case.open(args.case, passphrase, analyst=getattr(args, "analyst", None), read_only=True)
+    except (WrongPassphrase, NotACase):
+        raise
+    except CaseError as exc:
+        if not isinstance(exc, CaseDamaged):
+            raise
+        report: dict[str, Any] = {
+            "ok": False, "blobs_checked": 0, "items_checked": 0, "audit_entries": None, "audit_head": None,
+            "problems": [{"what": "file", "problem": exc.reason}], "items_with_problems": [],
+            "signature": {"status": "unknown", "signers": [], "unsigned_entries": None},
+            "read_only": None, "recorded": False,
+        }
+    else:
+        with case:
+            bar = console_progress("verify")
+            report = case.verify(bar.progress)
+            bar.finish()
+        report["recorded"] = False
+        if report["ok"] and casefile.read_only_reason(case.path) is None:
+            with open_case(args) as writable:
+                report["recorded"] = writable.record_verified(report)
     if args.json:
         print_json(report)
     else:
         print(
             f"{'intact' if report['ok'] else 'PROBLEMS FOUND'}: {report['blobs_checked']} blob(s) re-hashed, "
+            f"{report['items_checked']} item(s) checked against the audit chain, "
             f"{report['audit_entries']} audit entries, head {report['audit_head']}"
         )
-        for p in report["problems"]:
-            print(f"  {p['what']}: {p.get('sha256', '')} {p['problem']}", file=sys.stderr)
+        for line in iter_lines(report):
+            print(line, file=sys.stderr if line.startswith("  ") else sys.stdout)
+        if report["items_with_problems"]:
+            print(f"items with problems: {', '.join(map(str, report['items_with_problems']))}", file=sys.stderr)
+        if not report["recorded"] and report["ok"]:
+            print("(the case is read-only: this check was not recorded in its audit log)")
     return 0 if report["ok"] else 3
 
 
