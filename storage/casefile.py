@@ -26,15 +26,23 @@ def _quote(passphrase: str) -> str:
     return "'" + passphrase.replace("'", "''") + "'"
 
 
+def _busy_timeout() -> float:
+    """Seconds to wait for another process's lock (WORKSTATION_BUSY_TIMEOUT; tests shorten it)."""
+    try:
+        return float(os.environ.get("WORKSTATION_BUSY_TIMEOUT", "30"))
+    except ValueError:
+        return 30.0
+
+
 def _connect(path: Path, passphrase: str, mode: str = "rw") -> sqlcipher3.Connection:
     # isolation_level None would break sqlite-utils' transaction handling; keep the default.
     if mode == "rw":
-        conn = sqlcipher3.connect(str(path), timeout=30)
+        conn = sqlcipher3.connect(str(path), timeout=_busy_timeout())
     else:
         # "ro": read-only, sees a -wal left by a writer (SQLite then needs the -shm file).
         # "immutable": write-blocked media: no lock, no -wal/-shm created beside the evidence.
         uri = "file:" + quote(str(path.absolute())) + ("?mode=ro" if mode == "ro" else "?mode=ro&immutable=1")
-        conn = sqlcipher3.connect(uri, uri=True, timeout=30)
+        conn = sqlcipher3.connect(uri, uri=True, timeout=_busy_timeout())
     # SQLCipher logs HMAC failures to stderr; our own error message says it better.
     conn.execute("PRAGMA cipher_log_level = NONE")
     conn.execute(f"PRAGMA key = {_quote(passphrase)}")

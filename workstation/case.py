@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import getpass
 import json
 import logging
@@ -262,10 +261,10 @@ class Case:
         if reason is not None:
             try:
                 pending = migrations.pending(db)
+                case = cls(path, db, analyst, read_only=reason)
             except casefile.DAMAGE_ERRORS as exc:
                 db.conn.close()
                 raise storage_failure(exc, path) from exc
-            case = cls(path, db, analyst, read_only=reason)
             case.pending_migrations = pending
             return case
         try:
@@ -276,7 +275,11 @@ class Case:
         except casefile.DAMAGE_ERRORS as exc:
             db.conn.close()
             raise storage_failure(exc, path) from exc
-        case = cls(path, db, analyst)
+        try:
+            case = cls(path, db, analyst)
+        except casefile.DAMAGE_ERRORS as exc:
+            db.conn.close()
+            raise storage_failure(exc, path) from exc
         if applied:
             if STATE_MIGRATION in applied:
                 item_state.install(db)
@@ -311,19 +314,10 @@ class Case:
         if identity is None:
             self.unsigned_reason = "no identity or no key passphrase"
             return
-        public = identity.public
-        sig = audit_log.HeadSignature(
-            seq=seq,
-            hash=digest,
-            sign_key=public.sign_key_b64,
-            fingerprint=public.fingerprint,
-            label=identity.label,
-            signed_at=utc_now(),
-            signature=base64.urlsafe_b64encode(identity.sign(audit_log.signed_bytes(seq, digest))).decode("ascii"),
-        )
+        from workstation.signing import sign_head
+
         with self.transaction():
-            audit_log.add_signature(self.db, sig)
-        self.signed = sig
+            self.signed = sign_head(self.db, identity)
         self._head_at_open = seq
 
     def __enter__(self) -> Case:

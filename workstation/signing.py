@@ -6,9 +6,13 @@ ask on): the head stays unsigned and ``verify`` says so plainly; nothing else ch
 
 from __future__ import annotations
 
+import base64
 import os
 import sys
+from datetime import UTC, datetime
+from typing import Any
 
+from storage import audit as audit_log
 from workstation.identity import Identity, IdentityError, key_passphrase, load_public, unlock
 
 
@@ -25,3 +29,25 @@ def analyst_signer() -> Identity | None:
     if not os.environ.get("WORKSTATION_KEY_PASSPHRASE") and not sys.stdin.isatty():
         return None
     return unlock(key_passphrase())
+
+
+def sign_head(db: Any, identity: Any) -> audit_log.HeadSignature | None:
+    """Sign the current audit head with ``identity`` (an unlocked Identity) and store the signature.
+
+    Runs in the caller's transaction (or autocommit); returns None for an empty log.
+    """
+    seq, digest = audit_log.head(db)
+    if not seq:
+        return None
+    public = identity.public
+    sig = audit_log.HeadSignature(
+        seq=seq,
+        hash=digest,
+        sign_key=public.sign_key_b64,
+        fingerprint=public.fingerprint,
+        label=identity.label,
+        signed_at=datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z"),
+        signature=base64.urlsafe_b64encode(identity.sign(audit_log.signed_bytes(seq, digest))).decode("ascii"),
+    )
+    audit_log.add_signature(db, sig)
+    return sig

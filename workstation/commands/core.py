@@ -16,7 +16,7 @@ from workstation.commands._common import (
     print_json,
     read_passphrase,
 )
-from workstation.errors import Cancelled, UsageError
+from workstation.errors import Cancelled, UsageError, WorkstationError
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -146,6 +146,11 @@ def cmd_import(args: argparse.Namespace) -> int:
             bar = console_progress("ocr")
             try:
                 stage = ocrstage.run_ocr_stage(case, bar.progress)
+            except WorkstationError as exc:  # disk full, locked, ...: the imported items are kept
+                bar.finish()
+                stage = ocrstage.OcrStageResult(status="failed")
+                stage.notice = exc.reason
+                result.finish_error = result.finish_error or f"OCR stopped: {exc.reason}"
             except Cancelled:
                 bar.finish()
                 print(
@@ -172,6 +177,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             "errors": len(result.errors),
         },
         "ocr": stage.to_json(),
+        "finish_error": result.finish_error,
     }
     if args.json:
         print_json(data)
@@ -182,6 +188,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         )
         for err in result.errors:
             print(f"  error: {err['path']}: {err['error']}", file=sys.stderr)
+        if result.finish_error:
+            print(f"  the {result.imported} item(s) above are in the case, but: {result.finish_error}", file=sys.stderr)
         if stage.read or stage.errors:
             print(f"OCR read {stage.read} image(s), text in {stage.with_text}, {len(stage.errors)} error(s)")
         elif stage.queued and stage.status == "later":
@@ -190,7 +198,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             print(f"{stage.queued} image(s) queued for OCR; {stage.notice}", file=sys.stderr)
         for err in stage.errors:
             print(f"  OCR error: item {err['id']}: {err['error']}", file=sys.stderr)
-    return 0 if not result.errors else 1
+    return 0 if not result.errors and not result.finish_error else 1
 
 
 ITEM_FIELDS = (
@@ -342,8 +350,11 @@ def cmd_verify(args: argparse.Namespace) -> int:
             bar.finish()
         report["recorded"] = False
         if report["ok"] and casefile.read_only_reason(case.path) is None:
-            with open_case(args) as writable:
-                report["recorded"] = writable.record_verified(report)
+            try:
+                with open_case(args) as writable:
+                    report["recorded"] = writable.record_verified(report)
+            except WorkstationError as exc:  # disk full, locked: the check itself stands
+                report["not_recorded_because"] = exc.reason
     if args.json:
         print_json(report)
     else:
@@ -357,7 +368,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
         if report["items_with_problems"]:
             print(f"items with problems: {', '.join(map(str, report['items_with_problems']))}", file=sys.stderr)
         if not report["recorded"] and report["ok"]:
-            print("(the case is read-only: this check was not recorded in its audit log)")
+            why = report.get("not_recorded_because") or "the case is read-only"
+            print(f"(not recorded in the case's audit log: {why})")
     return 0 if report["ok"] else 3
 
 

@@ -20,7 +20,7 @@ from typing import Any
 
 from workstation import names
 from workstation.case import Case, utc_now
-from workstation.errors import Cancelled, ImportFailure, WorkstationError
+from workstation.errors import Cancelled, DiskFull, ImportFailure, WorkstationError
 from workstation.hashing import hash_stream
 from workstation.importing import hooks
 from workstation.importing.html import is_companion_folder
@@ -46,6 +46,7 @@ class ImportResult:
     items: list[dict[str, Any]] = field(default_factory=list)
     errors: list[dict[str, str]] = field(default_factory=list)
     status: str = "running"
+    finish_error: str | None = None  # the run's closing record could not be written (its items are kept)
     keys: dict[str, int] = field(default_factory=dict, repr=False)  # item key -> id, for parents
 
     def to_json(self) -> dict[str, Any]:
@@ -148,6 +149,10 @@ def _storable(item: ImportedItem) -> ImportedItem:
     return item
 
 
+def result_bytes(result: ImportResult) -> int:
+    return sum(int(i.get("size") or 0) for i in result.items)
+
+
 def _size(path: Path) -> int:
     try:
         return path.stat().st_size
@@ -229,6 +234,14 @@ def run_import(
     except Cancelled:
         result.status = "cancelled"
         raise
+    except DiskFull as exc:
+        result.status = "failed"
+        left = max(0, sum(_size(f) for f in files) - result_bytes(result))
+        raise DiskFull(
+            f"{exc.reason.split('; nothing committed')[0]}; {result.imported} item(s) imported before it are "
+            f"kept; free about {left * 2 / (1 << 20) + 4:.0f} MiB for the rest and run the import again to resume",
+            exc.path,
+        ) from exc
     except BaseException:
         result.status = "failed"
         raise
@@ -451,6 +464,7 @@ def _write_batch(
                     "original_name": item.original_name,
                     "source_path": item.source_path,
                     "kind": item.kind,
+                    "size": blob.size,
                     "exact_duplicate": not blob.new,
                 }
             )
@@ -539,6 +553,9 @@ def _finish_run(case: Case, result: ImportResult, recorded_errors: int) -> None:
                     "errors": len(result.errors),
                 },
             )
+    except DiskFull as exc:
+        # Every batch is committed: the items are in the case. Only the closing record is missing.
+        result.finish_error = exc.reason
     except Exception:  # noqa: BLE001 - never mask the original error of the run
         if result.status == "done":
             raise
