@@ -7,13 +7,14 @@ ask on): the head stays unsigned and ``verify`` says so plainly; nothing else ch
 from __future__ import annotations
 
 import base64
+import hashlib
 import os
 import sys
 from datetime import UTC, datetime
 from typing import Any
 
 from storage import audit as audit_log
-from workstation.identity import Identity, IdentityError, key_passphrase, load_public, unlock
+from workstation.identity import Identity, IdentityError, home, key_passphrase, load_public, unlock
 
 
 def analyst_signer() -> Identity | None:
@@ -28,7 +29,15 @@ def analyst_signer() -> Identity | None:
         return None
     if not os.environ.get("WORKSTATION_KEY_PASSPHRASE") and not sys.stdin.isatty():
         return None
-    return unlock(key_passphrase())
+    passphrase = key_passphrase()
+    # Unlocking is slow on purpose (scrypt); one process (the window, a test run) unlocks once.
+    key = (str(home()), hashlib.sha256(passphrase.encode("utf-8")).hexdigest())
+    if key not in _UNLOCKED:
+        _UNLOCKED[key] = unlock(passphrase)
+    return _UNLOCKED[key]
+
+
+_UNLOCKED: dict[tuple[str, str], Identity] = {}
 
 
 def sign_head(db: Any, identity: Any) -> audit_log.HeadSignature | None:

@@ -8,6 +8,7 @@ manifest, every blob against its SHA-256, the audit chain, foreign keys. Any fai
 
 from __future__ import annotations
 
+import glob
 import json
 import os
 import re
@@ -32,6 +33,7 @@ from workstation.transfer.container import (
     BundleReader,
     EntryRecord,
     bundle_mode,
+    clear_stale,
     read_limited,
 )
 from workstation.transfer.export import FORMAT, VERSION, canonical
@@ -135,6 +137,15 @@ def receive_bundle(
         raise IdentityError("receiving needs your key: create one with 'workstation keys new'")
     if not out.parent.is_dir():
         raise CaseError("the target folder does not exist", out.parent)
+    # A receive into this name that was killed left its hidden case behind: remove it (unless a
+    # process still has it open: then that receive is still running).
+    for stale in out.parent.glob(f".{glob.escape(out.name)}.receiving-*"):
+        if not stale.name.endswith(("-wal", "-shm", "-journal")):
+            clear_stale(stale, sidecars=("-wal", "-shm", "-journal"))
+    for orphan in out.parent.glob(f".{glob.escape(out.name)}.receiving-*-*"):
+        base = Path(str(orphan).rsplit("-", 1)[0])
+        if orphan.name.endswith(("-wal", "-shm", "-journal")) and not base.exists():
+            clear_stale(orphan)
     tmp = out.with_name(f".{out.name}.receiving-{secrets.token_hex(4)}")
     try:
         db = casefile.open_database(tmp, case_passphrase, create=True)
