@@ -283,7 +283,7 @@ def holders(path: Path) -> list[tuple[int, str]]:
         if targets.intersection(links):
             try:
                 with open(f"/proc/{pid}/cmdline", "rb") as fh:
-                    cmd = fh.read().replace(b"\0", b" ").decode("utf-8", "replace").strip()
+                    cmd = " ".join(fh.read().replace(b"\0", b" ").decode("utf-8", "replace").split())
             except OSError:
                 cmd = "?"
             found.append((pid, cmd))

@@ -413,11 +413,15 @@ class Case:
 
     def rekey(self, new_passphrase: str) -> None:
         """Re-encrypt the case under a new passphrase."""
-        self.audit("case.passphrase_changed", {})
+        if self.read_only is not None:
+            raise CaseReadOnly(f"the case is read-only ({self.read_only}); its passphrase cannot be changed", self.path)
         try:
             casefile.rekey(self.db, new_passphrase)
         except StorageError as exc:
             raise CaseError(exc.reason, self.path) from exc
+        except casefile.DAMAGE_ERRORS as exc:
+            raise storage_failure(exc, self.path) from exc
+        self.audit("case.passphrase_changed", {})  # recorded once it really happened
 
     # -- items ---------------------------------------------------------------------------------
     def item(self, item_id: int) -> dict[str, Any]:

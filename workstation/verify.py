@@ -65,16 +65,19 @@ def verify_case(case: Case, progress: Progress | None = None) -> dict[str, Any]:
     }
     for text in _guard(problems, "file", lambda: casefile.integrity_problems(case.db)) or []:
         problems.append(_problem("file", text))
+    if any(p["what"] == "file" for p in problems):
+        problems.append(_problem("file", "the case file is damaged: restore it from a copy (the checks below "
+                                 "read what can still be read)"))
     names = _guard(problems, "items", lambda: _names(case)) or {}
     _check_blobs(case, problems, report, names, progress)
     entries = _guard(problems, "audit", lambda: audit_log.entries(case.db))
     if entries is not None:
         for text in _guard(problems, "audit", lambda: audit_log.verify_chain(case.db)) or []:
             problems.append(_problem("audit", text))
-        seq, head = audit_log.head(case.db)
+        seq, head = entries[-1].seq if entries else 0, entries[-1].hash if entries else audit_log.GENESIS
         report["audit_entries"], report["audit_head"] = seq, head
         if _guard(problems, "state", lambda: item_state.enabled(case.db)):
-            _check_state(case, entries, problems, report, names)
+            _guard(problems, "items' state", lambda: _check_state(case, entries, problems, report, names))
         signature = _guard(problems, "signature", lambda: _check_signatures(case, entries, problems, warnings))
         report["signature"] = signature or report["signature"]
     report["items_with_problems"] = sorted({p["item"] for p in problems if isinstance(p.get("item"), int)})

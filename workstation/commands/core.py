@@ -337,17 +337,15 @@ def cmd_verify(args: argparse.Namespace) -> int:
     except CaseError as exc:
         if not isinstance(exc, CaseDamaged):
             raise
-        report: dict[str, Any] = {
-            "ok": False, "blobs_checked": 0, "items_checked": 0, "audit_entries": None, "audit_head": None,
-            "problems": [{"what": "file", "problem": exc.reason}], "items_with_problems": [],
-            "signature": {"status": "unknown", "signers": [], "unsigned_entries": None},
-            "read_only": None, "recorded": False,
-        }
+        report = _damaged_report(exc.reason)
     else:
-        with case:
-            bar = console_progress("verify")
-            report = case.verify(bar.progress)
-            bar.finish()
+        bar = console_progress("verify")
+        try:
+            with case:
+                report = case.verify(bar.progress)
+        except casefile.DAMAGE_ERRORS as exc:
+            report = _damaged_report(f"the case file is damaged ({type(exc).__name__}: {exc}); restore it from a copy")
+        bar.finish()
         report["recorded"] = False
         if report["ok"] and casefile.read_only_reason(case.path) is None:
             try:
@@ -371,6 +369,15 @@ def cmd_verify(args: argparse.Namespace) -> int:
             why = report.get("not_recorded_because") or "the case is read-only"
             print(f"(not recorded in the case's audit log: {why})")
     return 0 if report["ok"] else 3
+
+
+def _damaged_report(reason: str) -> dict[str, Any]:
+    return {
+        "ok": False, "blobs_checked": 0, "items_checked": 0, "audit_entries": None, "audit_head": None,
+        "problems": [{"what": "file", "problem": reason}], "warnings": [], "items_with_problems": [],
+        "signature": {"status": "unknown", "signers": [], "unsigned_entries": None},
+        "read_only": None, "recorded": False,
+    }
 
 
 def cmd_passwd(args: argparse.Namespace) -> int:

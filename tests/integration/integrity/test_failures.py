@@ -18,9 +18,51 @@ from tests.conftest import PASSPHRASE, make_jpeg
 ROOT = Path(__file__).resolve().parents[3]
 
 
-def cli(*args: object, timeout: float = 300, **env: str) -> subprocess.CompletedProcess[str]:
-    full = dict(os.environ, WORKSTATION_PASSPHRASE=PASSPHRASE, PYTHONPATH=str(ROOT), WORKSTATION_OCR="off", **env)
-    full.pop("WORKSTATION_KEY_PASSPHRASE", None)
+class Result:
+    def __init__(self, returncode: int, stdout: str, stderr: str) -> None:
+        self.returncode, self.stdout, self.stderr = returncode, stdout, stderr
+
+
+@pytest.fixture(autouse=True)
+def _env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("WORKSTATION_PASSPHRASE", PASSPHRASE)
+    monkeypatch.setenv("WORKSTATION_OCR", "off")
+    monkeypatch.setenv("WORKSTATION_HOME", str(tmp_path / "no-identity"))
+    monkeypatch.delenv("WORKSTATION_KEY_PASSPHRASE", raising=False)
+
+
+_capture: list[pytest.CaptureFixture[str]] = []
+
+
+@pytest.fixture(autouse=True)
+def _capsys(capsys: pytest.CaptureFixture[str]) -> Iterator[None]:
+    _capture.append(capsys)
+    yield
+    _capture.pop()
+
+
+def cli(*args: object, **env: str) -> Result:
+    """The real CLI, in this process (a new interpreter per call costs seconds on a loaded machine)."""
+    from workstation.cli import main
+
+    saved = {k: os.environ.get(k) for k in env}
+    os.environ.update(env)
+    capsys = _capture[-1]
+    capsys.readouterr()
+    try:
+        code = main([str(a) for a in args])
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+    out, err = capsys.readouterr()
+    return Result(code, out, err)
+
+
+def cli_process(*args: object, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    full = dict(os.environ, PYTHONPATH=str(ROOT))
     return subprocess.run([sys.executable, "-m", "workstation.cli", *map(str, args)], env=full, capture_output=True,
                           text=True, timeout=timeout, stdin=subprocess.DEVNULL)
 
@@ -37,7 +79,7 @@ def small_case(tmp_path: Path) -> Path:
     (src / "ad.txt").write_text("Работа в Нидерландах, звоните +31 6 12345678", encoding="utf-8")
     case = tmp_path / "c.case"
     assert cli("new", case, "--title", "failures").returncode == 0
-    assert cli("import", case, src, "--ocr", "off").returncode == 0
+    assert cli("import", case, src, "--ocr", "off", "--workers", "0").returncode == 0
     return case
 
 
@@ -55,14 +97,19 @@ def tmpfs(tmp_path: Path) -> Iterator[Path]:
         subprocess.run(["umount", "-l", str(mnt)], check=False)
 
 
-def test_disk_full_names_the_cause_and_keeps_committed_items(tmp_path: Path, tmpfs: Path) -> None:
+def test_disk_full_names_the_cause_and_keeps_committed_items(
+    tmp_path: Path, tmpfs: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workstation.importing import pipeline
+
+    monkeypatch.setattr(pipeline, "BATCH_ITEMS", 1)  # one commit per file: some are in before the disk fills
     src = tmp_path / "big"
     src.mkdir()
     for i in range(8):
         (src / f"f{i}.bin").write_bytes(os.urandom(600_000))
     case = tmpfs / "c.case"
     assert cli("new", case, "--title", "full").returncode == 0
-    proc = cli("import", case, src, "--json", WORKSTATION_IMPORT_BATCH="1")
+    proc = cli("import", case, src, "--json", "--workers", "0")
     assert proc.returncode == 1, proc.stderr
     assert "disk is full" in proc.stderr and "damaged" not in proc.stderr and "MiB" in proc.stderr
     kept = int(proc.stderr.split(" item(s) imported before it are kept")[0].rsplit(";", 1)[1])
@@ -71,7 +118,7 @@ def test_disk_full_names_the_cause_and_keeps_committed_items(tmp_path: Path, tmp
     report = json.loads(cli("verify", case, "--json").stdout)
     assert report["ok"], report["problems"]
     # a further write on the full disk: the cause again, never "damaged"
-    proc = cli("import", case, src)
+    proc = cli("import", case, src, "--workers", "0")
     assert "damaged" not in proc.stderr and "disk is full" in proc.stderr
 
 
@@ -171,7 +218,7 @@ def test_new_in_missing_folder_and_special_files(tmp_path: Path) -> None:
     assert proc.returncode == 2 and "does not exist" in proc.stderr and "damaged" not in proc.stderr
     fifo = tmp_path / "pipe.case"
     os.mkfifo(fifo)
-    proc = cli("info", fifo, timeout=30)
+    proc = cli_process("info", fifo, timeout=60)  # a process of its own: a hang would fail, not block
     assert proc.returncode == 2 and "FIFO" in proc.stderr
     long = tmp_path / ("x" * 300 + ".case")
     for args in (("info", long), ("new", long, "--title", "x")):
