@@ -114,6 +114,7 @@ def cmd_info(args: argparse.Namespace) -> int:
             "blobs": case.db.execute("SELECT count(*) FROM blobs").fetchone()[0],
             "audit_entries": seq,
             "audit_head": head,
+            "read_only": case.read_only,
         }
         if args.json:
             print_json(info)
