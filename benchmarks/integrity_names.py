@@ -101,13 +101,18 @@ def run(count: int, seed: int, label: str) -> None:
             if bytes.fromhex(m["metadata"]["archive_member"].get("name_bytes", "")).endswith(b"r\xe9sum\xe9_wxyz")
         )
         long_errors = sum(1 for e in result.errors if "too long" in e["error"])
+        t0 = time.perf_counter()
+        report = case.verify()
+        verify_s = time.perf_counter() - t0
         case.close()
         print(
             f"{label}: {len(expected) - 1} files + 1 zip ({len(members)} members) + 1 over-long path; "
             f"imports aborted {aborted}; items from files {len(files)} (incl. the zip), "
             f"byte-exact names {exact}/{len(expected)}; "
             f"zip members with exact name bytes {zip_exact}/{len(members)}; over-long path errors {long_errors}; "
-            f"other errors {len(result.errors) - long_errors}; {took:.1f} s"
+            f"other errors {len(result.errors) - long_errors}; import {took:.1f} s; verify "
+            f"{'intact' if report['ok'] else 'PROBLEMS'} ({report['items_checked']} items against the chain) "
+            f"{verify_s:.1f} s"
         )
 
 
