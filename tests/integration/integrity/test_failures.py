@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -71,15 +72,29 @@ def _sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-@pytest.fixture
-def small_case(tmp_path: Path) -> Path:
-    src = tmp_path / "src"
+@pytest.fixture(scope="module")
+def _base_case(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Made once (through the core API, as `new` and `import` do); each test gets a copy."""
+    from workstation.case import Case
+    from workstation.importing.pipeline import run_import
+
+    root = tmp_path_factory.mktemp("base")
+    src = root / "src"
     for i in range(3):
         make_jpeg(src / f"p{i}.jpg", seed=i)
     (src / "ad.txt").write_text("Работа в Нидерландах, звоните +31 6 12345678", encoding="utf-8")
+    path = root / "c.case"
+    Case.create(path, PASSPHRASE, title="failures").close()
+    with Case.open(path, PASSPHRASE) as case:
+        run_import(case, [src], workers=0)
+    return path
+
+
+@pytest.fixture
+def small_case(_base_case: Path, tmp_path: Path) -> Path:
+    shutil.copytree(_base_case.parent / "src", tmp_path / "src")
     case = tmp_path / "c.case"
-    assert cli("new", case, "--title", "failures").returncode == 0
-    assert cli("import", case, src, "--ocr", "off", "--workers", "0").returncode == 0
+    shutil.copy(_base_case, case)
     return case
 
 

@@ -1,19 +1,53 @@
-"""A bundle re-encrypted by one of its recipients to a third key is refused unless accepted as forwarded."""
+"""Forwarded bundles and leftovers of killed runs (one sender case for both: it is slow to make).
+
+A bundle re-encrypted by one of its recipients to a third key is refused unless accepted as
+forwarded; what a killed export or receive left behind is cleaned up by the next run, and a run
+still going on is named by its pid.
+"""
 
 from __future__ import annotations
+
+import subprocess
+import sys
 
 import pyrage
 
 from tests.integration.transfer.transfer_helpers import CASE_PASSPHRASE, as_json
 from workstation.case import Case
-from workstation.transfer.export import export_bundle
 
 
-def test_forwarded_bundle_is_refused_then_recorded(tmp_path, analysts, cli, sender_case) -> None:  # type: ignore[no-untyped-def]
-    bundle = tmp_path / "for-bogdan.wsbundle"
-    with Case.open(sender_case.path, CASE_PASSPHRASE) as case:
-        export_bundle(case, bundle, identity=analysts["ann"].unlock(),
-                      recipients=[("Bogdan", analysts["bogdan"].public.age_recipient)])
+def test_leftovers_cleaned_then_forwarded_bundle_refused_then_recorded(  # type: ignore[no-untyped-def]
+    tmp_path, analysts, cli, sender_case
+) -> None:
+    bundle = tmp_path / "out.wsbundle"
+    # A SIGKILLed export leaves its .partial; a killed receive its hidden case with -wal/-shm.
+    (tmp_path / "out.wsbundle.partial").write_bytes(b"\x00" * 4096)
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for suffix in ("", "-wal", "-shm"):
+        (inbox / (".bogdan.case.receiving-1a2b3c4d" + suffix)).write_bytes(b"\x01" * 1024)
+    (inbox / ".bogdan.case.receiving-deadbeef-wal").write_bytes(b"\x02")  # a sidecar alone
+
+    # A run still going on keeps its file, and the message names it.
+    holder = subprocess.Popen([sys.executable, "-c", "import sys,time; f=open(sys.argv[1],'rb'); "
+                               "print('ready', flush=True); time.sleep(60)", str(tmp_path / "out.wsbundle.partial")],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
+        code, _, err = cli(analysts["ann"], "export", sender_case.path, "--to", "Bogdan", "--out", bundle)
+        assert code != 0 and f"pid {holder.pid}" in err, err
+    finally:
+        holder.kill()
+        holder.wait()
+
+    code, _, err = cli(analysts["ann"], "export", sender_case.path, "--to", "Bogdan", "--out", bundle)
+    assert code == 0, err
+    assert bundle.exists() and not (tmp_path / "out.wsbundle.partial").exists()
+    code, out, err = cli(analysts["bogdan"], "receive", bundle, "--out", inbox / "bogdan.case", "--json")
+    assert code == 0, err
+    assert as_json(out)["forwarded"] is None
+    assert sorted(p.name for p in inbox.iterdir()) == ["bogdan.case"]
+
     # Bogdan, a legitimate recipient, decrypts it and re-encrypts it to Chen.
     plain = pyrage.decrypt(bundle.read_bytes(), [analysts["bogdan"].unlock().age_identity])
     forwarded = tmp_path / "forwarded.wsbundle"
@@ -37,4 +71,3 @@ def test_forwarded_bundle_is_refused_then_recorded(tmp_path, analysts, cli, send
     report = as_json(out_text)
     assert code == 0 and report["ok"], report["problems"]
     assert any(s["known_as"] == "you" for s in report["signature"]["signers"])
-
