@@ -27,6 +27,7 @@ PROVENANCE_FIELDS = (
 )
 TEXT_FIELDS = ("text", "title", "language", "ocr_text")
 DIRTY = "temp.ws_state_dirty"
+_CREATE_DIRTY = "CREATE TEMP TABLE IF NOT EXISTS ws_state_dirty (item_id INTEGER)"
 
 
 def _h(value: Any) -> str:
@@ -100,15 +101,17 @@ def components(db: sqlite_utils.Database, ids: Iterable[int] | None = None) -> d
 def install(db: sqlite_utils.Database) -> None:
     """TEMP triggers that note every item this connection changes (rolled back with its work)."""
     conn = db.conn
-    conn.execute("CREATE TEMP TABLE IF NOT EXISTS ws_state_dirty (item_id INTEGER PRIMARY KEY)")
-    mark = "INSERT OR IGNORE INTO ws_state_dirty VALUES"
+    # No unique key: a trigger's INSERT takes the conflict policy of the statement that fired it
+    # (an outer "OR ABORT" would turn a repeat into an error), so repeats are kept and folded later.
+    conn.execute(_CREATE_DIRTY)
+    mark = "INSERT INTO ws_state_dirty VALUES"
     statements = [
         f"CREATE TEMP TRIGGER IF NOT EXISTS ws_state_items_i AFTER INSERT ON main.items BEGIN {mark} (new.id); END",
         f"CREATE TEMP TRIGGER IF NOT EXISTS ws_state_items_u AFTER UPDATE ON main.items "
         f"BEGIN {mark} (old.id); {mark} (new.id); END",
         f"CREATE TEMP TRIGGER IF NOT EXISTS ws_state_items_d AFTER DELETE ON main.items BEGIN {mark} (old.id); END",
         "CREATE TEMP TRIGGER IF NOT EXISTS ws_state_blobs_u AFTER UPDATE ON main.blobs BEGIN "
-        "INSERT OR IGNORE INTO ws_state_dirty SELECT id FROM main.items "
+        "INSERT INTO ws_state_dirty SELECT id FROM main.items "
         "WHERE sha256 IN (old.sha256, new.sha256); END",
     ]
     for table in bound_tables(db):
@@ -130,14 +133,14 @@ def installed(db: sqlite_utils.Database) -> bool:
 
 def mark_all(db: sqlite_utils.Database) -> None:
     """Note every item as changed (after an upgrade, or in a case just received)."""
-    db.conn.execute("CREATE TEMP TABLE IF NOT EXISTS ws_state_dirty (item_id INTEGER PRIMARY KEY)")
-    db.conn.execute(f"INSERT OR IGNORE INTO {DIRTY} SELECT id FROM items")
+    db.conn.execute(_CREATE_DIRTY)
+    db.conn.execute(f"INSERT INTO {DIRTY} SELECT id FROM items")
 
 
 def pending(db: sqlite_utils.Database) -> int:
     if not installed(db):
         return 0
-    return int(db.execute(f"SELECT count(*) FROM {DIRTY}").fetchone()[0])
+    return int(db.execute(f"SELECT count(DISTINCT item_id) FROM {DIRTY}").fetchone()[0])
 
 
 def take(db: sqlite_utils.Database, seq: int) -> list[list[Any]]:
@@ -151,7 +154,8 @@ def take(db: sqlite_utils.Database, seq: int) -> list[list[Any]]:
     if not installed(db) or not enabled(db):
         return []
     conn = db.conn
-    ids = [int(r[0]) for r in conn.execute(f"SELECT item_id FROM {DIRTY} ORDER BY item_id")]
+    rows = conn.execute(f"SELECT DISTINCT item_id FROM {DIRTY} WHERE item_id IS NOT NULL ORDER BY item_id")
+    ids = [int(r[0]) for r in rows]
     if not ids:
         return []
     current = components(db, ids)
