@@ -11,6 +11,7 @@ through ``reports.sources``, which says "not available" when the case has no suc
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import re
@@ -502,8 +503,34 @@ def _custody(case: Case, upto: int, mask: Masker) -> Custody:
         entries=tuple(entries),
         head_hash=head,
         chain_verified=not problems,
-        verify_note="; ".join(problems[:3]),
+        verify_note="; ".join([*problems[:3], _signature_note(case, upto, head)]),
     )
+
+
+def _signature_note(case: Case, upto: int, head: str) -> str:
+    """Who signed the audit head with their key (the report's entries end at ``upto``)."""
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+    def raw(text: str) -> bytes:
+        return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+
+    good = []
+    for sig in audit_log.signatures(case.db):
+        if sig.seq > upto:
+            continue
+        try:
+            Ed25519PublicKey.from_public_bytes(raw(sig.sign_key)).verify(
+                raw(sig.signature), audit_log.signed_bytes(sig.seq, sig.hash)
+            )
+        except (InvalidSignature, ValueError):
+            continue
+        good.append(sig)
+    if not good:
+        return "audit head unsigned (no analyst key signed it)"
+    last = max(good, key=lambda s: s.seq)
+    covers = "the head" if last.seq == upto else f"entry {last.seq}"
+    return f"{covers} signed with the Ed25519 key of {last.label or 'the analyst'} (fingerprint {last.fingerprint})"
 
 
 def _summary(case: Case, exhibits: list[Exhibit], remarks: list[str]) -> Summary:

@@ -79,6 +79,15 @@ def generate_report(case: Case, out: str | Path, options: ReportOptions, progres
     warnings = tuple(f"{w.path}: {w.reason}" for w in getattr(progress, "warnings", []))
     if not report.exhibits:
         warnings = (NO_EXHIBITS_WARNING, *warnings)
+    if case.read_only is not None:  # write-blocked evidence: the report is made, nothing is written to the case
+        warnings += (
+            f"{case.path}: the case is read-only ({case.read_only}); this report is not recorded in its audit log",
+        )
+        return GeneratedReport(
+            path=result.path, sha256=result.sha256, size=result.size, pages=result.pages,
+            document_id=report.document_id, exhibits=exhibits, redacted_exhibits=report.redaction.images_redacted,
+            masked_selectors=report.redaction.selectors_masked, newly_marked=newly, warnings=warnings,
+        )
     case.audit(
         "report.generated",
         {

@@ -10,6 +10,8 @@ from typing import Any
 
 import sqlite_utils
 
+from storage import state as item_state
+
 GENESIS = "0" * 64
 # A bundle of part of a case carries the sender's whole chain with every entry's details replaced
 # by this (they name items, files and people the partner was not sent). The entry keeps its
@@ -17,6 +19,9 @@ GENESIS = "0" * 64
 # signature covers the head. Accepted only in a case marked as received that way.
 WITHHELD = '{"withheld_by_sender":true}'
 WITHHELD_META = "audit_details_withheld"
+# Key of an entry's details holding [[item_id, digest|None], ...]: the items' state after it.
+STATE_KEY = "state"
+SIGNATURE_DOMAIN = b"evidence-workstation audit head v1\x00"
 
 
 def canonical(obj: Any) -> str:
@@ -50,6 +55,10 @@ def append(db: sqlite_utils.Database, analyst: str, action: str, details: dict[s
     last = conn.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
     seq, prev = (1, GENESIS) if last is None else (last[0] + 1, last[1])
     at = datetime.now(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
+    # The entry commits to the new state of every item changed since the previous entry.
+    changed = item_state.take(db, seq)
+    if changed:
+        details = {**details, STATE_KEY: changed}
     details_json = canonical(details)
     digest = entry_hash(seq, at, analyst, action, details_json, prev)
     conn.execute(
@@ -114,3 +123,39 @@ def verify_chain(db: sqlite_utils.Database, *, genesis: str = GENESIS) -> list[s
                 " (entries removed or replaced)"
             )
     return problems
+
+
+# -- signatures of the head ---------------------------------------------------------------------
+@dataclass(frozen=True)
+class HeadSignature:
+    seq: int
+    hash: str
+    sign_key: str  # base64url raw Ed25519 public key
+    fingerprint: str
+    label: str
+    signed_at: str
+    signature: str  # base64url
+
+
+def signed_bytes(seq: int, digest: str) -> bytes:
+    """What the analyst's key signs: the head's sequence and hash (which commit to all before)."""
+    return SIGNATURE_DOMAIN + f"{seq}:{digest}".encode("ascii")
+
+
+def add_signature(db: sqlite_utils.Database, sig: HeadSignature) -> None:
+    db.conn.execute(
+        "INSERT OR REPLACE INTO audit_signatures (seq, hash, sign_key, fingerprint, label, signed_at, signature) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (sig.seq, sig.hash, sig.sign_key, sig.fingerprint, sig.label, sig.signed_at, sig.signature),
+    )
+
+
+def signatures(db: sqlite_utils.Database) -> list[HeadSignature]:
+    if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'audit_signatures'").fetchone() is None:
+        return []
+    return [
+        HeadSignature(int(r[0]), r[1], r[2], r[3], r[4] or "", r[5], r[6])
+        for r in db.execute(
+            "SELECT seq, hash, sign_key, fingerprint, label, signed_at, signature FROM audit_signatures ORDER BY seq"
+        )
+    ]

@@ -22,5 +22,9 @@ class NotEncryptedCase(StorageError):
     """The file is not an encrypted case."""
 
 
+class ReadOnlyCase(StorageError):
+    """The case cannot be written (read-only media or file) and the request needs to."""
+
+
 class BlobMismatch(StorageError):
     """A stored blob does not hash to its key."""

@@ -37,6 +37,12 @@ def applied_names(db: sqlite_utils.Database) -> set[str]:
     return {r[0] for r in db.execute("SELECT name FROM schema_migrations")}
 
 
+def pending(db: sqlite_utils.Database) -> list[str]:
+    """Migrations a read-only case lacks (it is read as it is, never upgraded)."""
+    done = applied_names(db)
+    return [name for name, _ in MIGRATIONS if name not in done]
+
+
 def migrate(db: sqlite_utils.Database, *, upto: int | None = None) -> list[str]:
     """Apply every migration not applied yet, in name order, each in its own transaction.
 
@@ -81,7 +87,10 @@ def migrate(db: sqlite_utils.Database, *, upto: int | None = None) -> list[str]:
             conn.execute(f"PRAGMA user_version = {len(done)}")
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            try:
+                conn.execute("ROLLBACK")
+            except Exception:  # noqa: BLE001 - SQLite may have rolled back already (disk full)
+                pass
             raise
         applied.append(name)
     if applied:

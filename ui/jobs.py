@@ -37,7 +37,7 @@ def import_job(case: Case, progress: Progress, paths: list[str]) -> Any:
 
 def verify_job(case: Case, progress: Progress) -> dict[str, Any]:
     report = case.verify(progress)
-    case.audit("case.verified", {"ok": report["ok"], "problems": len(report["problems"])})
+    report["recorded"] = case.record_verified(report)  # never writes to a damaged or read-only case
     return report
 
 

@@ -4,21 +4,60 @@ from __future__ import annotations
 
 import getpass
 import json
+import logging
 import os
-from collections.abc import Iterator
+import shutil
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import sqlite_utils
 
 from storage import audit as audit_log
 from storage import casefile, migrations
+from storage import state as item_state
 from storage.blobs import BlobStore
-from storage.errors import NotEncryptedCase, StorageError, WrongKey
-from workstation.errors import CaseError, CaseExists, NotACase, UsageError, WrongPassphrase
+from storage.errors import NotEncryptedCase, ReadOnlyCase, StorageError, WrongKey
+from workstation import names
+from workstation.errors import (
+    CaseDamaged,
+    CaseError,
+    CaseExists,
+    CaseLocked,
+    CaseReadOnly,
+    DiskFull,
+    FolderMissing,
+    NotACase,
+    UsageError,
+    WorkstationError,
+    WrongPassphrase,
+)
+
+log = logging.getLogger(__name__)
+STATE_MIGRATION = "0700_state_binding"
+
+
+class _Public(Protocol):
+    @property
+    def sign_key_b64(self) -> str: ...
+    @property
+    def fingerprint(self) -> str: ...
+
+
+class Signer(Protocol):
+    """The analyst's unlocked identity (workstation.identity.Identity) as far as signing goes."""
+
+    @property
+    def public(self) -> _Public: ...
+    @property
+    def label(self) -> str: ...
+    def sign(self, data: bytes) -> bytes: ...
+
+
+_CLOSE_ERRORS: tuple[type[BaseException], ...] = (WorkstationError, *casefile.DAMAGE_ERRORS)
 
 # "classification": the case's default report marking (none unless set; markings differ per agency)
 META_KEYS = ("title", "case_number", "agency", "analyst", "timezone", "default_region", "created_at", "classification")
@@ -33,15 +72,82 @@ def default_analyst() -> str:
     return os.environ.get("WORKSTATION_ANALYST") or getpass.getuser()
 
 
+def _mib(n: int) -> str:
+    return f"{n / (1 << 20):.1f} MiB"
+
+
+def storage_failure(exc: BaseException, path: str | Path, *, need: int | None = None) -> WorkstationError:
+    """The real cause of a failed read or write of the case, with the action that fixes it.
+
+    "Damaged" only when SQLite/SQLCipher say a page is damaged; a full disk, another process's
+    lock or read-only media say so, because restoring a copy for them would lose work.
+    """
+    path = Path(path)
+    kind = casefile.error_kind(exc)
+    if kind == "full":
+        try:
+            free = shutil.disk_usage(path.parent if path.parent.exists() else ".").free
+        except OSError:
+            free = 0
+        wanted = f"; this step needs about {_mib(need)} more" if need else ""
+        return DiskFull(
+            f"the disk is full ({_mib(free)} free on the case's drive{wanted}); nothing committed was lost: "
+            "free some space (or move the case to a larger drive) and run the command again",
+            path,
+        )
+    if kind == "locked":
+        others = casefile.holders(path)
+        who = (
+            "; held by " + ", ".join(f"pid {pid} ({cmd[:80]})" for pid, cmd in others)
+            if others
+            else ""
+        )
+        return CaseLocked(
+            f"the case is in use by another process{who}; wait for it to finish or close it there, then try again",
+            path,
+        )
+    if kind == "readonly":
+        reason = casefile.read_only_reason(path) or "the file or its media cannot be written"
+        return CaseReadOnly(
+            f"the case is read-only: {reason}; reading commands work, copy it to writable media to change it", path
+        )
+    if kind == "cantopen":
+        if not path.parent.exists():
+            return FolderMissing(f"the folder {path.parent} does not exist; create it or choose another place", path)
+        return CaseError(f"cannot open the case file ({exc}); check that the drive is attached and readable", path)
+    if kind == "io":
+        return CaseError(f"the drive reported an I/O error ({exc}); check the drive and its connection", path)
+    if kind == "damaged":
+        return CaseDamaged(
+            f"the case file is damaged ({type(exc).__name__}: {exc}); run `workstation verify` on it "
+            "and restore from a copy",
+            path,
+        )
+    return CaseError(f"the case database reported an error: {exc}", path)
+
+
 class Case:
     """An open case file.
 
     A Case belongs to one thread (SQLite connections do); workers open their own.
     """
 
-    def __init__(self, path: Path, db: sqlite_utils.Database, analyst: str | None = None) -> None:
+    def __init__(
+        self, path: Path, db: sqlite_utils.Database, analyst: str | None = None, *, read_only: str | None = None
+    ) -> None:
         self.path = path
         self.db = db
+        # Why the case cannot be written (read-only media, chmod a-w), or None: writable.
+        self.read_only = read_only
+        self.pending_migrations: list[str] = []
+        # Called once, at close, when this session changed the case: returns the analyst's
+        # unlocked identity to sign the audit head with, or None (the head stays unsigned).
+        self.signer: Callable[[], Signer | None] | None = None
+        self.signed: audit_log.HeadSignature | None = None
+        self.unsigned_reason: str | None = None
+        self._head_at_open = audit_log.head(db)[0] if "audit" in db.table_names() else 0
+        if read_only is None and item_state.enabled(db):
+            item_state.install(db)
         self.blobs = BlobStore(db)
         self._depth = 0
         self.meta = self._read_meta()
@@ -65,8 +171,16 @@ class Case:
     ) -> Case:
         """Create a new encrypted case file. Refuses to overwrite an existing file."""
         path = Path(path)
-        if path.exists():
+        try:
+            exists = casefile.check_case_path(path) is not None
+        except StorageError as exc:
+            raise CaseError(exc.reason, path) from exc
+        if exists:
             raise CaseExists("a file with this name already exists; choose another name", path)
+        if not path.parent.is_dir():
+            raise FolderMissing(f"the folder {path.parent} does not exist; create it or choose another place", path)
+        if casefile.read_only_reason(path.parent) or not os.access(path.parent, os.W_OK):
+            raise CaseReadOnly(f"cannot create a case in {path.parent}: the folder is read-only", path)
         try:
             ZoneInfo(timezone)
         except (ZoneInfoNotFoundError, ValueError) as exc:
@@ -100,6 +214,11 @@ class Case:
         except StorageError as exc:
             _remove_quietly(tmp)
             raise CaseError(exc.reason, path) from exc
+        except casefile.DAMAGE_ERRORS as exc:
+            _remove_quietly(tmp)
+            for suffix in ("-wal", "-shm"):
+                _remove_quietly(Path(str(tmp) + suffix))
+            raise storage_failure(exc, path) from exc
         except BaseException:
             _remove_quietly(tmp)
             raise
@@ -109,33 +228,98 @@ class Case:
         return cls.open(path, passphrase, analyst=analyst)
 
     @classmethod
-    def open(cls, path: str | Path, passphrase: str, *, analyst: str | None = None) -> Case:
-        """Open an existing case; a wrong passphrase leaves the file byte-for-byte unchanged."""
+    def open(cls, path: str | Path, passphrase: str, *, analyst: str | None = None, read_only: bool = False) -> Case:
+        """Open an existing case; a wrong passphrase leaves the file byte-for-byte unchanged.
+
+        Args:
+            read_only: open for reading only (``verify``); a case on read-only media or without
+                write permission is opened that way anyway, and writing to it raises CaseReadOnly.
+        """
         path = Path(path)
         try:
-            db = casefile.open_database(path, passphrase)
-        except WrongKey as exc:
-            raise WrongPassphrase(exc.reason, path) from exc
+            casefile.check_case_path(path)
         except NotEncryptedCase as exc:
             raise NotACase(exc.reason, path) from exc
         except StorageError as exc:
             raise CaseError(exc.reason, path) from exc
+        reason = casefile.read_only_reason(path)
+        if read_only and not reason:
+            reason = "opened for reading only"
+        try:
+            db = casefile.open_database(path, passphrase, read_only=reason is not None)
+        except WrongKey as exc:
+            raise WrongPassphrase(exc.reason, path) from exc
+        except NotEncryptedCase as exc:
+            raise NotACase(exc.reason, path) from exc
+        except ReadOnlyCase as exc:
+            raise CaseReadOnly(exc.reason, path) from exc
+        except StorageError as exc:
+            if not path.parent.exists():
+                raise FolderMissing(exc.reason, path) from exc
+            raise CaseError(exc.reason, path) from exc
+        except casefile.DAMAGE_ERRORS as exc:
+            raise storage_failure(exc, path) from exc
+        if reason is not None:
+            try:
+                pending = migrations.pending(db)
+                case = cls(path, db, analyst, read_only=reason)
+            except casefile.DAMAGE_ERRORS as exc:
+                db.conn.close()
+                raise storage_failure(exc, path) from exc
+            case.pending_migrations = pending
+            return case
         try:
             applied = migrations.migrate(db)
         except StorageError as exc:
             db.conn.close()
             raise CaseError(exc.reason, path) from exc
-        except casefile.DatabaseError as exc:
+        except casefile.DAMAGE_ERRORS as exc:
             db.conn.close()
-            raise CaseError(f"the case file is damaged: {exc}", path) from exc
-        case = cls(path, db, analyst)
+            raise storage_failure(exc, path) from exc
+        try:
+            case = cls(path, db, analyst)
+        except casefile.DAMAGE_ERRORS as exc:
+            db.conn.close()
+            raise storage_failure(exc, path) from exc
         if applied:
+            if STATE_MIGRATION in applied:
+                item_state.install(db)
+                item_state.mark_all(db)  # the upgrade's entry commits to every item's state
             with case.transaction():
                 case.audit("case.migrated", {"migrations": applied})
         return case
 
     def close(self) -> None:
+        """Record what this session changed without an entry yet, sign the head, close the file."""
+        if self.read_only is None:
+            try:
+                if item_state.pending(self.db):
+                    self.audit("state.recorded", {})
+                self._sign_head()
+            except _CLOSE_ERRORS as exc:  # never hide the command's own error
+                log.warning("could not record the final state or sign the head: %s", exc)
         casefile.close(self.db)
+
+    def _sign_head(self) -> None:
+        seq, digest = audit_log.head(self.db)
+        if seq == self._head_at_open or not seq:
+            return
+        if self.signer is None:
+            self.unsigned_reason = "no signing key offered"
+            return
+        try:
+            identity = self.signer()
+        except WorkstationError as exc:
+            self.unsigned_reason = exc.reason
+            return
+        if identity is None:
+            self.unsigned_reason = "no identity or no key passphrase"
+            return
+        from workstation.signing import sign_head
+
+        with self.transaction():
+            self.signed = sign_head(self.db, identity)
+        self._head_at_open = seq
 
     def __enter__(self) -> Case:
         return self
@@ -146,7 +330,13 @@ class Case:
     # -- transactions and audit -------------------------------------------------------------
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """One atomic unit of work; nested calls join the outer transaction."""
+        """One atomic unit of work; nested calls join the outer transaction.
+
+        Raises:
+            CaseReadOnly: the case was opened read-only (write-blocked media, chmod a-w).
+            DiskFull, CaseLocked, CaseDamaged, ...: the real cause when SQLite refuses the work
+                (a failing ROLLBACK never hides it).
+        """
         if self._depth:
             self._depth += 1
             try:
@@ -154,23 +344,46 @@ class Case:
             finally:
                 self._depth -= 1
             return
+        if self.read_only:
+            raise CaseReadOnly(
+                f"the case is read-only ({self.read_only}): reading commands work; "
+                "copy it to writable media to change it",
+                self.path,
+            )
         conn = self.db.conn
-        conn.commit()
-        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.commit()
+            conn.execute("BEGIN IMMEDIATE")
+        except casefile.DAMAGE_ERRORS as exc:
+            raise storage_failure(exc, self.path) from exc
         self._depth = 1
         try:
             yield
-        except BaseException:
+        except BaseException as exc:
             self._depth = 0
-            conn.execute("ROLLBACK")
+            self._rollback()
+            if isinstance(exc, casefile.DAMAGE_ERRORS) and not isinstance(exc, WorkstationError):
+                raise storage_failure(exc, self.path) from exc
             raise
         self._depth = 0
-        conn.execute("COMMIT")
+        try:
+            conn.execute("COMMIT")
+        except casefile.DAMAGE_ERRORS as exc:
+            self._rollback()
+            raise storage_failure(exc, self.path) from exc
+
+    def _rollback(self) -> None:
+        # After SQLITE_FULL or an I/O error SQLite may already have rolled back; a second
+        # ROLLBACK then fails ("no transaction is active") and must not replace the real error.
+        try:
+            self.db.conn.execute("ROLLBACK")
+        except casefile.DAMAGE_ERRORS:
+            pass
 
     def audit(self, action: str, details: dict[str, Any]) -> audit_log.AuditEntry:
         """Append a hash-chained audit entry (inside the current transaction, or its own)."""
         with self.transaction():
-            return audit_log.append(self.db, self.analyst, action, details)
+            return audit_log.append(self.db, self.analyst, action, names.clean(details))
 
     # -- metadata ----------------------------------------------------------------------------
     def _read_meta(self) -> dict[str, str]:
@@ -201,11 +414,15 @@ class Case:
 
     def rekey(self, new_passphrase: str) -> None:
         """Re-encrypt the case under a new passphrase."""
-        self.audit("case.passphrase_changed", {})
+        if self.read_only is not None:
+            raise CaseReadOnly(f"the case is read-only ({self.read_only}); its passphrase cannot be changed", self.path)
         try:
             casefile.rekey(self.db, new_passphrase)
         except StorageError as exc:
             raise CaseError(exc.reason, self.path) from exc
+        except casefile.DAMAGE_ERRORS as exc:
+            raise storage_failure(exc, self.path) from exc
+        self.audit("case.passphrase_changed", {})  # recorded once it really happened
 
     # -- items ---------------------------------------------------------------------------------
     def item(self, item_id: int) -> dict[str, Any]:
@@ -243,47 +460,23 @@ class Case:
 
     # -- verification -------------------------------------------------------------------------
     def verify(self, progress: Any = None) -> dict[str, Any]:
-        """Re-hash every blob and walk the audit chain.
+        """Re-hash every blob, walk the audit chain, recompute every item's state, check signatures.
 
-        Returns:
-            {"ok": bool, "blobs_checked": n, "problems": [{"what", "sha256"|None, "problem"}]}
+        Reads only (see :func:`workstation.verify.verify_case` for the report's fields).
         """
-        problems: list[dict[str, Any]] = []
-        for text in casefile.integrity_problems(self.db):
-            problems.append({"what": "file", "problem": text})
-        try:
-            shas = self.blobs.all_sha256()
-        except casefile.DAMAGE_ERRORS as exc:
-            problems.append({"what": "file", "problem": f"cannot read the blob index: damaged pages ({exc!r})"})
-            return {"ok": False, "blobs_checked": 0, "audit_entries": None, "audit_head": None, "problems": problems}
-        if progress is not None:
-            progress.start(len(shas), "verifying blobs")
-        for sha in shas:
-            reason = self.blobs.verify(sha)
-            if reason:
-                names = [r[0] for r in self.db.execute("SELECT original_name FROM items WHERE sha256 = ?", [sha])]
-                problems.append({"what": "blob", "sha256": sha, "items": names, "problem": reason})
-            if progress is not None:
-                progress.step()
-        try:
-            for row in self.db.execute(
-                "SELECT items.id, items.sha256 FROM items LEFT JOIN blobs ON blobs.sha256 = items.sha256 "
-                "WHERE blobs.id IS NULL"
-            ):
-                problems.append({"what": "item", "item": row[0], "sha256": row[1], "problem": "its blob is missing"})
-            for text in audit_log.verify_chain(self.db):
-                problems.append({"what": "audit", "problem": text})
-            seq, head = audit_log.head(self.db)
-        except casefile.DAMAGE_ERRORS as exc:
-            problems.append({"what": "file", "problem": f"cannot read items/audit: damaged pages ({exc!r})"})
-            seq, head = 0, ""
-        return {
-            "ok": not problems,
-            "blobs_checked": len(shas),
-            "audit_entries": seq,
-            "audit_head": head,
-            "problems": problems,
-        }
+        from workstation.verify import verify_case
+
+        return verify_case(self, progress)
+
+    def record_verified(self, report: dict[str, Any]) -> bool:
+        """Write the "case.verified" entry, only for an intact case that can be written."""
+        if not report.get("ok") or self.read_only is not None:
+            return False
+        self.audit(
+            "case.verified",
+            {"ok": True, "blobs_checked": report.get("blobs_checked"), "items_checked": report.get("items_checked")},
+        )
+        return True
 
 
 def _decode(row: dict[str, Any]) -> dict[str, Any]:

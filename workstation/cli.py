@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
 import logging
 import pkgutil
@@ -52,17 +53,21 @@ def main(argv: list[str] | None = None) -> int:
         print(f"workstation {args.command}: error: {exc}", file=sys.stderr)
         return exc.exit_code
     except DAMAGE_ERRORS as exc:
-        print(
-            f"workstation {args.command}: error: the case file is damaged or unreadable ({exc!r}); "
-            "run `workstation verify` on it and restore from a copy",
-            file=sys.stderr,
-        )
-        return 2
+        # The real cause (disk full, locked, read-only, ...); "damaged" only when SQLite says so.
+        from workstation.case import storage_failure
+
+        error = storage_failure(exc, getattr(args, "case", None) or ".")
+        print(f"workstation {args.command}: error: {error}", file=sys.stderr)
+        return error.exit_code
     except KeyboardInterrupt:
         print(f"workstation {args.command}: interrupted; the case is consistent", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 1
+    except OSError as exc:
+        # Outside the case: an output folder that is missing, full, read-only, or a path too long.
+        print(f"workstation {args.command}: error: {os_error_text(exc)}", file=sys.stderr)
+        return 2 if exc.errno in (errno.ENAMETOOLONG, errno.ENOENT, errno.ENOTDIR) else 1
     except Exception as exc:  # a bug: say so in one line, keep the traceback for the log
         log.debug("internal error", exc_info=True)
         print(
@@ -73,6 +78,22 @@ def main(argv: list[str] | None = None) -> int:
         if _debug():
             raise
         return 70
+
+
+def os_error_text(exc: OSError) -> str:
+    """One line naming the file and the real cause of a failed file operation."""
+    where = f"{exc.filename}: " if exc.filename else ""
+    causes = {
+        errno.ENOSPC: "the disk is full; free some space and run the command again",
+        errno.EDQUOT: "the disk quota is used up; free some space and run the command again",
+        errno.EROFS: "the drive is read-only (write-blocked); write the output somewhere writable",
+        errno.EACCES: "permission denied",
+        errno.EPERM: "permission denied",
+        errno.ENOENT: "no such file or folder (check that the folder exists)",
+        errno.ENAMETOOLONG: "the path is too long for this system (over 255 bytes per name or 4096 in all)",
+        errno.ENOTDIR: "a part of the path is not a folder",
+    }
+    return where + causes.get(exc.errno or 0, exc.strerror or str(exc))
 
 
 def _debug() -> bool:

@@ -86,3 +86,23 @@ class HostileInput(ImportFailure):
 
 class Cancelled(Exception):  # noqa: N818 - it is an event, not an error
     """Raised inside long work after the user asked to cancel."""
+
+
+class CaseReadOnly(CaseError):
+    """The case is on read-only media or the file is write-protected; reading still works."""
+
+
+class CaseLocked(CaseError):
+    """Another process holds the case (an import, the window); the file is fine."""
+
+
+class CaseDamaged(CaseError):
+    """Pages fail their HMAC or the structure is broken: only then is restoring a copy advised."""
+
+
+class DiskFull(WorkstationError):
+    """No space left where the case (or an output) is written; nothing committed was lost."""
+
+
+class FolderMissing(CaseError):
+    """The folder named for a case or an output does not exist."""

@@ -82,7 +82,11 @@ def secret_from(
 
 
 def open_case(args: argparse.Namespace) -> Case:
-    return Case.open(args.case, read_passphrase(args), analyst=getattr(args, "analyst", None))
+    from workstation.signing import analyst_signer
+
+    case = Case.open(args.case, read_passphrase(args), analyst=getattr(args, "analyst", None))
+    case.signer = analyst_signer  # the head is signed at close when this command wrote to the case
+    return case
 
 
 def print_json(obj: Any) -> None:

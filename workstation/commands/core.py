@@ -17,7 +17,7 @@ from workstation.commands._common import (
     print_json,
     read_passphrase,
 )
-from workstation.errors import Cancelled, UsageError
+from workstation.errors import Cancelled, UsageError, WorkstationError
 from workstation.search import search_items
 
 
@@ -167,6 +167,7 @@ def cmd_info(args: argparse.Namespace) -> int:
             "blobs": case.db.execute("SELECT count(*) FROM blobs").fetchone()[0],
             "audit_entries": seq,
             "audit_head": head,
+            "read_only": case.read_only,
         }
         if args.json:
             print_json(info)
@@ -213,6 +214,11 @@ def cmd_import(args: argparse.Namespace) -> int:
             bar = console_progress("ocr")
             try:
                 stage = ocrstage.run_ocr_stage(case, bar.progress)
+            except WorkstationError as exc:  # disk full, locked, ...: the imported items are kept
+                bar.finish()
+                stage = ocrstage.OcrStageResult(status="failed")
+                stage.notice = exc.reason
+                result.finish_error = result.finish_error or f"OCR stopped: {exc.reason}"
             except Cancelled:
                 bar.finish()
                 print(
@@ -240,6 +246,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             "errors": len(result.errors),
         },
         "ocr": stage.to_json(),
+        "finish_error": result.finish_error,
     }
     if args.json:
         print_json(data)
@@ -250,6 +257,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         )
         for err in result.errors:
             print(f"  error: {err['path']}: {err['error']}", file=sys.stderr)
+        if result.finish_error:
+            print(f"  the {result.imported} item(s) above are in the case, but: {result.finish_error}", file=sys.stderr)
         if stage.read or stage.errors:
             print(f"OCR read {stage.read} image(s), text in {stage.with_text}, {len(stage.errors)} error(s)")
         elif stage.queued and stage.status == "later":
@@ -258,7 +267,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             print(f"{stage.queued} image(s) queued for OCR; {stage.notice}", file=sys.stderr)
         for err in stage.errors:
             print(f"  OCR error: item {err['id']}: {err['error']}", file=sys.stderr)
-    return 0 if not result.errors else 1
+    return 0 if not result.errors and not result.finish_error else 1
 
 
 ITEM_FIELDS = (
@@ -297,21 +306,64 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    with open_case(args) as case:
+    """Read-only check; the result is recorded in the audit only when the case is intact and writable.
+
+    Exit codes: 0 intact, 3 problems found (the full report is printed, with --json too),
+    2 wrong passphrase or not a case.
+    """
+    from storage import casefile
+    from workstation.errors import CaseDamaged, CaseError, NotACase, WrongPassphrase
+    from workstation.verify import iter_lines
+
+    passphrase = read_passphrase(args)
+    try:
+        case = Case.open(args.case, passphrase, analyst=getattr(args, "analyst", None), read_only=True)
+    except (WrongPassphrase, NotACase):
+        raise
+    except CaseError as exc:
+        if not isinstance(exc, CaseDamaged):
+            raise
+        report = _damaged_report(exc.reason)
+    else:
         bar = console_progress("verify")
-        report = case.verify(bar.progress)
+        try:
+            with case:
+                report = case.verify(bar.progress)
+        except casefile.DAMAGE_ERRORS as exc:
+            report = _damaged_report(f"the case file is damaged ({type(exc).__name__}: {exc}); restore it from a copy")
         bar.finish()
-        case.audit("case.verified", {"ok": report["ok"], "problems": len(report["problems"])})
+        report["recorded"] = False
+        if report["ok"] and casefile.read_only_reason(case.path) is None:
+            try:
+                with open_case(args) as writable:
+                    report["recorded"] = writable.record_verified(report)
+            except WorkstationError as exc:  # disk full, locked: the check itself stands
+                report["not_recorded_because"] = exc.reason
     if args.json:
         print_json(report)
     else:
         print(
             f"{'intact' if report['ok'] else 'PROBLEMS FOUND'}: {report['blobs_checked']} blob(s) re-hashed, "
+            f"{report['items_checked']} item(s) checked against the audit chain, "
             f"{report['audit_entries']} audit entries, head {report['audit_head']}"
         )
-        for p in report["problems"]:
-            print(f"  {p['what']}: {p.get('sha256', '')} {p['problem']}", file=sys.stderr)
+        for line in iter_lines(report):
+            print(line, file=sys.stderr if line.startswith("  ") else sys.stdout)
+        if report["items_with_problems"]:
+            print(f"items with problems: {', '.join(map(str, report['items_with_problems']))}", file=sys.stderr)
+        if not report["recorded"] and report["ok"]:
+            why = report.get("not_recorded_because") or "the case is read-only"
+            print(f"(not recorded in the case's audit log: {why})")
     return 0 if report["ok"] else 3
+
+
+def _damaged_report(reason: str) -> dict[str, Any]:
+    return {
+        "ok": False, "blobs_checked": 0, "items_checked": 0, "audit_entries": None, "audit_head": None,
+        "problems": [{"what": "file", "problem": reason}], "warnings": [], "items_with_problems": [],
+        "signature": {"status": "unknown", "signers": [], "unsigned_entries": None},
+        "read_only": None, "recorded": False,
+    }
 
 
 def cmd_passwd(args: argparse.Namespace) -> int:

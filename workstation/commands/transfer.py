@@ -80,6 +80,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         action="store_true",
         help="receive from a key not in your contacts (the case is flagged)",
     )
+    p.add_argument(
+        "--accept-forwarded",
+        metavar="NAME",
+        default=None,
+        help="receive a bundle signed for other recipients, forwarded to you by NAME (recorded in custody)",
+    )
     p.add_argument("--analyst", default=None, help="your name, written into the audit log")
     add_json_flag(p)
     p.set_defaults(func=cmd_receive)
@@ -250,6 +256,7 @@ def cmd_receive(args: argparse.Namespace) -> int:
             contacts=contacts,
             own=own,
             accept_unknown_sender=args.accept_unknown_sender,
+            accept_forwarded=args.accept_forwarded,
             analyst=args.analyst or default_analyst(),
             progress=bar.progress,
         )
@@ -270,4 +277,6 @@ def cmd_receive(args: argparse.Namespace) -> int:
             f"(fingerprint {summary['sender']['fingerprint']}) into {summary['case']}"
         )
         print("signature, hashes and audit chain verified")
+        if summary.get("forwarded"):
+            print(f"forwarded to you by {summary['forwarded']['by']} (not addressed to your key); recorded in custody")
     return 0

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import io
 import json
 import os
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field
@@ -17,9 +18,10 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
+from workstation import names
 from workstation.case import Case, utc_now
 from workstation.conversations.times import ASSUMED_ZONE, assumed_zone
-from workstation.errors import Cancelled, ImportFailure, WorkstationError
+from workstation.errors import Cancelled, DiskFull, ImportFailure, WorkstationError
 from workstation.hashing import hash_stream
 from workstation.importing import hooks
 from workstation.importing.html import is_companion_folder
@@ -47,6 +49,7 @@ class ImportResult:
     messages: int = 0  # chat messages imported: counted, not listed in items (a chat has millions)
     errors: list[dict[str, str]] = field(default_factory=list)
     status: str = "running"
+    finish_error: str | None = None  # the run's closing record could not be written (its items are kept)
     keys: dict[str, int] = field(default_factory=dict, repr=False)  # item key -> id, for parents
 
     def to_json(self) -> dict[str, Any]:
@@ -61,43 +64,96 @@ def _walk(paths: Iterable[Path], errors: list[dict[str, str]]) -> list[Path]:
     files: list[Path] = []
     for raw in paths:
         path = Path(raw)
-        if not path.exists():
-            errors.append({"path": str(path), "error": "no such file or folder"})
+        try:
+            if not path.exists():
+                errors.append({"path": names.readable(str(path)), "error": "no such file or folder"})
+                continue
+            # Resolved once here: everything found below a resolved folder is already canonical
+            # (symbolic links are neither followed nor imported), so files need no resolve() each.
+            path = path.resolve()
+            is_dir = path.is_dir()
+        except OSError as exc:
+            errors.append({"path": names.readable(str(path)), "error": path_error(exc)})
             continue
-        # Resolved once here: everything found below a resolved folder is already canonical
-        # (symbolic links are neither followed nor imported), so files need no resolve() each.
-        path = path.resolve()
-        if path.is_dir():
-            for root, dirs, names in os.walk(path, followlinks=False):
+        if is_dir:
+            for root, dirs, found in os.walk(path, followlinks=False, onerror=_walk_error(errors)):
                 # A saved page's "_files" folder is imported with its page, as the page's children.
                 dirs[:] = sorted(d for d in dirs if not is_companion_folder(Path(root) / d))
-                for name in sorted(names):
+                for name in sorted(found):
                     candidate = Path(root) / name
-                    if candidate.is_symlink():
-                        errors.append({"path": str(candidate), "error": "symbolic link not followed"})
-                    elif candidate.is_file():
-                        files.append(candidate)
+                    try:
+                        if candidate.is_symlink():
+                            errors.append(
+                                {"path": names.readable(str(candidate)), "error": "symbolic link not followed"}
+                            )
+                        elif candidate.is_file():
+                            candidate.stat()  # an over-long path fails here, as a per-file error
+                            files.append(candidate)
+                    except OSError as exc:
+                        errors.append({"path": names.readable(str(candidate)), "error": path_error(exc)})
         elif path.is_file():
             files.append(path)
         else:
-            errors.append({"path": str(path), "error": "not a regular file"})
+            errors.append({"path": names.readable(str(path)), "error": "not a regular file"})
     return files
+
+
+def _walk_error(errors: list[dict[str, str]]) -> Callable[[OSError], None]:
+    def record(exc: OSError) -> None:
+        errors.append({"path": names.readable(str(exc.filename)), "error": path_error(exc)})
+
+    return record
+
+
+def path_error(exc: OSError) -> str:
+    """One clear line for a file the system will not let us read."""
+    if exc.errno == errno.ENAMETOOLONG:
+        return (
+            "the path is too long for this system (file name over 255 bytes or path over 4096); "
+            "copy the file to a shorter path and import it from there"
+        )
+    if exc.errno == errno.EACCES:
+        return "permission denied: the file cannot be read by this user"
+    if exc.errno == errno.ELOOP:
+        return "too many levels of symbolic links"
+    return f"cannot read: {exc.strerror or exc}"
 
 
 def _items_from(files: list[Path], progress: Progress, errors: list[dict[str, str]]) -> Iterator[ImportedItem]:
     for path in files:
         seen = len(progress.warnings)
         try:
-            yield from read_any(Source.from_path(path), progress)
+            for item in read_any(Source.from_path(path), progress):
+                yield _storable(item)
         except Cancelled:
             raise
         except WorkstationError as exc:
-            errors.append({"path": exc.path or str(path), "error": exc.reason})
+            errors.append({"path": names.readable(exc.path or str(path)), "error": names.readable(exc.reason)})
+        except OSError as exc:
+            errors.append({"path": names.readable(str(path)), "error": path_error(exc)})
         except Exception as exc:  # noqa: BLE001 - hostile input: reported per file, never fatal
-            errors.append({"path": str(path), "error": describe_error(exc)})
+            errors.append({"path": names.readable(str(path)), "error": names.readable(describe_error(exc))})
         for warning in progress.warnings[seen:]:
-            errors.append({"path": warning.path, "error": warning.reason})
-        progress.step(note=path.name, nbytes=_size(path))
+            errors.append({"path": names.readable(warning.path), "error": names.readable(warning.reason)})
+        progress.step(note=names.readable(path.name), nbytes=_size(path))
+
+
+def _storable(item: ImportedItem) -> ImportedItem:
+    """Names that are not valid UTF-8 become readable text, their exact bytes kept in metadata."""
+    if not (names.has_undecodable(item.original_name) or names.has_undecodable(item.source_path)):
+        return item
+    original_name, source_path, extra = names.name_fields(item.original_name, item.source_path)
+    item.original_name, item.source_path = original_name, source_path
+    item.metadata = {**item.metadata, **extra}
+    for attr in ("title", "text", "source_url", "final_url"):
+        value = getattr(item, attr)
+        if isinstance(value, str):
+            setattr(item, attr, names.readable(value))
+    return item
+
+
+def result_bytes(result: ImportResult) -> int:
+    return sum(int(i.get("size") or 0) for i in result.items)
 
 
 def _size(path: Path) -> int:
@@ -108,7 +164,10 @@ def _size(path: Path) -> int:
 
 
 def import_key(item: ImportedItem, sha256: str) -> str:
-    raw = f"{item.source_path}\x00{item.source_url or ''}\x00{sha256}"
+    # The exact bytes of a name that is not UTF-8: the same key as before it was made readable.
+    exact = item.metadata.get(names.SOURCE_PATH_BYTES)
+    source = bytes.fromhex(exact).decode("utf-8", "surrogateescape") if exact else item.source_path
+    raw = f"{source}\x00{item.source_url or ''}\x00{sha256}"
     return hashlib.sha256(raw.encode("utf-8", "surrogateescape")).hexdigest()
 
 
@@ -149,10 +208,12 @@ def run_import(
         run_id = int(
             case.db.execute(
                 "INSERT INTO import_runs (started_at, analyst, paths, status) VALUES (?, ?, ?, 'running')",
-                [utc_now(), case.analyst, json.dumps([str(p) for p in paths], ensure_ascii=False)],
+                [utc_now(), case.analyst, json.dumps([names.readable(str(p)) for p in paths], ensure_ascii=False)],
             ).lastrowid
         )
-        case.audit("import.started", {"run": run_id, "paths": [str(p) for p in paths], "files": len(files)})
+        case.audit(
+            "import.started", {"run": run_id, "paths": [names.readable(str(p)) for p in paths], "files": len(files)}
+        )
     result = ImportResult(run_id=run_id, errors=errors)
     progress.start(len(files), "importing")
     if workers is None:
@@ -182,6 +243,14 @@ def run_import(
     except Cancelled:
         result.status = "cancelled"
         raise
+    except DiskFull as exc:
+        result.status = "failed"
+        left = max(0, sum(_size(f) for f in files) - result_bytes(result))
+        raise DiskFull(
+            f"{exc.reason.split('; nothing committed')[0]}; {result.imported} item(s) imported before it are "
+            f"kept; free about {left * 2 / (1 << 20) + 4:.0f} MiB for the rest and run the import again to resume",
+            exc.path,
+        ) from exc
     except BaseException:
         result.status = "failed"
         raise
@@ -325,7 +394,7 @@ def _write_batch(
     with case.transaction():
         for item, prep in batch:
             if "error" in prep:
-                batch_errors.append({"path": item.source_path, "error": prep["error"]})
+                batch_errors.append({"path": item.source_path, "error": names.readable(str(prep["error"]))})
                 continue
             key = import_key(item, prep["sha256"])
             existing = db.execute("SELECT id FROM items WHERE import_key = ?", [key]).fetchone()
@@ -406,6 +475,7 @@ def _write_batch(
                     "original_name": item.original_name,
                     "source_path": item.source_path,
                     "kind": item.kind,
+                    "size": blob.size,
                     "exact_duplicate": not blob.new,
                 }
             )
@@ -470,7 +540,7 @@ def _finish_run(case: Case, result: ImportResult, recorded_errors: int) -> None:
             for err in result.errors[recorded_errors:]:
                 case.db.execute(
                     "INSERT INTO import_errors (run_id, path, error, at) VALUES (?, ?, ?, ?)",
-                    [result.run_id, err["path"], err["error"], utc_now()],
+                    [result.run_id, names.readable(err["path"]), names.readable(err["error"]), utc_now()],
                 )
             case.db.execute(
                 "UPDATE import_runs SET finished_at = ?, status = ?, imported = ?, exact_duplicates = ?, "
@@ -495,6 +565,9 @@ def _finish_run(case: Case, result: ImportResult, recorded_errors: int) -> None:
                     "errors": len(result.errors),
                 },
             )
+    except DiskFull as exc:
+        # Every batch is committed: the items are in the case. Only the closing record is missing.
+        result.finish_error = exc.reason
     except Exception:  # noqa: BLE001 - never mask the original error of the run
         if result.status == "done":
             raise

@@ -223,7 +223,8 @@ def iter_members(
     for info in infos:
         if info.is_dir():
             continue
-        display = f"{source.display}!{info.filename}"
+        shown, raw_name = member_name(info)
+        display = f"{source.display}!{shown}"
         problem = member_problem(info)
         if problem:
             progress.warn(display, problem)
@@ -236,7 +237,7 @@ def iter_members(
         progress.check()
         child = source.child(
             display=display,
-            name=PurePosixPath(info.filename.replace("\\", "/")).name or info.filename,
+            name=PurePosixPath(shown.replace("\\", "/")).name or shown,
             opener=member_opener(opener, info.filename),
             size=info.file_size,
             parent_key=container.key,
@@ -251,6 +252,29 @@ def iter_members(
                         "name": info.filename,
                         "modified_local": "{:04d}-{:02d}-{:02d}T{:02d}:{:02d}:{:02d}".format(*info.date_time),
                         "crc32": f"{info.CRC:08x}",
+                        **raw_name,
                     },
                 )
             yield item
+
+
+def member_name(info: zipfile.ZipInfo) -> tuple[str, dict[str, str]]:
+    """A member's name as shown, and its exact bytes when they are not plain ASCII.
+
+    Without the UTF-8 flag the ZIP format says CP437, which ``zipfile`` applies; archives made on
+    Linux often hold UTF-8 without the flag, and Windows tools a local code page (CP1252, CP866).
+    Valid UTF-8 is shown as UTF-8; anything else as CP437 (reversible: every byte maps), and the
+    exact bytes are kept (hex) so the name can be read again in the right code page.
+    """
+    if info.flag_bits & 0x800:
+        return info.filename, {}
+    try:
+        raw = info.filename.encode("cp437")
+    except UnicodeEncodeError:  # set by a writer that bypassed the flag: nothing to recover
+        return info.filename, {}
+    if raw.isascii():
+        return info.filename, {}
+    try:
+        return raw.decode("utf-8"), {"name_bytes": raw.hex(), "name_encoding": "utf-8 (no UTF-8 flag)"}
+    except UnicodeDecodeError:
+        return info.filename, {"name_bytes": raw.hex(), "name_encoding": "cp437 (no UTF-8 flag)"}

@@ -193,6 +193,7 @@ def write_bundle(
     if bool(recipients) == bool(passphrase):
         raise BundleError("give recipients or a passphrase (not both, not neither)")
     partial = path.with_name(path.name + ".partial")
+    clear_stale(partial)
     reader = GeneratorReader(stream)
     try:
         # Owner-only from the first byte, like case files and keys: a bundle holds the evidence.
@@ -215,11 +216,33 @@ def write_bundle(
             os.fsync(fh.fileno())
         partial.replace(path)
     except FileExistsError as exc:
-        raise BundleError("an unfinished export with this name is in the way", partial) from exc
+        raise BundleError("another export to this name is running right now", partial) from exc
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
     return Written(path, out.sha256.hexdigest(), out.size)
+
+
+def clear_stale(path: Path, *, sidecars: tuple[str, ...] = ()) -> bool:
+    """Remove what an interrupted export or receive left (``path`` and its sidecar files).
+
+    Only when no process has it open: a run still going on keeps its file.
+
+    Raises:
+        BundleError: another process is writing it now (named by pid).
+    """
+    if not path.exists():
+        return False
+    from storage.casefile import holders
+
+    others = holders(path)
+    if others:
+        pid, cmd = others[0]
+        raise BundleError(f"another process (pid {pid}: {cmd[:60]}) is writing this file now", path)
+    path.unlink(missing_ok=True)
+    for suffix in sidecars:
+        Path(str(path) + suffix).unlink(missing_ok=True)
+    return True
 
 
 # -- reading -----------------------------------------------------------------------------------

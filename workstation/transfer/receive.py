@@ -8,6 +8,7 @@ manifest, every blob against its SHA-256, the audit chain, foreign keys. Any fai
 
 from __future__ import annotations
 
+import glob
 import json
 import os
 import re
@@ -18,18 +19,21 @@ from typing import IO, Any
 
 from storage import audit as audit_log
 from storage import casefile, migrations
+from storage import state as item_state
 from storage.blobs import BlobStore
 from storage.errors import BlobMismatch, StorageError
 from workstation.case import default_analyst, utc_now
 from workstation.errors import CaseError, CaseExists
 from workstation.identity import Contacts, Identity, IdentityError, PublicIdentity
 from workstation.progress import Progress
+from workstation.signing import sign_head
 from workstation.transfer import tables as tbl
 from workstation.transfer.container import (
     BundleError,
     BundleReader,
     EntryRecord,
     bundle_mode,
+    clear_stale,
     read_limited,
 )
 from workstation.transfer.export import FORMAT, VERSION, canonical
@@ -40,6 +44,10 @@ MANIFEST_LIMIT = 512 * MIB
 LINE_LIMIT = 512 * MIB
 BLOB_NAME = re.compile(r"blobs/([0-9a-f]{64})")
 PART_NAME = re.compile(r"tables/([A-Za-z_][A-Za-z0-9_]*)/(\d{5})\.jsonl")
+
+
+class NotAddressed(BundleError):
+    """The bundle's signed recipient list does not include the receiving key (it was forwarded)."""
 
 
 class UnknownSender(BundleError):
@@ -94,6 +102,7 @@ def receive_bundle(
     contacts: Contacts,
     own: PublicIdentity | None = None,
     accept_unknown_sender: bool = False,
+    accept_forwarded: str | None = None,
     analyst: str | None = None,
     progress: Progress | None = None,
 ) -> dict[str, Any]:
@@ -108,6 +117,9 @@ def receive_bundle(
         contacts: who the receiver trusts; the sender's signing key must be among them.
         own: the receiver's own public identity (a bundle one sent oneself is known).
         accept_unknown_sender: receive from an unknown key anyway; the case is flagged.
+        accept_forwarded: who forwarded it (the receiver's word): receive a bundle whose signed
+            recipient list does not include the receiving key; recorded in custody. Without it
+            such a bundle is refused (a recipient decrypted it and re-encrypted it to you).
         analyst: name written into the "received" audit entry.
 
     Returns:
@@ -125,6 +137,15 @@ def receive_bundle(
         raise IdentityError("receiving needs your key: create one with 'workstation keys new'")
     if not out.parent.is_dir():
         raise CaseError("the target folder does not exist", out.parent)
+    # A receive into this name that was killed left its hidden case behind: remove it (unless a
+    # process still has it open: then that receive is still running).
+    for stale in out.parent.glob(f".{glob.escape(out.name)}.receiving-*"):
+        if not stale.name.endswith(("-wal", "-shm", "-journal")):
+            clear_stale(stale, sidecars=("-wal", "-shm", "-journal"))
+    for orphan in out.parent.glob(f".{glob.escape(out.name)}.receiving-*-*"):
+        base = Path(str(orphan).rsplit("-", 1)[0])
+        if orphan.name.endswith(("-wal", "-shm", "-journal")) and not base.exists():
+            clear_stale(orphan)
     tmp = out.with_name(f".{out.name}.receiving-{secrets.token_hex(4)}")
     try:
         db = casefile.open_database(tmp, case_passphrase, create=True)
@@ -143,6 +164,7 @@ def receive_bundle(
             accept_unknown_sender,
             analyst or default_analyst(),
             progress,
+            accept_forwarded,
         )
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         db.conn.close()
@@ -177,6 +199,7 @@ def _receive(
     accept_unknown_sender: bool,
     analyst: str,
     progress: Progress,
+    accept_forwarded: str | None = None,
 ) -> dict[str, Any]:
     conn = db.conn
     migrations.migrate(db)
@@ -221,6 +244,7 @@ def _receive(
                 raw = read_limited(fileobj, HEADER_LIMIT, "bundle.json", path)
                 header = _parse_header(raw, path)
                 sender, contact_name = _check_sender(header, contacts, own, accept_unknown_sender, path)
+                forwarded = _check_addressed(header, identity, accept_forwarded, path)
                 newer = set(header.get("schema") or []) - known_migrations
                 if newer:
                     raise BundleError(
@@ -350,11 +374,24 @@ def _receive(
         "blobs": len(blob_records),
         "selection": header.get("selection"),
     }
+    if forwarded is not None:
+        details["forwarded"] = forwarded
+        conn.execute(
+            "INSERT OR REPLACE INTO case_meta (key, value) VALUES ('received_forwarded_by', ?)", [forwarded["by"]]
+        )
     action = "transfer.received" if verified else "transfer.received_unverified"
     with_label = contact_name or f"an UNKNOWN sender ({sender.fingerprint})"
-    details["summary"] = f"received from {with_label}"
+    details["summary"] = f"received from {with_label}" + (
+        f", forwarded by {forwarded['by']} (not addressed to this key)" if forwarded else ""
+    )
+    # The received entry commits to the state of every item as it arrived (a partial bundle's
+    # chain withholds the sender's details, so this is where the binding starts).
+    item_state.mark_all(db)
     audit_log.append(db, analyst, action, details)
     conn.commit()
+    if identity is not None:
+        sign_head(db, identity)
+        conn.commit()
     return {
         "sender": {
             "contact": contact_name,
@@ -372,6 +409,7 @@ def _receive(
         "bundle_size": bundle_size,
         "mode": mode,
         "selection": header.get("selection"),
+        "forwarded": forwarded,
     }
 
 
@@ -407,6 +445,35 @@ def _parse_header(raw: bytes, path: Path) -> dict[str, Any]:
     if not isinstance(header.get("sender"), dict):
         raise BundleError("the bundle does not name its sender", path)
     return header
+
+
+def _check_addressed(
+    header: dict[str, Any], identity: Identity | None, accept_forwarded: str | None, path: Path
+) -> dict[str, Any] | None:
+    """Compare the signed recipient list with the receiving key.
+
+    Returns:
+        None when the bundle was addressed to this key (or is a passphrase bundle); else the
+        custody record of a forwarded bundle the analyst accepted.
+
+    Raises:
+        NotAddressed: the bundle was made for others and the analyst did not accept it as forwarded.
+    """
+    listed = header.get("recipients")
+    if identity is None or not isinstance(listed, list) or not listed:
+        return None
+    keys = [str(r.get("age_recipient")) for r in listed if isinstance(r, dict)]
+    if identity.public.age_recipient in keys:
+        return None
+    labels = ", ".join(str(r.get("label") or r.get("age_recipient")) for r in listed if isinstance(r, dict))
+    if not accept_forwarded:
+        raise NotAddressed(
+            f"this bundle was signed for {labels}, not for your key: someone who could open it "
+            "re-encrypted it to you (forwarded). Receive it only if you know who forwarded it, with "
+            "--accept-forwarded \"NAME\" (recorded in the case's custody)",
+            path,
+        )
+    return {"by": accept_forwarded, "signed_recipients": listed, "received_with_key": identity.public.fingerprint}
 
 
 def _check_sender(
