@@ -41,8 +41,9 @@ def build(folder: Path, files: int, total_mib: int, seed: int = 7) -> Path:
         path.write_bytes(os.urandom(max(1, int(size * scale))))
     image = folder / "disk.img"
     image_mib = int(total_mib * 1.25) + 64
-    subprocess.run(["mkfs.ext4", "-q", "-F", "-N", str(files + 1000), "-d", str(src), str(image), f"{image_mib}M"],
-                   check=True)
+    subprocess.run(
+        ["mkfs.ext4", "-q", "-F", "-N", str(files + 1000), "-d", str(src), str(image), f"{image_mib}M"], check=True
+    )
     subprocess.run(["rm", "-rf", str(src)], check=True)
     return image
 
@@ -119,10 +120,16 @@ def main() -> None:
         seq = sequential(image)
         print(f"sequential read: {seq:.0f} MiB/s")
         rate, count, total = hashing(image)
-        print(f"hashing stage: {count} files, {total >> 20} MiB of content at {rate:.0f} MiB/s = {rate / seq:.0%} of sequential")
+        print(
+            f"hashing stage: {count} files, {total >> 20} MiB of content at {rate:.0f} MiB/s"
+            f" = {rate / seq:.0%} of sequential"
+        )
         if not args.no_import:
             seconds, imported = whole_import(image, folder)
-            print(f"whole import: {imported} items in {seconds:.0f} s ({image.stat().st_size / seconds / (1 << 20):.0f} MiB/s of image)")
+            print(
+                f"whole import: {imported} items in {seconds:.0f} s"
+                f" ({image.stat().st_size / seconds / (1 << 20):.0f} MiB/s of image)"
+            )
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"peak memory of this process: {peak:.0f} MB")
 

@@ -14,10 +14,10 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QIcon, QImage, QKeySequence, QPixmap
 from PySide6.QtWidgets import QLabel, QListView, QListWidget, QListWidgetItem, QToolBar, QVBoxLayout, QWidget
 
-from workstation import records
 from ui.reader import VARIANT_BLUR, VARIANT_GRAY, safe_image
 from ui.session import CaseSession
 from ui.settings import MINOR_TAGS
+from workstation import records
 from workstation.case import Case
 
 _tokens = itertools.count(6_000_000)
