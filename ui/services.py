@@ -195,7 +195,7 @@ class IndicatorService:
                     region=(region["x"], region["y"], region["w"], region["h"]) if region else None,
                     author=row.get("author") or "",
                     origin=row.get("origin") or "",
-                    explanation=self.module.explanation_text(row),
+                    explanation=annotations.explanation_text(row),
                 )
             )
         return out

@@ -473,7 +473,10 @@ def _unverified(text: str, region: str | None, taken: list[tuple[int, int]]) -> 
             raw = m.raw_string.strip()
             if not raw.startswith(("+", "00")) or phonenumbers.is_valid_number(m.number):
                 continue
-            if len(phonenumbers.national_significant_number(m.number)) < 8:
+            if ":" in raw or raw.startswith("000") or raw.startswith("+0"):
+                continue  # a time code (00:00:02.900) or zeros, not a dialled number
+            nsn = phonenumbers.national_significant_number(m.number)
+            if len(nsn) < 8 or (nsn.startswith("0") and not m.number.italian_leading_zero):
                 continue
             e164 = phonenumbers.format_number(m.number, phonenumbers.PhoneNumberFormat.E164)
             out.append(PhoneHit(e164, m.start, m.end, m.raw_string, False, region, verified=False))
@@ -1122,8 +1125,9 @@ def item_texts(item: dict[str, Any], ocr_text: str | None = None) -> list[tuple[
         out.append(("text", item["text"]))
     if item.get("title"):
         out.append(("title", item["title"]))
-    if item.get("original_name"):
-        # "_" and "." separate words in file names: "anna_0612345678.jpg"
+    if item.get("original_name") and item.get("kind") != "frame":
+        # "_" and "." separate words in file names: "anna_0612345678.jpg". A video keyframe's name
+        # is ours (its timecode), not the poster's: its digits are no phone number.
         out.append(("file_name", item["original_name"]))
     for key in ("source_url", "final_url"):
         if item.get(key):

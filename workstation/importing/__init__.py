@@ -35,5 +35,6 @@ SUPPORT_MODULES = (
     "registry",
     "textutil",
     "timeutil",
+    "triage",
     "worker",
 )

@@ -149,7 +149,7 @@ def test_disk_full_at_the_end_does_not_fail_committed_items(case, tmp_path: Path
         make_jpeg(tmp_path / "one.jpg", seed=5)
         result = pipeline.run_import(c, [tmp_path / "one.jpg"], workers=0)
         c.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        with open(tmpfs / "filler", "wb") as fh:  # the disk fills up after the last batch
+        with open(tmpfs / "filler", "wb", buffering=0) as fh:  # the disk fills up after the last batch
             try:
                 while True:
                     fh.write(b"\0" * 65536)

@@ -31,9 +31,18 @@ def _items(case: Case, n: int) -> list[int]:
     return ids
 
 
-def _last_audit(case: Case) -> tuple[str, dict[str, object]]:
+def _last_audit(case: Case, *, bound: bool = True) -> tuple[str, dict[str, object]]:
+    """The last entry's action and details, less the state it commits to (checked here once).
+
+    Duplicate decisions concern pairs, not item rows, and are not bound to item state yet.
+    """
     entry = audit.entries(case.db)[-1]
-    return entry.action, json.loads(entry.details) if isinstance(entry.details, str) else entry.details
+    details = dict(json.loads(entry.details) if isinstance(entry.details, str) else entry.details)
+    state = details.pop("state", None)
+    # Every change commits to the new state of the items it touched (issue 21).
+    if bound:
+        assert isinstance(state, list) and state and all(len(pair) == 2 for pair in state)
+    return entry.action, details
 
 
 def test_tags_are_added_once_removed_and_audited(case: Case) -> None:
@@ -100,7 +109,7 @@ def test_duplicate_decisions_live_in_one_table_and_are_withdrawn(case: Case) -> 
     a, b, c = _items(case, 3)
     same = casework.mark_same_photo(case, b, a)
     assert (same.item_a, same.item_b, same.decision, same.analyst) == (a, b, "same", "Test Analyst")
-    assert _last_audit(case) == ("dedup.confirmed_same", {"items": [a, b]})
+    assert _last_audit(case, bound=False) == ("dedup.confirmed_same", {"items": [a, b]})
     made = casework.separate(case, c, [a, b, c], reason="cluster view")
     assert [d.pair for d in made] == [(a, c), (b, c)]
     assert casework.separate(case, c, [a]) == []  # already decided
@@ -114,7 +123,7 @@ def test_duplicate_decisions_live_in_one_table_and_are_withdrawn(case: Case) -> 
     assert casework.same_photo_pairs(case) == set()
     withdrawn = casework.withdraw_decision(case, b, a)
     assert withdrawn is not None and withdrawn.reason == "different person"
-    assert _last_audit(case) == ("dedup.not_duplicate_removed", {"items": [a, b]})
+    assert _last_audit(case, bound=False) == ("dedup.not_duplicate_removed", {"items": [a, b]})
     assert casework.withdraw_decision(case, a, b) is None
     with pytest.raises(UsageError):
         casework.mark_same_photo(case, a, a)
