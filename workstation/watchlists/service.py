@@ -124,7 +124,7 @@ def match(case: Case, *, watchlist_id: int | None = None, item_ids: list[int] | 
 
     # Selectors the case found (phone, e-mail, handle, wallet, URL): equality on the normalised value.
     item_sql, item_params = _in(item_ids, "l.item_id")
-    for kind in ("phone", "email", "handle", "wallet", "url"):
+    for kind in ("phone", "email", "handle", "wallet", "url", "iban"):  # iban: selectors once extracted
         wanted = by_kind.get(kind)
         if not wanted:
             continue
