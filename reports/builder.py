@@ -477,6 +477,7 @@ def _exhibit(
         selectors=selectors,
         near_duplicates=near,
         hashset_matches=tuple(Field(mask(f.name), f.value) for f in extra.hashset_matches.get(item_id, ())),
+        watchlist_hits=tuple(Field(mask(f.name), mask(f.value)) for f in extra.watchlist_hits.get(item_id, ())),
         text_excerpt=excerpt,
         image=_image_spec(case, item, tags, options, sensitive_items),
         unavailable=tuple(unavailable),

@@ -527,6 +527,17 @@ def _exhibit_story(report: Report, ex: Exhibit, renderer: ImageRenderer | None) 
                 )
             ],
         )
+    if ex.watchlist_hits:
+        block(
+            "Watchlist hits",
+            [
+                grid(
+                    ["Watchlist (agency) — label", "Matched"],
+                    ([(f.name, "body"), (f.value, "small")] for f in ex.watchlist_hits),
+                    [FRAME_WIDTH - 60 * mm, 60 * mm],
+                )
+            ],
+        )
     if ex.unavailable:
         block("Not available", [kv_table((f.name, f.value, "small") for f in ex.unavailable)])
     if ex.text_excerpt:

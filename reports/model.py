@@ -237,6 +237,7 @@ class Exhibit:
     selectors: tuple[SelectorRef, ...] = ()
     near_duplicates: tuple[NearDuplicate, ...] = ()
     hashset_matches: tuple[Field, ...] = ()  # name: hash set and label, value: how it matched
+    watchlist_hits: tuple[Field, ...] = ()  # name: list (agency) and label, value: kind and value
     text_excerpt: str = ""
     image: ImageSpec | None = None
     # Parts that could not be filled, with the reason (e.g. the dedup tables are absent).

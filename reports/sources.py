@@ -33,6 +33,7 @@ class ExtraData:
     selectors: dict[int, tuple[SelectorRef, ...]] = field(default_factory=dict)
     near_duplicates: dict[int, tuple[NearDuplicate, ...]] = field(default_factory=dict)
     hashset_matches: dict[int, tuple[Field, ...]] = field(default_factory=dict)
+    watchlist_hits: dict[int, tuple[Field, ...]] = field(default_factory=dict)
     selector_rows: list[SelectorLink] | None = None
     selectors_note: str = ""
     selector_raw: dict[str, set[str]] = field(default_factory=dict)  # value -> forms as written
@@ -49,7 +50,22 @@ def gather(case: Case, item_ids: list[int]) -> ExtraData:
     _indicators(case, item_ids, extra)
     _selectors(case, item_ids, extra)
     _near_duplicates(case, item_ids, extra)
+    _watchlist_hits(case, item_ids, extra)
     return extra
+
+
+def _watchlist_hits(case: Case, item_ids: list[int], extra: ExtraData) -> None:
+    """Watchlist entries matched by the items (workstation.watchlists' read function)."""
+    from workstation.watchlists.service import hits
+
+    wanted = set(item_ids)
+    listed: dict[int, list[Field]] = {}
+    for hit in hits(case):
+        name = hit.list + (f" ({hit.agency})" if hit.agency else "") + (f" — {hit.label}" if hit.label else "")
+        for item_id in hit.items:
+            if item_id in wanted:
+                listed.setdefault(item_id, []).append(Field(name, f"{hit.kind} {hit.value}"))
+    extra.watchlist_hits = {k: tuple(v) for k, v in listed.items()}
 
 
 def upright_box(

@@ -602,7 +602,7 @@ Ondertekend met vingerafdruk %6.</translation>
     </message>
     <message>
         <location filename="../../ui/views/inspector.py" line="181"/>
-        <location filename="../../ui/views/inspector.py" line="730"/>
+        <location filename="../../ui/views/inspector.py" line="747"/>
         <source>Indicators</source>
         <translation>Indicatoren</translation>
     </message>
@@ -633,7 +633,7 @@ Ondertekend met vingerafdruk %6.</translation>
     </message>
     <message>
         <location filename="../../ui/views/inspector.py" line="202"/>
-        <location filename="../../ui/views/inspector.py" line="572"/>
+        <location filename="../../ui/views/inspector.py" line="589"/>
         <source>Add to exhibits</source>
         <translation>Toevoegen aan stukken</translation>
     </message>
@@ -713,223 +713,233 @@ Ondertekend met vingerafdruk %6.</translation>
         <translation>Weer verbergen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="408"/>
-        <location filename="../../ui/views/inspector.py" line="718"/>
+        <location filename="../../ui/views/inspector.py" line="409"/>
+        <location filename="../../ui/views/inspector.py" line="735"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="409"/>
+        <location filename="../../ui/views/inspector.py" line="410"/>
         <source>Kind</source>
         <translation>Soort</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="410"/>
+        <location filename="../../ui/views/inspector.py" line="411"/>
         <source>Name</source>
         <translation>Naam</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="413"/>
+        <location filename="../../ui/views/inspector.py" line="414"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="414"/>
+        <location filename="../../ui/views/inspector.py" line="415"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="415"/>
+        <location filename="../../ui/views/inspector.py" line="416"/>
         <source>Size</source>
         <translation>Grootte</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="417"/>
+        <location filename="../../ui/views/inspector.py" line="418"/>
         <source>Dimensions</source>
         <translation>Afmetingen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="419"/>
+        <location filename="../../ui/views/inspector.py" line="420"/>
         <source>Language</source>
         <translation>Taal</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="433"/>
+        <location filename="../../ui/views/inspector.py" line="434"/>
         <source>Source URL</source>
         <translation>Bron-URL</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="435"/>
+        <location filename="../../ui/views/inspector.py" line="436"/>
         <source>Final URL</source>
         <translation>Eind-URL</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="437"/>
+        <location filename="../../ui/views/inspector.py" line="438"/>
         <source>Source path</source>
         <translation>Bronpad</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="438"/>
+        <location filename="../../ui/views/inspector.py" line="439"/>
         <source>Capture method</source>
         <translation>Vastleggingsmethode</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="443"/>
+        <location filename="../../ui/views/inspector.py" line="444"/>
         <source>Captured</source>
         <translation>Vastgelegd</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="444"/>
+        <location filename="../../ui/views/inspector.py" line="445"/>
         <source>Imported</source>
         <translation>Geïmporteerd</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="445"/>
+        <location filename="../../ui/views/inspector.py" line="446"/>
         <source>Imported by</source>
         <translation>Geïmporteerd door</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="446"/>
+        <location filename="../../ui/views/inspector.py" line="447"/>
         <source>Importer</source>
         <translation>Importeur</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="462"/>
+        <location filename="../../ui/views/inspector.py" line="463"/>
         <source>GPS position</source>
         <translation>GPS-positie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="470"/>
+        <location filename="../../ui/views/inspector.py" line="471"/>
         <source>Parent</source>
         <translation>Bovenliggend item</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="475"/>
+        <location filename="../../ui/views/inspector.py" line="476"/>
         <source>Contains</source>
         <translation>Bevat</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="479"/>
+        <location filename="../../ui/views/inspector.py" line="480"/>
         <source>Exact duplicates</source>
         <translation>Exacte duplicaten</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="510"/>
+        <location filename="../../ui/views/inspector.py" line="511"/>
         <source>Distances are to the reference of</source>
         <translation>Afstanden ten opzichte van de referentie van</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="511"/>
+        <location filename="../../ui/views/inspector.py" line="512"/>
         <source>cluster %1</source>
         <translation>cluster %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="529"/>
+        <location filename="../../ui/views/inspector.py" line="524"/>
+        <source>Watchlist hits</source>
+        <translation>Treffers op watchlists</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inspector.py" line="525"/>
+        <source>on watchlist %1</source>
+        <translation>op watchlist %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/inspector.py" line="546"/>
         <source>on %1 item(s)</source>
         <translation>op %1 item(s)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="570"/>
+        <location filename="../../ui/views/inspector.py" line="587"/>
         <source>Remove from exhibits (exhibit %1)</source>
         <translation>Uit stukken verwijderen (stuk %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="608"/>
+        <location filename="../../ui/views/inspector.py" line="625"/>
         <source>Tick an indicator to confirm it for this item; suggestions from the text scan are marked.</source>
         <translation>Vink een indicator aan om hem voor dit item te bevestigen; voorstellen uit de tekstscan zijn gemarkeerd.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="629"/>
+        <location filename="../../ui/views/inspector.py" line="646"/>
         <source>suggested</source>
         <translation>voorgesteld</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="630"/>
+        <location filename="../../ui/views/inspector.py" line="647"/>
         <source>confirmed</source>
         <translation>bevestigd</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="631"/>
+        <location filename="../../ui/views/inspector.py" line="648"/>
         <source>rejected</source>
         <translation>afgewezen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="719"/>
+        <location filename="../../ui/views/inspector.py" line="736"/>
         <source>Hashes of the original</source>
         <translation>Hashes van het origineel</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="720"/>
+        <location filename="../../ui/views/inspector.py" line="737"/>
         <source>original offset</source>
         <translation>oorspronkelijke tijdverschuiving</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="721"/>
+        <location filename="../../ui/views/inspector.py" line="738"/>
         <source>Provenance</source>
         <translation>Herkomst</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="722"/>
+        <location filename="../../ui/views/inspector.py" line="739"/>
         <source>altitude</source>
         <translation>hoogte</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="723"/>
+        <location filename="../../ui/views/inspector.py" line="740"/>
         <source>EXIF</source>
         <translation>EXIF</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="724"/>
+        <location filename="../../ui/views/inspector.py" line="741"/>
         <source>No EXIF metadata in this image.</source>
         <translation>Geen EXIF-metadata in deze afbeelding.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="725"/>
+        <location filename="../../ui/views/inspector.py" line="742"/>
         <source>Related items</source>
         <translation>Verwante items</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="726"/>
+        <location filename="../../ui/views/inspector.py" line="743"/>
         <source>Near duplicates</source>
         <translation>Bijna-duplicaten</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="727"/>
+        <location filename="../../ui/views/inspector.py" line="744"/>
         <source>Looking for near duplicates…</source>
         <translation>Bijna-duplicaten worden gezocht…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="728"/>
+        <location filename="../../ui/views/inspector.py" line="745"/>
         <source>None found.</source>
         <translation>Niets gevonden.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="729"/>
+        <location filename="../../ui/views/inspector.py" line="746"/>
         <source>Selectors in this item</source>
         <translation>Selectors in dit item</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="731"/>
+        <location filename="../../ui/views/inspector.py" line="748"/>
         <source>None yet.</source>
         <translation>Nog geen.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="732"/>
+        <location filename="../../ui/views/inspector.py" line="749"/>
         <source>Tags</source>
         <translation>Labels</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="733"/>
+        <location filename="../../ui/views/inspector.py" line="750"/>
         <source>Exhibit</source>
         <translation>Stuk van overtuiging</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="734"/>
+        <location filename="../../ui/views/inspector.py" line="751"/>
         <source>Exhibit number</source>
         <translation>Stuknummer</translation>
     </message>
     <message>
-        <location filename="../../ui/views/inspector.py" line="735"/>
+        <location filename="../../ui/views/inspector.py" line="752"/>
         <source>No notes yet.</source>
         <translation>Nog geen notities.</translation>
     </message>
@@ -1662,26 +1672,32 @@ Sleep bestanden of mappen hierheen, of gebruik Bestand → Bestanden importeren�
     </message>
     <message>
         <location filename="../../ui/views/navigator.py" line="152"/>
+        <location filename="../../ui/views/navigator.py" line="249"/>
+        <source>Watchlist hits</source>
+        <translation>Treffers op watchlists</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/navigator.py" line="153"/>
         <source>Import errors</source>
         <translation>Importfouten</translation>
     </message>
     <message>
-        <location filename="../../ui/views/navigator.py" line="249"/>
+        <location filename="../../ui/views/navigator.py" line="260"/>
         <source>No data for this feature in this case yet</source>
         <translation>Nog geen gegevens voor deze functie in deze zaak</translation>
     </message>
     <message>
-        <location filename="../../ui/views/navigator.py" line="264"/>
+        <location filename="../../ui/views/navigator.py" line="275"/>
         <source>(no tags yet)</source>
         <translation>(nog geen labels)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/navigator.py" line="298"/>
+        <location filename="../../ui/views/navigator.py" line="309"/>
         <source>Suggestions to review</source>
         <translation>Te beoordelen voorstellen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/navigator.py" line="315"/>
+        <location filename="../../ui/views/navigator.py" line="326"/>
         <source>(none marked yet)</source>
         <translation>(nog niets gemarkeerd)</translation>
     </message>

@@ -398,6 +398,7 @@ class Inspector(Retranslatable, QWidget):
                 self._family_html(details),
                 self._near_duplicates_html(item.id),
                 self._selectors_html(item.id),
+                self._watchlist_html(item.id),
                 self._indicators_html(item.id),
                 self._casework_html(details),
             )
@@ -513,6 +514,22 @@ class Inspector(Retranslatable, QWidget):
         else:
             parts.append(f"<p class='muted'>{self.tr('None found.')}</p>")
         return "".join(parts)
+
+    def _watchlist_html(self, item_id: int) -> str:
+        from workstation.watchlists.service import hits
+
+        found = hits(self.session.case, item_id=item_id)
+        if not found:
+            return ""
+        title = self.tr("Watchlist hits")
+        on_list = self.tr("on watchlist %1")
+        rows = []
+        for h in found:
+            name = h.list + " (" + h.agency + ")" if h.agency else h.list
+            label = ": " + _esc(h.label) if h.label else ""
+            value = "<span class='mono'>" + _esc(h.value) + "</span> <span class='muted'>"
+            rows.append(_row(_esc(h.kind), value + on_list.replace("%1", _esc(name)) + label + "</span>"))
+        return "<h3>" + title + "</h3><table>" + "".join(rows) + "</table>"
 
     def _selectors_html(self, item_id: int) -> str:
         parts = [f"<h3>{self.tr('Selectors in this item')}</h3>"]

@@ -149,6 +149,7 @@ class Navigator(QTreeWidget):
         self._section("clusters", self.tr("Duplicate clusters"), Target("clusters"))
         self._section("indicators", self.tr("Indicators"))
         self._section("selectors", self.tr("Selectors"), Target("selectors"))
+        self._section("watchlist", self.tr("Watchlist hits"), self._watchlist_target())
         self._section("import_errors", self.tr("Import errors"), Target("import_errors"))
         self.expandAll()
         self.setCurrentItem(self._entries["all"])
@@ -236,7 +237,17 @@ class Navigator(QTreeWidget):
         self._rebuild_clusters(counts.get("cluster_list") or [])
         self._set_optional("selectors", counts["selectors"])
         self._rebuild_indicators(counts["indicators"], counts.get("suggested_items"))
+        self._entries["watchlist"].setData(0, TargetRole, self._watchlist_target())
         self.counts_updated.emit(counts)
+
+    def _watchlist_target(self) -> Target:
+        """Items matched by a watchlist (a core read function; the list is small)."""
+        from workstation.watchlists.service import hit_item_ids
+
+        ids = tuple(hit_item_ids(self.session.case))
+        self._set_count("watchlist", len(ids))
+        label = self.tr("Watchlist hits")
+        return Target("items", ItemQuery(ids=ids, label=label))
 
     def _set_count(self, key: str, n: int | None) -> None:
         item = self._entries.get(key)

@@ -70,9 +70,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     add_json_flag(p)
     p.set_defaults(func=cmd_export)
 
-    p = subparsers.add_parser("receive", help="check a bundle and make a new case from it")
+    p = subparsers.add_parser("receive", help="check a bundle and make a new case from it (or merge it: --into)")
     p.add_argument("bundle", type=Path, help="the .wsbundle file")
-    p.add_argument("--out", required=True, type=Path, help="the new case file")
+    target = p.add_mutually_exclusive_group(required=True)
+    target.add_argument("--out", type=Path, help="the new case file")
+    target.add_argument("--into", type=Path, help="merge into this existing case (items deduplicated by SHA-256)")
     add_passphrase_file(p)
     p.add_argument("--bundle-passphrase-file", type=Path, help="for passphrase-mode bundles")
     p.add_argument(
@@ -228,6 +230,10 @@ def cmd_receive(args: argparse.Namespace) -> int:
     from workstation.transfer.container import bundle_mode
     from workstation.transfer.receive import receive_bundle
 
+    if getattr(args, "into", None) is not None:
+        from workstation.commands.receive_into import cmd_receive_into
+
+        return cmd_receive_into(args)
     if args.out.exists():
         raise UsageError("a file with this name already exists; choose another name", args.out)
     mode = bundle_mode(args.bundle)

@@ -15,6 +15,11 @@ exchange format forensic tools share. Mapping (validated with ``case_validate``,
 * notes and tags                 -> ``uco-core:Annotation`` (an Assertion) about the File
 * the register (persons, roles,  -> see :mod:`workstation.networks.uco`
   accounts, platforms)
+* selectors                      -> ``PhoneAccount`` (E.164), ``EmailAddress``, ``URL``, others a
+                                    ``DigitalAccount`` (display name, the kind in the description),
+                                    each ``Contained_Within`` the files it was found in
+* confirmed indicator findings   -> ``uco-core:Annotation`` (tag ``indicator:<id>``) about the File
+* watchlist hits                 -> ``uco-core:Annotation`` (tag ``watchlist:<list>``) about the Files
 
 The graph is written node by node, so a large case is never held in memory as one document.
 IRIs are UUIDv5 of the case and the row, so exporting twice gives the same identifiers.
@@ -97,7 +102,16 @@ def export_case_uco(case: Case, out: Path, *, progress: Progress | None = None) 
     if out.exists():
         raise UsageError("a file with this name already exists; choose another name", out)
     partial = out.with_name(out.name + ".partial")
-    counts = {"files": 0, "provenance_records": 0, "annotations": 0, "exhibits": 0, "urls": 0}
+    counts = {
+        "files": 0,
+        "provenance_records": 0,
+        "annotations": 0,
+        "exhibits": 0,
+        "urls": 0,
+        "selectors": 0,
+        "indicator_findings": 0,
+        "watchlist_hits": 0,
+    }
     try:
         with partial.open("x", encoding="utf-8") as fh:
             fh.write('{\n"@context": ' + json.dumps(CONTEXT) + ',\n"@graph": [\n')
@@ -296,6 +310,7 @@ def _nodes(case: Case, counts: dict[str, int], progress: Progress) -> Iterator[d
     from workstation.networks.uco import register_nodes
 
     yield from register_nodes(case, ids, members, counts, _relationship)
+    yield from _findings(case, ids, members, counts, person)
     for name, iri in analysts.items():
         yield {"@id": iri, "@type": "uco-identity:Identity", "uco-core:name": name}
     description = "; ".join(
@@ -314,6 +329,91 @@ def _nodes(case: Case, counts: dict[str, int], progress: Progress) -> Iterator[d
             "uco-core:object": [{"@id": m} for m in members] + [{"@id": tool}],
         }
     )
+
+
+def _selector_node(iri: str, facet: str, kind: str, value: str, platform: str | None) -> dict[str, Any]:
+    if kind == "phone":
+        typ, ftyp, prop = (
+            "uco-observable:PhoneAccount",
+            "uco-observable:PhoneAccountFacet",
+            "uco-observable:phoneNumber",
+        )
+    elif kind == "email":
+        typ, ftyp, prop = (
+            "uco-observable:EmailAddress",
+            "uco-observable:EmailAddressFacet",
+            "uco-observable:addressValue",
+        )
+    elif kind == "url":
+        typ, ftyp, prop = "uco-observable:URL", "uco-observable:URLFacet", "uco-observable:fullValue"
+    else:
+        typ, ftyp, prop = (
+            "uco-observable:DigitalAccount",
+            "uco-observable:DigitalAccountFacet",
+            "uco-observable:displayName",
+        )
+    return {
+        "@id": iri,
+        "@type": typ,
+        "uco-core:description": f"selector: {kind}" + (f" ({platform})" if platform else ""),
+        "uco-core:hasFacet": [{"@id": facet, "@type": ftyp, prop: value}],
+    }
+
+
+def _findings(
+    case: Case, ids: _Ids, members: list[str], counts: dict[str, int], person: Any
+) -> Iterator[dict[str, Any]]:
+    """Selectors with the files they were found in, confirmed indicator findings, watchlist hits."""
+    db = case.db
+    links: dict[tuple[str, str], tuple[str | None, list[int]]] = {}
+    for kind, value, item_id, platform in db.execute(
+        "SELECT s.kind, s.value, l.item_id, max(l.platform) FROM selectors s"
+        " JOIN selector_links l ON l.selector_id = s.id GROUP BY s.id, l.item_id ORDER BY s.kind, s.value, l.item_id"
+    ):
+        entry = links.setdefault((kind, value), (platform, []))
+        entry[1].append(item_id)
+    for (kind, value), (platform, items) in links.items():
+        iri = ids("Selector", kind, value) if kind != "url" else ids("URL", value)
+        members.append(iri)
+        yield _selector_node(iri, ids("SelectorFacet", kind, value), kind, value, platform)
+        for item_id in items:
+            rel = ids("Relationship", "selector", kind, value, item_id)
+            members.append(rel)
+            yield _relationship(rel, iri, ids("File", item_id), "Contained_Within", None)
+        counts["selectors"] += 1
+    for ann_id, item_id, indicator, reviewer, reviewed_at, note in db.execute(
+        "SELECT id, item_id, indicator, reviewed_by, reviewed_at, note FROM annotations"
+        " WHERE status = 'confirmed' ORDER BY id"
+    ):
+        iri = ids("Annotation", "indicator", ann_id)
+        members.append(iri)
+        yield _clean(
+            {
+                "@id": iri,
+                "@type": "uco-core:Annotation",
+                "uco-core:statement": f"indicator {indicator} confirmed" + (f": {note}" if note else ""),
+                "uco-core:tag": [f"indicator:{indicator}"],
+                "uco-core:createdBy": {"@id": person(reviewer)} if reviewer else None,
+                "uco-core:objectCreatedTime": _dt(reviewed_at),
+                "uco-core:object": [{"@id": ids("File", item_id)}],
+            }
+        )
+        counts["indicator_findings"] += 1
+    from workstation.watchlists.service import hits
+
+    for hit in hits(case):
+        iri = ids("Annotation", "watchlist", hit.list, hit.kind, hit.value)
+        members.append(iri)
+        source = f" from {hit.agency}" if hit.agency else ""
+        label = f": {hit.label}" if hit.label else ""
+        yield {
+            "@id": iri,
+            "@type": "uco-core:Annotation",
+            "uco-core:statement": f"watchlist hit: {hit.kind} {hit.value} on list {hit.list!r}{source}{label}",
+            "uco-core:tag": [f"watchlist:{hit.list}", f"{hit.kind}:{hit.value}"],
+            "uco-core:object": [{"@id": ids("File", i)} for i in hit.items],
+        }
+        counts["watchlist_hits"] += 1
 
 
 def _relationship(iri: str, source: str, target: str, kind: str, when: str | None) -> dict[str, Any]:
