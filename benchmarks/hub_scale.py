@@ -66,7 +66,8 @@ def bench_hub(tmp: Path, n_tokens: int) -> dict[str, float]:
         client.publish(b, url, key)
         t0 = time.perf_counter()
         with psycopg.connect(url) as conn:
-            with conn.cursor() as cur, cur.copy("COPY hub_publications (id, publisher, agency, contact) FROM STDIN") as cp:
+            copy_publications = "COPY hub_publications (id, publisher, agency, contact) FROM STDIN"
+            with conn.cursor() as cur, cur.copy(copy_publications) as cp:
                 for p in range(1000):
                     cp.write_row((10_000 + p, secrets.token_bytes(32), f"agency {p}", f"desk {p}"))
             with conn.cursor() as cur, cur.copy("COPY hub_tokens (token, publication_id) FROM STDIN") as cp:
