@@ -348,3 +348,42 @@ def test_report_states_where_an_exhibit_was_inside_the_image(tmp_path, case, do_
     assert "first letter lost" in deleted["Deleted"]
     assert by_item[image_id]["Container format"] == "raw"
     assert by_item[image_id]["Partition —"].startswith("whole media, offset 0, fat")
+
+
+def _android_msgstore_script() -> str:
+    import importlib.util
+
+    path = Path(__file__).parents[1] / "conversations" / "test_whatsapp_db.py"
+    spec = importlib.util.spec_from_file_location("whatsapp_db_fixtures", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return str(module.ANDROID)
+
+
+@pytest.mark.parametrize("container", ["tar", "ext4"])
+def test_phone_extraction_hands_its_chat_database_to_the_chat_importer(tmp_path, case, do_import, container):
+    """A file-system extraction (TAR, or a disk image) with WhatsApp's msgstore.db inside."""
+    import sqlite3
+
+    from workstation.conversations import list_conversations
+
+    src = tmp_path / "extraction"
+    db_dir = src / "data" / "data" / "com.whatsapp" / "databases"
+    db_dir.mkdir(parents=True)
+    conn = sqlite3.connect(db_dir / "msgstore.db")
+    conn.executescript(_android_msgstore_script())
+    conn.commit()
+    conn.close()
+    if container == "tar":
+        target = tmp_path / "phone.tar.gz"
+        with tarfile.open(target, "w:gz") as tar:
+            tar.add(src, arcname=".")
+    else:
+        target = tmp_path / "phone.img"
+        _run("mkfs.ext4", "-q", "-F", "-d", src, target, "4M")
+    result, _ = do_import(target)
+    assert result.errors == []
+    conversations = list_conversations(case)
+    assert {(c.messages, c.source_format) for c in conversations} == {(3, "msgstore.db")}
+    assert len(conversations) == 2
