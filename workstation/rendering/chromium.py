@@ -304,7 +304,7 @@ class Browser:
             def call(method: str, params: dict[str, Any] | None = None) -> dict[str, Any]:
                 left = deadline - time.monotonic()
                 if left <= 0:
-                    raise RenderError(f"the page took longer than {timeout:g} s")
+                    raise RenderError("timed out")
                 return self.call(method, params, session, timeout=left, on_event=on_event)
 
             call("Fetch.enable", {"patterns": [{"urlPattern": "*", "requestStage": "Request"}]})
@@ -318,7 +318,7 @@ class Browser:
             while not loaded["done"]:
                 left = deadline - time.monotonic()
                 if left <= 0:
-                    raise RenderError(f"the page did not finish loading within {timeout:g} s")
+                    raise RenderError("timed out")
                 message = self._read_message(deadline)
                 if "method" in message:
                     on_event(message)
@@ -347,7 +347,10 @@ class Browser:
         except (RenderError, OSError, ValueError, KeyError) as exc:
             # A hung or crashed page: kill the whole browser, the next page gets a fresh one.
             self.close()
-            raise RenderError(str(exc) or type(exc).__name__) from exc
+            reason = str(exc) or type(exc).__name__
+            if reason == "timed out":
+                reason = f"the page did not finish within {timeout:g} s; the browser was restarted"
+            raise RenderError(reason) from exc
 
     def _answer(
         self,
