@@ -18,8 +18,6 @@ from workstation.progress import Progress
 from workstation.rendering import chromium
 from workstation.rendering.stage import page_ids, renderings_of, run_render_stage
 
-pytestmark = pytest.mark.skipif(chromium.find_browser() is None, reason="headless Chromium not installed")
-
 
 class Listener:
     """A local TCP server standing in for the suspect's web server: it must see no connection."""
