@@ -277,3 +277,34 @@ def _store(case: Case, page: dict[str, Any], rendering: Rendering, browser: Brow
             },
         )
     return stored
+
+
+@dataclass(frozen=True)
+class StoredRendering:
+    """A page's stored rendering as the viewer and the report show it."""
+
+    page_id: int
+    viewport_id: int
+    full_id: int | None
+    provenance: str
+    refused: tuple[str, ...]
+    truncated: bool
+
+
+def stored_rendering(case: Case, page_id: int) -> StoredRendering | None:
+    """The newest stored screenshots of a page, or None when it was never rendered."""
+    ids = renderings_of(case, page_id)
+    if "viewport" not in ids:
+        return None
+    viewport = case.item(ids["viewport"])
+    meta = viewport.get("metadata") or {}
+    full = ids.get("full")
+    truncated = bool((case.item(full).get("metadata") or {}).get("truncated")) if full else False
+    return StoredRendering(
+        page_id=page_id,
+        viewport_id=ids["viewport"],
+        full_id=full,
+        provenance=str(meta.get("provenance", "")),
+        refused=tuple(str(u) for u in meta.get("refused", [])),
+        truncated=truncated,
+    )
