@@ -336,13 +336,24 @@ def _upright_size(item: dict[str, Any]) -> tuple[int, int] | None:
     return int(w), int(h)
 
 
+RENDERED_PAGE = "offline Chromium (viewport)"  # the caption reads "... rendering, not the original bytes"
+
+
 def _image_spec(
     case: Case, item: dict[str, Any], tags: set[str], options: ReportOptions, sensitive_items: set[int]
 ) -> ImageSpec | None:
     size = _upright_size(item) if item["kind"] in ("image", "frame") else None  # a frame: the stored JPEG
     source = "original"
+    picture_id = item["id"]
     if item["kind"] == "video":
         size, source = _contact_sheet_size(case, item["id"]), "contact sheet"
+    elif item["kind"] == "page":  # the page as it looked: its stored Chromium screenshot
+        from workstation.rendering.stage import stored_rendering
+
+        shot = stored_rendering(case, item["id"])
+        if shot is not None:
+            picture_id, source = shot.viewport_id, RENDERED_PAGE
+            size = _upright_size(case.item(shot.viewport_id))
     if size is None:
         row = case.db.execute("SELECT width, height FROM thumbnails WHERE item_id = ?", [item["id"]]).fetchone()
         if row is None or not row[0] or not row[1]:
@@ -359,7 +370,7 @@ def _image_spec(
         if item["id"] in sensitive_items:
             why.append("confirmed indicator concerning minors")
         reason = ", ".join(why)
-    return ImageSpec(item["id"], source, size[0], size[1], mode, reason)
+    return ImageSpec(picture_id, source, size[0], size[1], mode, reason)
 
 
 def _ref(row: Any, numbers: dict[int, int]) -> ItemRef:
@@ -707,6 +718,11 @@ def case_image_provider(case: Case) -> Any:
             if sheet is None:
                 raise LookupError("no contact sheet stored")
             return Image.open(io.BytesIO(sheet))
+        if spec.source == RENDERED_PAGE:  # a page exhibit: the screenshot item's own stored PNG
+            row = case.db.execute("SELECT sha256 FROM items WHERE id = ?", [spec.item_id]).fetchone()
+            if row is None:
+                raise LookupError(f"no item {spec.item_id}")
+            return Image.open(io.BytesIO(case.blobs.read(row[0])))
         if spec.source == "thumbnail":
             data = case.thumbnail(spec.item_id)
             if data is None:

@@ -191,3 +191,19 @@ def test_hostile_pages_are_bounded_and_the_rest_goes_on(tmp_path, case):
     assert full["metadata"]["truncated"] is True and full["height"] == chromium.MAX_FULL_HEIGHT
     r, g, b = _shot(case, by_name["fine.html"]).getpixel((10, 10))
     assert r > 200 and g < 60 and b < 60, (r, g, b)
+
+
+def test_page_exhibit_in_the_report_shows_the_rendering_redactable(tmp_path, case, browser):
+    from reports.model import ReportOptions
+    from reports.service import generate_report
+    from tests.pdfcheck import text
+
+    (tmp_path / "p.html").write_text("<html><head><title>Hostess gezocht</title></head><body>Bel ons</body></html>")
+    _import(case, tmp_path / "p.html")
+    [page_id] = page_ids(case)
+    run_render_stage(case, browser=browser)
+    report = generate_report(case, tmp_path / "r.pdf", ReportOptions(item_ids=(page_id,), redact="all"))
+    body = " ".join(text(report.path).split())
+    assert "offline Chromium (viewport) rendering, not the original bytes" in body
+    assert "PIXELATED in this report" in body
+    assert case.item(page_id)["sha256"][:16] in body.replace(" ", "")
