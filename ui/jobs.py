@@ -26,7 +26,6 @@ def import_job(case: Case, progress: Progress, paths: list[str]) -> Any:
     images not read yet stay queued (`workstation scan CASE --ocr` reads them)."""
     from workstation.importing import ocrstage
     from workstation.importing.pipeline import run_import
-
     from workstation.rendering.stage import run_render_stage
 
     result = run_import(case, paths, progress)

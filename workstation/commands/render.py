@@ -5,7 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 
-from workstation.commands._common import add_case_argument, add_json_flag, console_progress, open_case, parse_ids, print_json
+from workstation.commands._common import (
+    add_case_argument,
+    add_json_flag,
+    console_progress,
+    open_case,
+    parse_ids,
+    print_json,
+)
 from workstation.errors import Cancelled
 
 
@@ -52,9 +59,10 @@ def cmd_render(args: argparse.Namespace) -> int:
         if result.status == "unavailable":
             print(f"cannot render: {result.notice}", file=sys.stderr)
             return 1
-        print(f"rendered {result.rendered} of {result.pages} page(s) with {result.engine or 'Chromium'}, "
-              f"JavaScript {'on' if result.javascript else 'off'}, "
-              f"{'in a network namespace without interfaces' if result.isolated else 'offline by request interception'}")
+        engine = result.engine or "Chromium"
+        where = "in a network namespace without interfaces" if result.isolated else "offline by request interception"
+        print(f"rendered {result.rendered} of {result.pages} page(s) with {engine}, "
+              f"JavaScript {'on' if result.javascript else 'off'}, {where}")
         for shot in result.screenshots:
             print(f"  page #{shot['page']}: {shot['rendering']} screenshot item #{shot['id']} sha256 {shot['sha256']}")
         for err in result.errors:

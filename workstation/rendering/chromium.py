@@ -370,7 +370,8 @@ class Browser:
             return
         data, mime = answer
         served.append(url)
-        mime = mime or mimetypes.guess_type(url.split("?")[0])[0] or _TYPE_DEFAULTS.get(rtype, "application/octet-stream")
+        guessed = mimetypes.guess_type(url.split("?")[0])[0]
+        mime = mime or guessed or _TYPE_DEFAULTS.get(rtype, "application/octet-stream")
         if rtype == "Stylesheet" and not mime.startswith("text/css"):
             mime = "text/css"
         if rtype == "Document" and "charset" not in mime:
@@ -380,7 +381,10 @@ class Browser:
             {
                 "requestId": request_id,
                 "responseCode": 200,
-                "responseHeaders": [{"name": "Content-Type", "value": mime}, {"name": "Cache-Control", "value": "no-store"}],
+                "responseHeaders": [
+                    {"name": "Content-Type", "value": mime},
+                    {"name": "Cache-Control", "value": "no-store"},
+                ],
                 "body": base64.b64encode(data).decode("ascii"),
             },
             session,

@@ -102,7 +102,8 @@ def load_page(case: Case, item: dict[str, Any]) -> PageDocument:
         for part in message.walk():
             if part.is_multipart():
                 continue
-            payload = part.get_payload(decode=True) or b""
+            raw_payload = part.get_payload(decode=True)
+            payload = raw_payload if isinstance(raw_payload, bytes) else b""
             ctype = part.get_content_type()
             location = part.get("Content-Location")
             cid = part.get("Content-ID")

@@ -183,8 +183,8 @@ def _store(case: Case, page: dict[str, Any], rendering: Rendering, browser: Brow
     provenance = f"rendered by {browser.version} from item {page['id']} at {now}, JavaScript {js}"
     name = page_name(page)
     shots: list[tuple[str, bytes]] = [("viewport", rendering.viewport_png)]
-    if rendering.full_png is not None:
-        shots.append(("full", rendering.full_png))
+    if rendering.full_png is not None and rendering.full_png != rendering.viewport_png:
+        shots.append(("full", rendering.full_png))  # a page no taller than the viewport: one shot
     analysed = []
     for kind, png in shots:
         try:
@@ -239,12 +239,11 @@ def _store(case: Case, page: dict[str, Any], rendering: Rendering, browser: Brow
                 "text": None,
                 "metadata": json.dumps(metadata, ensure_ascii=False, sort_keys=True),
             }
-            item_id = int(
-                case.db.execute(
-                    f"INSERT INTO items ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
-                    list(row.values()),
-                ).lastrowid
+            cursor = case.db.execute(
+                f"INSERT INTO items ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+                list(row.values()),
             )
+            item_id = int(cursor.lastrowid or 0)
             if "thumbnail" in derived:
                 data, w, h = derived["thumbnail"]
                 case.db.execute(

@@ -137,7 +137,8 @@ def test_saved_page_renders_from_the_case_and_nothing_leaves(tmp_path, case, bro
     assert len(pids) >= 2
     assert _inet_sockets(pids) == []
     if browser.isolation:
-        interfaces = [line.split(":")[0].strip() for line in Path(f"/proc/{pids[0]}/net/dev").read_text().splitlines()[2:]]
+        lines = Path(f"/proc/{pids[0]}/net/dev").read_text().splitlines()[2:]
+        interfaces = [line.split(":")[0].strip() for line in lines]
         assert interfaces == ["lo"]
     # nothing of the page was written outside the case: the profile is in memory and removed
     assert browser._profile is not None and browser._profile.startswith(("/dev/shm", "/tmp"))
@@ -146,13 +147,15 @@ def test_saved_page_renders_from_the_case_and_nothing_leaves(tmp_path, case, bro
 def test_mhtml_and_warc_pages_render_their_captured_images(tmp_path, case, browser):
     (tmp_path / "ad.mhtml").write_bytes(
         samples.mhtml(
-            html=b"<html><body style='margin:0'><img src='https://ads.example.com/img/1.jpg' width=400 height=300></body></html>",
+            html=b"<html><body style='margin:0'>"
+            b"<img src='https://ads.example.com/img/1.jpg' width=400 height=300></body></html>",
             image=samples.jpeg(120, 90, color=(0, 200, 0)),
         )
     )
     (tmp_path / "cap.warc.gz").write_bytes(
         samples.warc(
-            page=b"<html><body style='margin:0'><img src='https://cdn.example.com/p/1.jpg' width=400 height=300></body></html>",
+            page=b"<html><body style='margin:0'>"
+            b"<img src='https://cdn.example.com/p/1.jpg' width=400 height=300></body></html>",
             image=samples.jpeg(160, 120, color=(0, 0, 220)),
             url="https://ads.example.com/ad/88",
         )
@@ -174,7 +177,9 @@ def test_mhtml_and_warc_pages_render_their_captured_images(tmp_path, case, brows
 
 
 def test_hostile_pages_are_bounded_and_the_rest_goes_on(tmp_path, case):
-    (tmp_path / "tall.html").write_text("<html><body><div style='height:5000000px;background:#123'>x</div></body></html>")
+    (tmp_path / "tall.html").write_text(
+        "<html><body><div style='height:5000000px;background:#123'>x</div></body></html>"
+    )
     (tmp_path / "loop.html").write_text("<html><body><script>for(;;){}</script>loop</body></html>")
     (tmp_path / "fine.html").write_text("<html><body style='background:#f00'>fine</body></html>")
     _import(case, tmp_path)
