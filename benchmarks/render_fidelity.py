@@ -61,26 +61,47 @@ def page_html(design: int, variant: int) -> str:
         for k in range(6)
     )
     if design % 5 == 0:  # grid of cards
-        css = ".g{display:grid;grid-template-columns:repeat(3,1fr);gap:12px;padding:16px}.c{background:#fff;padding:8px}"
-        body = "<div class=g>" + "".join(f"<div class=c>{imgs[:0]}<p>{words}</p></div>" for _ in range(6)) + "</div>" + imgs
+        css = (
+            ".g{display:grid;grid-template-columns:repeat(3,1fr);gap:12px;padding:16px}.c{background:#fff;padding:8px}"
+        )
+        body = (
+            "<div class=g>"
+            + "".join(f"<div class=c>{imgs[:0]}<p>{words}</p></div>" for _ in range(6))
+            + "</div>"
+            + imgs
+        )
     elif design % 5 == 1:  # flex header + sidebar
-        css = "header{display:flex;justify-content:space-between;background:#223;color:#fff;padding:12px}" \
-              ".m{display:flex}.s{width:260px;background:#dde}.x{flex:1;padding:10px}"
-        body = f"<header><b>Bench {design}</b><span>{variant}</span></header><div class=m><div class=s>{words}</div>" \
-               f"<div class=x>{imgs}<p>{words}</p></div></div>"
+        css = (
+            "header{display:flex;justify-content:space-between;background:#223;color:#fff;padding:12px}"
+            ".m{display:flex}.s{width:260px;background:#dde}.x{flex:1;padding:10px}"
+        )
+        body = (
+            f"<header><b>Bench {design}</b><span>{variant}</span></header><div class=m><div class=s>{words}</div>"
+            f"<div class=x>{imgs}<p>{words}</p></div></div>"
+        )
     elif design % 5 == 2:  # background image hero
-        css = f".h{{height:360px;background:url('/assets/p{design % 12}.jpg') center/cover;color:#fff}}" \
-              ".h h1{margin:0;padding:120px 40px;text-shadow:0 0 4px #000}"
+        css = (
+            f".h{{height:360px;background:url('/assets/p{design % 12}.jpg') center/cover;color:#fff}}"
+            ".h h1{margin:0;padding:120px 40px;text-shadow:0 0 4px #000}"
+        )
         body = f"<div class=h><h1>Vacature {design}-{variant}</h1></div><p>{words}</p>{imgs}"
     elif design % 5 == 3:  # grid areas
-        css = ".l{display:grid;grid-template-areas:'a a b' 'c d b';grid-template-columns:2fr 1fr 1fr;gap:8px}" \
-              ".l>div{background:#fff;border:2px solid #987;padding:6px;min-height:120px}"
-        body = "<div class=l>" + "".join(f"<div style='grid-area:{a}'>{words[:80]}</div>" for a in "abcd") + f"</div>{imgs}"
+        css = (
+            ".l{display:grid;grid-template-areas:'a a b' 'c d b';grid-template-columns:2fr 1fr 1fr;gap:8px}"
+            ".l>div{background:#fff;border:2px solid #987;padding:6px;min-height:120px}"
+        )
+        body = (
+            "<div class=l>"
+            + "".join(f"<div style='grid-area:{a}'>{words[:80]}</div>" for a in "abcd")
+            + f"</div>{imgs}"
+        )
     else:  # flex wrap gallery
         css = ".w{display:flex;flex-wrap:wrap;gap:6px;padding:6px}.w img{border-radius:8px}"
         body = f"<h1>Galerij {design}</h1><div class=w>{imgs}{imgs}</div><p>{words}</p>"
-    return f"<!doctype html><html><head><meta charset=utf-8><title>Bench {design}/{variant}</title>" \
-           f"<style>{base}{css}</style></head><body><h1>Advertentie {design}.{variant}</h1>{body}</body></html>"
+    return (
+        f"<!doctype html><html><head><meta charset=utf-8><title>Bench {design}/{variant}</title>"
+        f"<style>{base}{css}</style></head><body><h1>Advertentie {design}.{variant}</h1>{body}</body></html>"
+    )
 
 
 def build(root: Path, variants: int) -> dict[str, bytes]:
@@ -170,8 +191,11 @@ def main() -> None:
         result = run_render_stage(case, browser=browser)
         elapsed = time.monotonic() - started
         browser.close()
-        print(f"{result.rendered}/{len(ids)} pages rendered in {elapsed:.1f} s = {result.rendered / elapsed:.2f} pages/s; "
-              f"errors {len(result.errors)}; browser tree peak RSS {peak[0] / 1024:.0f} MiB; {result.engine}")
+        print(
+            f"{result.rendered}/{len(ids)} pages rendered in {elapsed:.1f} s = "
+            f"{result.rendered / elapsed:.2f} pages/s; "
+            f"errors {len(result.errors)}; browser tree peak RSS {peak[0] / 1024:.0f} MiB; {result.engine}"
+        )
         # fidelity: the same files served on 127.0.0.1, screenshotted by Chromium the ordinary way
         handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
         handler = type("Quiet", (http.server.SimpleHTTPRequestHandler,), {"log_message": lambda *a: None})
@@ -186,11 +210,21 @@ def main() -> None:
                 path = f"/d{design}/v{variant}/index.html"
                 out = tmp / f"ref-{design}-{variant}.png"
                 proc = subprocess.run(
-                    [str(exe), "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-                     f"--user-data-dir={tmp / 'ref-profile'}",
-                     "--window-size=1280,800", f"--screenshot={out}",
-                     f"http://127.0.0.1:{server.server_port}{path}"],
-                    capture_output=True, timeout=60, check=False, text=True,
+                    [
+                        str(exe),
+                        "--headless",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--hide-scrollbars",
+                        f"--user-data-dir={tmp / 'ref-profile'}",
+                        "--window-size=1280,800",
+                        f"--screenshot={out}",
+                        f"http://127.0.0.1:{server.server_port}{path}",
+                    ],
+                    capture_output=True,
+                    timeout=60,
+                    check=False,
+                    text=True,
                 )
                 if not out.exists():
                     raise SystemExit(f"reference screenshot failed: {proc.stderr[-800:]}")
@@ -203,10 +237,13 @@ def main() -> None:
         server.shutdown()
         for part, values in rows.items():
             n = len(values)
-            print(f"{part}: {n} pages; mean abs diff {sum(v[0] for v in values) / n:.2f}/255 (max "
-                  f"{max(v[0] for v in values):.2f}); pixels off by >32: mean {100 * sum(v[1] for v in values) / n:.2f} % "
-                  f"(max {100 * max(v[1] for v in values):.2f} %); dHash-256 distance mean "
-                  f"{sum(v[2] for v in values) / n:.1f} (max {max(v[2] for v in values)})")
+            print(
+                f"{part}: {n} pages; mean abs diff {sum(v[0] for v in values) / n:.2f}/255 (max "
+                f"{max(v[0] for v in values):.2f}); pixels off by >32: mean "
+                f"{100 * sum(v[1] for v in values) / n:.2f} % "
+                f"(max {100 * max(v[1] for v in values):.2f} %); dHash-256 distance mean "
+                f"{sum(v[2] for v in values) / n:.1f} (max {max(v[2] for v in values)})"
+            )
         case.close()
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

@@ -9,8 +9,14 @@ def test_page_viewer_renders_on_demand_and_shows_the_stored_rendering(qtbot, win
     case = window.session.case
     html = b"<html><head><title>Vacature</title></head><body style='background:#00c000'><p>Werk</p></body></html>"
     page_id = add_item(
-        case, "page", html, original_name="vacature.html", mime="text/html",
-        source_url="https://jobs.example.test/vacature", title="Vacature", capture_method="saved HTML",
+        case,
+        "page",
+        html,
+        original_name="vacature.html",
+        mime="text/html",
+        source_url="https://jobs.example.test/vacature",
+        title="Vacature",
+        capture_method="saved HTML",
     )
     viewer = window.open_item(page_id)
     pane = viewer.rendering

@@ -23,10 +23,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "with every request answered from the case",
     )
     add_case_argument(p)
-    p.add_argument("--item", type=parse_ids, default=None, metavar="IDS",
-                   help="only these pages (comma-separated ids), rendered again even if they have a rendering")
-    p.add_argument("--javascript", action="store_true",
-                   help="run the page's scripts (still offline: every request is answered from the case or refused)")
+    p.add_argument(
+        "--item",
+        type=parse_ids,
+        default=None,
+        metavar="IDS",
+        help="only these pages (comma-separated ids), rendered again even if they have a rendering",
+    )
+    p.add_argument(
+        "--javascript",
+        action="store_true",
+        help="run the page's scripts (still offline: every request is answered from the case or refused)",
+    )
     p.add_argument("--timeout", type=float, default=None, help="seconds per page (default 15)")
     add_json_flag(p)
     p.set_defaults(func=cmd_render)
@@ -39,7 +47,11 @@ def run_stage(case, args: argparse.Namespace, *, item_ids=None, again: bool = Fa
     bar = console_progress("render")
     try:
         return run_render_stage(
-            case, bar.progress, item_ids=item_ids, again=again, javascript=bool(getattr(args, "javascript", False)),
+            case,
+            bar.progress,
+            item_ids=item_ids,
+            again=again,
+            javascript=bool(getattr(args, "javascript", False)),
             timeout=getattr(args, "timeout", None) or chromium.PAGE_TIMEOUT,
         )
     finally:
@@ -61,8 +73,10 @@ def cmd_render(args: argparse.Namespace) -> int:
             return 1
         engine = result.engine or "Chromium"
         where = "in a network namespace without interfaces" if result.isolated else "offline by request interception"
-        print(f"rendered {result.rendered} of {result.pages} page(s) with {engine}, "
-              f"JavaScript {'on' if result.javascript else 'off'}, {where}")
+        print(
+            f"rendered {result.rendered} of {result.pages} page(s) with {engine}, "
+            f"JavaScript {'on' if result.javascript else 'off'}, {where}"
+        )
         for shot in result.screenshots:
             print(f"  page #{shot['page']}: {shot['rendering']} screenshot item #{shot['id']} sha256 {shot['sha256']}")
         for err in result.errors:

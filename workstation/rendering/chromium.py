@@ -128,7 +128,7 @@ class Browser:
             f"--user-data-dir={self._profile}",
             "--incognito",
             "--disk-cache-size=1",
-            '--host-resolver-rules=MAP * ~NOTFOUND',
+            "--host-resolver-rules=MAP * ~NOTFOUND",
             "--proxy-server=http://0.0.0.0:9",
             "--proxy-bypass-list=<-loopback>",
             "--disable-background-networking",

@@ -83,8 +83,15 @@ def page_name(item: dict[str, Any]) -> str:
     return str(item.get("title") or item.get("final_url") or item.get("source_url") or item.get("original_name") or "")
 
 
-def render_page(browser: Browser, case: Case, item: dict[str, Any], *, timeout: float = PAGE_TIMEOUT,
-                full_page: bool = True, max_height: int = MAX_FULL_HEIGHT) -> Rendering:
+def render_page(
+    browser: Browser,
+    case: Case,
+    item: dict[str, Any],
+    *,
+    timeout: float = PAGE_TIMEOUT,
+    full_page: bool = True,
+    max_height: int = MAX_FULL_HEIGHT,
+) -> Rendering:
     """Render one stored page in ``browser``, every request answered from the case or refused."""
     page = load_page(case, item)
     if not page.base_url or urlsplit(page.base_url).scheme not in ("http", "https"):
