@@ -244,4 +244,65 @@ class CaseResourceResolver:
             sha256 = records.sha256_for_url(self.case, absolute)
             if sha256 is not None:
                 return self.case.blobs.read(sha256)
+            # 4. a record kept inside the stored WARC the page came from (style sheets, fonts and
+            # scripts are not items of their own)
+            kept = self._warc_records().get(absolute)
+            if kept is not None:
+                self._last_mime = kept[1] or None
+                return kept[0]
         return None
+
+    def _warc_records(self) -> dict[str, tuple[bytes, str]]:
+        parent_id = self.page.item.get("parent_id")
+        if not parent_id:
+            return {}
+        parent = self.case.item(int(parent_id))
+        name = str(parent.get("original_name") or "").lower()
+        if "warc" not in str(parent.get("mime") or "") and not name.endswith((".warc", ".warc.gz")):
+            return {}
+        return warc_records(self.case, str(parent["sha256"]))
+
+
+MAX_WARC_RECORD = 16 << 20
+MAX_WARC_KEPT = 64 << 20
+_WARC_CACHE: dict[str, dict[str, tuple[bytes, str]]] = {}  # the last WARC read (pages come in WARC order)
+
+
+def warc_records(case: Case, sha256: str) -> dict[str, tuple[bytes, str]]:
+    """URL -> (payload, content type) of the successful response/resource records of a stored
+    WARC, read from the encrypted case in memory (bounded: 16 MiB a record, 64 MiB in all)."""
+    cached = _WARC_CACHE.get(sha256)
+    if cached is not None:
+        return cached
+    import io
+
+    from warcio.archiveiterator import ArchiveIterator
+
+    out: dict[str, tuple[bytes, str]] = {}
+    total = 0
+    try:
+        raw = case.blobs.open(sha256)
+        for rec in ArchiveIterator(io.BufferedReader(raw, 1 << 20)):  # type: ignore[type-var]
+            if rec.rec_type not in ("response", "resource"):
+                continue
+            uri = rec.rec_headers.get_header("WARC-Target-URI") or ""
+            if not uri or uri in out:
+                continue
+            ctype = ""
+            if rec.http_headers is not None:
+                status = rec.http_headers.get_statuscode() or "200"
+                if not str(status).startswith("2"):
+                    continue
+                ctype = rec.http_headers.get_header("Content-Type") or ""
+            else:
+                ctype = rec.rec_headers.get_header("Content-Type") or ""
+            data = rec.content_stream().read(MAX_WARC_RECORD + 1)
+            if len(data) > MAX_WARC_RECORD or total + len(data) > MAX_WARC_KEPT:
+                continue
+            total += len(data)
+            out[uri] = (data, ctype)
+    except Exception:  # noqa: BLE001 - a damaged WARC answers what it could read; the rest is refused
+        pass
+    _WARC_CACHE.clear()
+    _WARC_CACHE[sha256] = out
+    return out

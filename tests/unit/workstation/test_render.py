@@ -154,8 +154,9 @@ def test_mhtml_and_warc_pages_render_their_captured_images(tmp_path, case, brows
     )
     (tmp_path / "cap.warc.gz").write_bytes(
         samples.warc(
-            page=b"<html><body style='margin:0'>"
-            b"<img src='https://cdn.example.com/p/1.jpg' width=400 height=300></body></html>",
+            page=b"<html><head><link rel=stylesheet href='https://ads.example.com/s.css'></head>"
+            b"<body style='margin:0'><img src='https://cdn.example.com/p/1.jpg' width=400 height=300>"
+            b"<img src='https://cdn.example.com/not-captured.png'></body></html>",
             image=samples.jpeg(160, 120, color=(0, 0, 220)),
             url="https://ads.example.com/ad/88",
         )
@@ -169,6 +170,11 @@ def test_mhtml_and_warc_pages_render_their_captured_images(tmp_path, case, brows
     green = [c for c in colors if c[1] > 150 and c[0] < 80 and c[2] < 80]
     blue = [c for c in colors if c[2] > 150 and c[0] < 80 and c[1] < 80]
     assert green and blue, colors
+    # the WARC's style sheet (kept inside the stored WARC, not an item) is served; what the capture
+    # lacks is refused and listed
+    warc_page = next(i for i in ids if case.item(i)["source_url"] == "https://ads.example.com/ad/88")
+    refused = case.item(renderings_of(case, warc_page)["viewport"])["metadata"]["refused"]
+    assert refused == ["https://cdn.example.com/not-captured.png"]
     # a second run has nothing to do; --item renders again without new items for the same pixels
     assert run_render_stage(case, browser=browser).status == "nothing to do"
     before = case.count_items()
