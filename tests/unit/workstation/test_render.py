@@ -128,6 +128,9 @@ def test_saved_page_renders_from_the_case_and_nothing_leaves(tmp_path, case, bro
     assert f"from item {page_id}" in rendering["metadata"]["provenance"]
     assert "JavaScript off" in rendering["metadata"]["provenance"]
     assert rendering["original_name"].startswith("Werk in Amsterdam")
+    from workstation import records
+
+    assert records.item_rows(case, [page_id])[page_id].name == "Werk in Amsterdam — offer.html"
     assert page["id"] in [r[0] for r in case.db.execute("SELECT item_id FROM thumbnails")]
     actions = [r[0] for r in case.db.execute("SELECT action FROM audit WHERE action LIKE 'render.%'")]
     assert actions == ["render.started", "render.page", "render.finished"]
