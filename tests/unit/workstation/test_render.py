@@ -221,3 +221,32 @@ def test_page_exhibit_in_the_report_shows_the_rendering_redactable(tmp_path, cas
     assert "offline Chromium (viewport) rendering, not the original bytes" in body
     assert "PIXELATED in this report" in body
     assert case.item(page_id)["sha256"][:16] in body.replace(" ", "")
+
+
+def _png_bomb(side: int) -> bytes:
+    """A grey PNG of side×side pixels that is ~1 MB compressed (side² bytes when decoded)."""
+    import struct
+    import zlib
+
+    packer = zlib.compressobj(1)
+    row = b"\x00" * (side + 1)
+    data = b"".join(packer.compress(row) for _ in range(side)) + packer.flush()
+
+    def chunk(tag: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + tag + body + struct.pack(">I", zlib.crc32(tag + body) & 0xFFFFFFFF)
+
+    header = struct.pack(">IIBBBBB", side, side, 8, 0, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", data) + chunk(b"IEND", b"")
+
+
+def test_a_decompression_bomb_resource_is_bounded(browser):
+    bomb = _png_bomb(16000)  # 256 MB decoded
+    answers = {
+        "https://bomb.example/p": (b"<body style='margin:0;background:#0c0'><img src='/b.png'></body>", "text/html"),
+        "https://bomb.example/b.png": (bomb, "image/png"),
+    }
+    started = time.monotonic()
+    rendering = browser.render("https://bomb.example/p", lambda url, _kind: answers.get(url), timeout=10)
+    assert time.monotonic() - started < 10
+    assert rendering.full_height <= chromium.MAX_FULL_HEIGHT
+    assert "https://bomb.example/b.png" in rendering.served
