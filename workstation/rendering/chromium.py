@@ -6,7 +6,8 @@ document included, is paused (``Fetch.enable`` with pattern ``*`` at the request
 answered from the case (``Fetch.fulfillRequest``) or refused (``Fetch.failRequest``); nothing is
 fetched. Belt and braces: host resolution maps every name to NOTFOUND, the proxy is a dead
 address, background networking is off, and where the machine allows it the browser runs in a
-network namespace with no interfaces (``unshare -n``/``-rn``). The profile lives under /dev/shm
+network namespace with no interfaces (``unshare -n``; ``--map-current-user -n`` or ``-rn`` for
+other users). The profile lives under /dev/shm
 and is removed afterwards; the page bytes go from the case to the browser through the pipe only.
 """
 
@@ -62,7 +63,10 @@ def _isolation_prefix() -> list[str]:
     unshare = shutil.which("unshare")
     if not unshare:
         return []
-    for args in ([unshare, "-n"], [unshare, "-rn"]):
+    # root: a plain new network namespace. Others: a user namespace mapping their own uid (the
+    # browser keeps its sandbox), else as root of a user namespace (then without the sandbox).
+    candidates = [[unshare, "-n"]] if os.geteuid() == 0 else [[unshare, "--map-current-user", "-n"], [unshare, "-rn"]]
+    for args in candidates:
         try:
             if subprocess.run([*args, "true"], capture_output=True, timeout=5).returncode == 0:
                 return args
@@ -143,7 +147,7 @@ class Browser:
             "--disable-dev-shm-usage",
             "--mute-audio",
             "--hide-scrollbars",
-            "--no-sandbox" if os.geteuid() == 0 else "--enable-sandbox",
+            *(["--no-sandbox"] if os.geteuid() == 0 or "-rn" in self.isolation else []),
             "--js-flags=--max-old-space-size=256",
             "about:blank",
         ]
