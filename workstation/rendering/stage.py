@@ -103,7 +103,8 @@ def render_page(
     state = {"main_served": False}
 
     def resolve(url: str, rtype: str) -> tuple[bytes, str | None] | None:
-        if rtype == "Document" and not state["main_served"] and url.split("#")[0] == main:
+        # the first document request is the navigation itself (Chromium may normalise the URL)
+        if rtype == "Document" and not state["main_served"]:
             state["main_served"] = True
             return html, "text/html; charset=utf-8"
         return resolver.resolve_request(url)
