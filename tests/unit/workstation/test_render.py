@@ -212,14 +212,19 @@ def test_page_exhibit_in_the_report_shows_the_rendering_redactable(tmp_path, cas
     from reports.service import generate_report
     from tests.pdfcheck import text
 
-    (tmp_path / "p.html").write_text("<html><head><title>Hostess gezocht</title></head><body>Bel ons</body></html>")
+    (tmp_path / "p.html").write_text(
+        "<html><head><title>Hostess gezocht</title></head><body><div style='height:4000px'>Bel ons</div></body></html>"
+    )
     _import(case, tmp_path / "p.html")
     [page_id] = page_ids(case)
     run_render_stage(case, browser=browser)
-    report = generate_report(case, tmp_path / "r.pdf", ReportOptions(item_ids=(page_id,), redact="all"))
+    options = ReportOptions(item_ids=(page_id,), redact="all", page_full=True)
+    report = generate_report(case, tmp_path / "r.pdf", options)
     body = " ".join(text(report.path).split())
     assert "offline Chromium (viewport) rendering, not the original bytes" in body
     assert "PIXELATED in this report" in body
+    parts = -(-4016 // 1700)  # body margins make the page 4016 px tall
+    assert f"offline Chromium (full page, part {parts} of {parts}) rendering" in body
     assert case.item(page_id)["sha256"][:16] in body.replace(" ", "")
 
 
