@@ -111,6 +111,7 @@ class Browser:
         self._buffer = b""
         self._next_id = 0
         self._events: list[dict[str, Any]] = []
+        self._force_no_sandbox = False
 
     # -- process -------------------------------------------------------------------------------
     def __enter__(self) -> Browser:
@@ -121,6 +122,21 @@ class Browser:
         self.close()
 
     def start(self) -> None:
+        try:
+            self._start()
+        except RenderError:
+            if self._sandbox_off():
+                raise
+            # No user namespaces for Chromium's own sandbox here (some containers): start without
+            # it; the request interception and the network namespace still hold.
+            self.close()
+            self._force_no_sandbox = True
+            self._start()
+
+    def _sandbox_off(self) -> bool:
+        return os.geteuid() == 0 or "-rn" in self.isolation or self._force_no_sandbox
+
+    def _start(self) -> None:
         assert self.executable is not None
         shm = "/dev/shm" if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK) else None
         self._profile = tempfile.mkdtemp(prefix="ws-render-", dir=shm)
@@ -147,7 +163,7 @@ class Browser:
             "--disable-dev-shm-usage",
             "--mute-audio",
             "--hide-scrollbars",
-            *(["--no-sandbox"] if os.geteuid() == 0 or "-rn" in self.isolation else []),
+            *(["--no-sandbox"] if self._sandbox_off() else []),
             "--js-flags=--max-old-space-size=256",
             "about:blank",
         ]
