@@ -337,13 +337,24 @@ def _upright_size(item: dict[str, Any]) -> tuple[int, int] | None:
     return int(w), int(h)
 
 
+RENDERED_PAGE = "offline Chromium (viewport)"  # the caption reads "... rendering, not the original bytes"
+
+
 def _image_spec(
     case: Case, item: dict[str, Any], tags: set[str], options: ReportOptions, sensitive_items: set[int]
 ) -> ImageSpec | None:
     size = _upright_size(item) if item["kind"] in ("image", "frame") else None  # a frame: the stored JPEG
     source = "original"
+    picture_id = item["id"]
     if item["kind"] == "video":
         size, source = _contact_sheet_size(case, item["id"]), "contact sheet"
+    elif item["kind"] == "page":  # the page as it looked: its stored Chromium screenshot
+        from workstation.rendering.stage import stored_rendering
+
+        shot = stored_rendering(case, item["id"])
+        if shot is not None:
+            picture_id, source = shot.viewport_id, RENDERED_PAGE
+            size = _upright_size(case.item(shot.viewport_id))
     if size is None:
         row = case.db.execute("SELECT width, height FROM thumbnails WHERE item_id = ?", [item["id"]]).fetchone()
         if row is None or not row[0] or not row[1]:
@@ -360,7 +371,40 @@ def _image_spec(
         if item["id"] in sensitive_items:
             why.append("confirmed indicator concerning minors")
         reason = ", ".join(why)
-    return ImageSpec(item["id"], source, size[0], size[1], mode, reason)
+    return ImageSpec(picture_id, source, size[0], size[1], mode, reason)
+
+
+FULL_PAGE_PART = 1700  # px of a 1280 px wide rendering per report page (the frame's proportions)
+
+
+def _full_page_parts(
+    case: Case, item: dict[str, Any], image: ImageSpec | None, options: ReportOptions
+) -> tuple[ImageSpec, ...]:
+    """A page exhibit's full-page rendering cut in report-page-sized parts, when asked."""
+    if not options.page_full or item["kind"] != "page" or image is None:
+        return ()
+    from workstation.rendering.stage import stored_rendering
+
+    shot = stored_rendering(case, item["id"])
+    if shot is None or shot.full_id is None:
+        return ()
+    full = case.item(shot.full_id)
+    width, height = int(full.get("width") or 0), int(full.get("height") or 0)
+    if not width or not height:
+        return ()
+    parts = max(1, -(-height // FULL_PAGE_PART))
+    return tuple(
+        ImageSpec(
+            shot.full_id,
+            f"offline Chromium (full page, part {k + 1} of {parts})",
+            width,
+            min(FULL_PAGE_PART, height - k * FULL_PAGE_PART),
+            image.redaction,
+            image.redaction_reason,
+            crop=(0, k * FULL_PAGE_PART, width, min(height, (k + 1) * FULL_PAGE_PART)),
+        )
+        for k in range(parts)
+    )
 
 
 def _ref(row: Any, numbers: dict[int, int]) -> ItemRef:
@@ -479,7 +523,8 @@ def _exhibit(
         hashset_matches=tuple(Field(mask(f.name), f.value) for f in extra.hashset_matches.get(item_id, ())),
         watchlist_hits=tuple(Field(mask(f.name), mask(f.value)) for f in extra.watchlist_hits.get(item_id, ())),
         text_excerpt=excerpt,
-        image=_image_spec(case, item, tags, options, sensitive_items),
+        image=(image := _image_spec(case, item, tags, options, sensitive_items)),
+        more_images=_full_page_parts(case, item, image, options),
         unavailable=tuple(unavailable),
     )
 
@@ -735,6 +780,12 @@ def case_image_provider(case: Case) -> Any:
             if sheet is None:
                 raise LookupError("no contact sheet stored")
             return Image.open(io.BytesIO(sheet))
+        if spec.source == RENDERED_PAGE or spec.crop is not None:  # a page's stored screenshot (a part)
+            row = case.db.execute("SELECT sha256 FROM items WHERE id = ?", [spec.item_id]).fetchone()
+            if row is None:
+                raise LookupError(f"no item {spec.item_id}")
+            shot = Image.open(io.BytesIO(case.blobs.read(row[0])))
+            return shot.crop(spec.crop) if spec.crop is not None else shot
         if spec.source == "thumbnail":
             data = case.thumbnail(spec.item_id)
             if data is None:

@@ -384,6 +384,13 @@ def _exhibit_story(report: Report, ex: Exhibit, renderer: ImageRenderer | None) 
         if ex.regions:
             caption += f" — {len(ex.regions)} annotated region(s) outlined in red"
         story += [Spacer(1, 2), para(caption, "caption"), Spacer(1, 6)]
+        for part in ex.more_images:  # a page's full-page rendering, one report page per part
+            story.append(PageBreak())
+            story.append(ExhibitImage(part, (), renderer))
+            text = f"Exhibit {ex.number}: {part.source} rendering, not the original bytes"
+            if part.redaction != "none":
+                text += f" — {'PIXELATED' if part.redaction == 'pixelate' else 'BLURRED'} in this report"
+            story += [Spacer(1, 2), para(text, "caption"), Spacer(1, 6)]
 
     rows: list[tuple[str, str, str]] = [
         ("Exhibit number", str(ex.number), "body"),

@@ -68,6 +68,7 @@ class ReportOptions:
     sensitive_tags: tuple[str, ...] = DEFAULT_SENSITIVE_TAGS
     image_max_px: int = 1200
     redact_persons: bool = False  # Appendix E shows persons by number and role only
+    page_full: bool = False  # a page exhibit also prints its full-page rendering, split over pages
 
     def bates(self, page_index: int) -> str:
         """The Bates number of the page at 0-based page_index."""
@@ -88,6 +89,7 @@ class ReportOptions:
             "include_suggestions": self.include_suggestions,
             "sensitive_tags": list(self.sensitive_tags),
             "image_max_px": self.image_max_px,
+            "page_full": self.page_full,
         }
 
 
@@ -195,6 +197,7 @@ class ImageSpec:
     height: int
     redaction: str = "none"
     redaction_reason: str = ""
+    crop: tuple[int, int, int, int] | None = None  # (left, top, right, bottom) of the picture to draw
 
 
 @dataclass(frozen=True)
@@ -240,6 +243,7 @@ class Exhibit:
     watchlist_hits: tuple[Field, ...] = ()  # name: list (agency) and label, value: kind and value
     text_excerpt: str = ""
     image: ImageSpec | None = None
+    more_images: tuple[ImageSpec, ...] = ()  # a page's full-page rendering in parts (page_full)
     # Parts that could not be filled, with the reason (e.g. the dedup tables are absent).
     unavailable: tuple[Field, ...] = ()
 

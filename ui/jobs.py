@@ -26,13 +26,26 @@ def import_job(case: Case, progress: Progress, paths: list[str]) -> Any:
     images not read yet stay queued (`workstation scan CASE --ocr` reads them)."""
     from workstation.importing import ocrstage
     from workstation.importing.pipeline import run_import
+    from workstation.rendering.stage import run_render_stage
 
     result = run_import(case, paths, progress)
     try:
         ocrstage.run_ocr_stage(case, progress)
+        # the pages' screenshots (their grid thumbnails become the rendering); no Chromium: skipped
+        pages = [int(i["id"]) for i in result.items if i.get("kind") == "page"]
+        if pages:
+            run_render_stage(case, progress, item_ids=pages)
     except Cancelled:
         pass
     return result
+
+
+def render_job(case: Case, progress: Progress, item_ids: list[int], javascript: bool = False) -> dict[str, Any]:
+    """Render pages in offline headless Chromium and store their screenshots (the page viewer's
+    "Render now")."""
+    from workstation.rendering.stage import run_render_stage
+
+    return run_render_stage(case, progress, item_ids=item_ids, again=True, javascript=javascript).to_json()
 
 
 def verify_job(case: Case, progress: Progress) -> dict[str, Any]:
@@ -65,6 +78,7 @@ JOBS: dict[str, Callable[..., Any]] = {
     "verify": verify_job,
     "report": report_job,
     "dedup-hash": dedup_hash_job,
+    "render": render_job,
 }
 
 EMIT_EVERY = 0.1

@@ -224,7 +224,12 @@ def item_rows(case: Case, item_ids: Sequence[int]) -> dict[int, ItemRow]:
     for part in chunks(list(item_ids)):
         marks = ",".join("?" * len(part))
         rows = case.db.execute(
-            "SELECT items.id, kind, original_name, size, mime, captured_at, imported_at, width, height, "
+            "SELECT items.id, kind, "
+            # a page is named by its title (a WARC page's name already holds it), then its file name
+            "CASE WHEN kind = 'page' AND trim(coalesce(title, '')) <> '' "
+            "AND instr(coalesce(original_name, ''), substr(trim(title), 1, 40)) = 0 "
+            "THEN trim(title) || ' — ' || coalesce(original_name, '') ELSE original_name END, "
+            "size, mime, captured_at, imported_at, width, height, "
             "coalesce(source_url, source_path), sha256, "
             "EXISTS(SELECT 1 FROM thumbnails t WHERE t.item_id = items.id), "
             f"(SELECT group_concat(tag, '{_TAG_SEP}') FROM tags WHERE tags.item_id = items.id), "

@@ -1892,47 +1892,57 @@ Sleep bestanden of mappen hierheen, of gebruik Bestand → Bestanden importeren�
 <context>
     <name>PageViewer</name>
     <message>
-        <location filename="../../ui/views/page_viewer.py" line="180"/>
-        <source>Rendered (offline)</source>
-        <translation>Weergegeven (offline)</translation>
+        <location filename="../../ui/views/page_viewer.py" line="277"/>
+        <source>Rendering (Chromium, offline)</source>
+        <translation>Weergave (Chromium, offline)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/page_viewer.py" line="181"/>
+        <location filename="../../ui/views/page_viewer.py" line="278"/>
+        <source>As captured (simple view)</source>
+        <translation>Zoals vastgelegd (eenvoudige weergave)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/page_viewer.py" line="279"/>
         <source>Text</source>
         <translation>Tekst</translation>
     </message>
     <message>
-        <location filename="../../ui/views/page_viewer.py" line="182"/>
+        <location filename="../../ui/views/page_viewer.py" line="280"/>
         <source>Source</source>
         <translation>Bron</translation>
     </message>
     <message>
-        <location filename="../../ui/views/page_viewer.py" line="183"/>
+        <location filename="../../ui/views/page_viewer.py" line="281"/>
         <source>Resources</source>
         <translation>Bronnen</translation>
     </message>
     <message>
-        <location filename="../../ui/views/page_viewer.py" line="190"/>
+        <location filename="../../ui/views/page_viewer.py" line="288"/>
         <source>This page is too large to render here; see the Text and Source tabs.</source>
         <translation>Deze pagina is te groot om hier weer te geven; zie de tabbladen Tekst en Bron.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/page_viewer.py" line="201"/>
+        <location filename="../../ui/views/page_viewer.py" line="301"/>
         <source>Offline view: no request leaves this computer. %1 resource(s) shown from the case, %2 blocked (not in the case).</source>
         <translation>Offline weergave: er verlaat geen verzoek deze computer. %1 bron(nen) uit de zaak getoond, %2 geblokkeerd (niet in de zaak).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/page_viewer.py" line="209"/>
+        <location filename="../../ui/views/page_viewer.py" line="309"/>
         <source>shown from case: </source>
         <translation>getoond uit de zaak: </translation>
     </message>
     <message>
-        <location filename="../../ui/views/page_viewer.py" line="211"/>
+        <location filename="../../ui/views/page_viewer.py" line="311"/>
         <source>blocked: </source>
         <translation>geblokkeerd: </translation>
     </message>
     <message>
-        <location filename="../../ui/views/page_viewer.py" line="220"/>
+        <location filename="../../ui/views/page_viewer.py" line="315"/>
+        <source>not captured (refused to the renderer): </source>
+        <translation>niet vastgelegd (geweigerd aan de weergave): </translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/page_viewer.py" line="324"/>
         <source>Links are not followed (offline). Link target: %1</source>
         <translation>Links worden niet gevolgd (offline). Doel van de link: %1</translation>
     </message>
@@ -2347,6 +2357,49 @@ Sleep bestanden of mappen hierheen, of gebruik Bestand → Bestanden importeren�
         <location filename="../../ui/views/networks_view.py" line="322"/>
         <source>not registered</source>
         <translation>niet geregistreerd</translation>
+    </message>
+</context>
+<context>
+    <name>RenderingPane</name>
+    <message>
+        <location filename="../../ui/views/page_viewer.py" line="157"/>
+        <source>JavaScript (still offline)</source>
+        <translation>JavaScript (nog steeds offline)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/page_viewer.py" line="160"/>
+        <source>Render now</source>
+        <translation>Nu weergeven</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/page_viewer.py" line="181"/>
+        <source>Not rendered yet. Render now loads the page in an offline browser: every request is answered from the case or refused.</source>
+        <translation>Nog niet weergegeven. Nu weergeven laadt de pagina in een offline browser: elk verzoek wordt beantwoord uit de zaak of geweigerd.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/page_viewer.py" line="191"/>
+        <source>cut at the maximum height</source>
+        <translation>afgekapt op de maximale hoogte</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/page_viewer.py" line="192"/>
+        <source>%1 resource(s) not captured</source>
+        <translation>%1 bron(nen) niet vastgelegd</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/page_viewer.py" line="199"/>
+        <source>Rendering offline…</source>
+        <translation>Offline weergeven…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/page_viewer.py" line="201"/>
+        <source>Render page</source>
+        <translation>Pagina weergeven</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/page_viewer.py" line="213"/>
+        <source>Could not render: %1</source>
+        <translation>Weergeven mislukt: %1</translation>
     </message>
 </context>
 <context>

@@ -14,12 +14,16 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QTextDocument
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPixmap, QTextDocument
 from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
     QTabWidget,
     QTextBrowser,
     QVBoxLayout,
@@ -29,7 +33,9 @@ from PySide6.QtWidgets import (
 from ui.i18n import Retranslatable
 from ui.page_resources import CaseResourceResolver, PageDocument, load_page
 from ui.session import CaseSession
+from ui.tasks import TaskRunner
 from workstation import records
+from workstation.rendering.stage import StoredRendering, stored_rendering
 
 log = logging.getLogger(__name__)
 IMAGE = int(QTextDocument.ResourceType.ImageResource.value)
@@ -125,8 +131,97 @@ class OfflinePageBrowser(QTextBrowser):
             block = block.next()
 
 
+class RenderingPane(QWidget):
+    """The faithful rendering: the stored Chromium screenshot of the page (full page when there
+    is one), its provenance, and "Render now" (in a child process) when none exists yet.
+
+    Signals:
+        rendered(): a new rendering was stored.
+    """
+
+    rendered = Signal()
+
+    def __init__(self, session: CaseSession, page_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.page_id = page_id
+        self.runner = TaskRunner(self)
+        self.stored: StoredRendering | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        bar = QHBoxLayout()
+        self.info = QLabel()
+        self.info.setObjectName("renderingInfo")
+        self.info.setWordWrap(True)
+        bar.addWidget(self.info, 1)
+        self.javascript = QCheckBox(self.tr("JavaScript (still offline)"))
+        self.javascript.setObjectName("renderJavascript")
+        bar.addWidget(self.javascript)
+        self.render_button = QPushButton(self.tr("Render now"))
+        self.render_button.setObjectName("renderNow")
+        self.render_button.clicked.connect(self.render_now)
+        bar.addWidget(self.render_button)
+        layout.addLayout(bar)
+        self.image = QLabel()
+        self.image.setObjectName("renderingImage")
+        self.image.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        scroll = QScrollArea()
+        scroll.setWidget(self.image)
+        scroll.setWidgetResizable(False)
+        layout.addWidget(scroll, 1)
+        self.task: Any = None
+        self.reload()
+
+    def reload(self) -> None:
+        case = self.session.case
+        self.stored = stored_rendering(case, self.page_id)
+        if self.stored is None:
+            self.image.clear()
+            self.image.resize(0, 0)
+            self.info.setText(self.tr("Not rendered yet. Render now loads the page in an offline browser: every "
+                                      "request is answered from the case or refused."))
+            return
+        shown = self.stored.full_id or self.stored.viewport_id
+        pixmap = QPixmap()
+        pixmap.loadFromData(case.blobs.read(case.item(shown)["sha256"]))
+        self.image.setPixmap(pixmap)
+        self.image.resize(pixmap.size())
+        text = self.stored.provenance
+        if self.stored.truncated:
+            text += " · " + self.tr("cut at the maximum height")
+        text += " · " + self.tr("%1 resource(s) not captured").replace("%1", str(len(self.stored.refused)))
+        self.info.setText(text)
+
+    def render_now(self) -> None:
+        if self.task is not None:
+            return
+        self.render_button.setEnabled(False)
+        self.info.setText(self.tr("Rendering offline…"))
+        task = self.session.process_task(
+            "render", self.tr("Render page"), item_ids=[self.page_id], javascript=self.javascript.isChecked()
+        )
+        task.signals.succeeded.connect(self._done)
+        task.signals.failed.connect(lambda reason: self.info.setText(reason))
+        task.signals.finished.connect(self._finished)
+        self.task = task
+        self.runner.start(task)
+
+    def _done(self, result: Any) -> None:
+        errors = (result or {}).get("errors") or []
+        self.reload()
+        if errors:
+            self.info.setText(self.tr("Could not render: %1").replace("%1", str(errors[0].get("error"))))
+        elif (result or {}).get("status") == "unavailable":
+            self.info.setText(str(result.get("notice")))
+        self.rendered.emit()
+
+    def _finished(self) -> None:
+        self.task = None
+        self.render_button.setEnabled(True)
+
+
 class PageViewer(Retranslatable, QWidget):
-    """Rendered / Text / Source / Resources tabs for one captured page.
+    """Rendering / As captured / Text / Source / Resources tabs for one captured page.
 
     Signals:
         item_requested(item_id): a clicked link points to another item in the case.
@@ -177,7 +272,10 @@ class PageViewer(Retranslatable, QWidget):
         self.source.setFont(mono)
         self.resources = QListWidget()
         self.resources.setObjectName("pageResources")
-        self.tabs.addTab(self.browser, self.tr("Rendered (offline)"))
+        self.rendering = RenderingPane(session, item_id)
+        self.rendering.rendered.connect(self._update_banner)
+        self.tabs.addTab(self.rendering, self.tr("Rendering (Chromium, offline)"))
+        self.tabs.addTab(self.browser, self.tr("As captured (simple view)"))
         self.tabs.addTab(self.text, self.tr("Text"))
         self.tabs.addTab(self.source, self.tr("Source"))
         self.tabs.addTab(self.resources, self.tr("Resources"))
@@ -191,6 +289,8 @@ class PageViewer(Retranslatable, QWidget):
             self.tabs.setCurrentWidget(self.text)
         else:
             self.browser.show_page(self.page, self.resolver)
+            if self.rendering.stored is None:  # not rendered yet: the simple view until "Render now"
+                self.tabs.setCurrentWidget(self.browser)
         self._update_banner()
 
     def _update_banner(self) -> None:
@@ -209,6 +309,10 @@ class PageViewer(Retranslatable, QWidget):
             QListWidgetItem(self.tr("shown from case: ") + url, self.resources)
         for url in blocked:
             item = QListWidgetItem(self.tr("blocked: ") + url, self.resources)
+            item.setForeground(QColor(160, 60, 60))
+        stored = self.rendering.stored
+        for url in sorted(set(stored.refused) - set(blocked)) if stored is not None else []:
+            item = QListWidgetItem(self.tr("not captured (refused to the renderer): ") + url, self.resources)
             item.setForeground(QColor(160, 60, 60))
 
     def _on_browser_link_clicked(self, url: str) -> None:

@@ -66,6 +66,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "items are stored), later (queue them for `workstation scan CASE --ocr`), off (do not queue)",
     )
     p.add_argument(
+        "--render",
+        choices=("after", "later", "off"),
+        default="later",
+        help="screenshots of captured pages in offline headless Chromium: after (a phase once the items are "
+        "stored), later (default: `workstation render CASE`, or the page viewer on demand), off",
+    )
+    p.add_argument(
         "--timezone",
         metavar="TZ",
         default=None,
@@ -232,6 +239,15 @@ def cmd_import(args: argparse.Namespace) -> int:
             stage.queued = len(ocrstage.pending(case))
             if args.ocr == "off" or ocr.import_mode() == "off":
                 stage.notice = "OCR at import switched off"
+        rendered = None
+        if args.render == "after":
+            from workstation.commands.render import run_stage
+
+            try:
+                rendered = run_stage(case, args, item_ids=[i["id"] for i in result.items if i["kind"] == "page"])
+            except Cancelled:
+                print(f"import done; rendering cancelled: run `workstation render {args.case}`", file=sys.stderr)
+                return 130
     data = {
         "imported": result.imported,
         "exact_duplicates": result.exact_duplicates,
@@ -247,6 +263,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         },
         "ocr": stage.to_json(),
         "finish_error": result.finish_error,
+        "render": rendered.to_json() if rendered is not None else {"status": args.render},
     }
     if args.json:
         print_json(data)

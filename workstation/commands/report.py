@@ -61,6 +61,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     p.add_argument(
         "--redact-persons", action="store_true", help="networks appendix: persons by number and role, no names"
     )
+    p.add_argument(
+        "--page-full", action="store_true",
+        help="page exhibits also print their full-page rendering, split over report pages",
+    )
     p.add_argument("--bates-prefix", default="EW-", help="text before the Bates number (default: EW-)")
     p.add_argument("--bates-start", type=int, default=1, help="first Bates number (default: 1)")
     p.add_argument(
@@ -141,6 +145,7 @@ def _options(args: argparse.Namespace):  # type: ignore[no-untyped-def]
         include_suggestions=args.suggestions,
         sensitive_tags=tuple(t.strip() for t in args.sensitive_tags.split(",") if t.strip()),
         redact_persons=getattr(args, "redact_persons", False),
+        page_full=getattr(args, "page_full", False),
     )
 
 

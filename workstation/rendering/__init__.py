@@ -1,0 +1,1 @@
+"""Pages as they looked: offline rendering of captured pages from the case's own bytes."""
