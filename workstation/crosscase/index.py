@@ -193,14 +193,22 @@ def refresh(case: Case, *, force: bool = False) -> bool:
 
 
 def add_items(case: Case, item_ids: list[int]) -> None:
-    """New items of a case already in the index (import batch hook); nothing when it is not."""
+    """New items of a case (import batch hook), once the analyst has an index (the first `seen`).
+
+    A case not in the index yet is indexed whole: every case the analyst imports into is found by
+    `seen` from another case without having to run `seen` on it first.
+    """
     if not item_ids or not (index_dir() / "index.key").exists():
         return
     with _open(create=False) as conn:
         if conn is None:
             return
         row = conn.execute("SELECT id FROM cases WHERE path = ?", [_path(case)]).fetchone()
-        if not row:
+    if not row:
+        refresh(case, force=True)
+        return
+    with _open(create=False) as conn:
+        if conn is None:
             return
         now = utc_now()
         for (kind, value), ids in _values(case, item_ids).items():

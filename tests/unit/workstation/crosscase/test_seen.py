@@ -60,6 +60,13 @@ def test_seen_across_cases_kept_in_step_and_forgotten(
     assert [c.items for c in found[("email", "x@example.org")].cases] == [1]
     assert index.refresh(a) is False  # the hook kept the fingerprint in step
 
+    # A case the index has never seen is indexed whole by its first import.
+    c = _case(tmp_path, "charlie", {"c.txt": "bel 0612345678"})
+    found = {(s.kind, s.value): s for s in index.seen(a)}
+    assert "Charlie" in {case.title for case in found[("phone", "+31612345678")].cases}
+    c.close()
+    assert index.forget(tmp_path / "charlie.case")
+
     # The index is encrypted: no selector in the file.
     raw = b"".join(p.read_bytes() for p in (tmp_path / "home" / "crosscase").glob("index.db*"))
     assert b"+31612345678" not in raw and b"example.org" not in raw and b"SQLite format 3" not in raw
