@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path, PurePath
@@ -402,7 +402,7 @@ class DiskImageImporter:
                 return
             child = source.child_bytes(data, **common)
         else:
-            child = source.child(opener=_reopener(entry.opener), size=entry.size, **common)
+            child = source.child(opener=entry.opener, size=entry.size, **common)
         for item in read_child(child, progress):
             if item.key == child.item_key:
                 item.metadata.setdefault("filesystem", provenance)
@@ -433,10 +433,6 @@ def _count_skipped(volume: Volume, fs_kind: str, triage: Triage) -> dict[str, ob
     except Exception:  # noqa: BLE001 - the import pass walks again and reports the damage
         pass
     return skipped.as_dict()
-
-
-def _reopener(opener: Callable[[], BinaryIO]) -> Callable[[], BinaryIO]:
-    return opener
 
 
 _MIME = {
