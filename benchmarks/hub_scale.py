@@ -43,8 +43,16 @@ def _case(tmp: Path, name: str, texts: list[str], photos: list[Path]):  # type: 
         (folder / f"ad{i}.txt").write_text(t, encoding="utf-8")
     for p in photos:
         (folder / p.name).write_bytes(p.read_bytes())
-    case = Case.create(tmp / f"{name}.case", "pw", title=name, case_number=name, agency=name, analyst="b",
-                       timezone="UTC", default_region="NL")
+    case = Case.create(
+        tmp / f"{name}.case",
+        "pw",
+        title=name,
+        case_number=name,
+        agency=name,
+        analyst="b",
+        timezone="UTC",
+        default_region="NL",
+    )
     run_import(case, [folder], workers=0)
     return case
 
@@ -84,8 +92,13 @@ def bench_hub(tmp: Path, n_tokens: int) -> dict[str, float]:
         n = len(found)
         a.close()
         b.close()
-        return {"tokens": n_tokens, "load_s": round(load, 1), "matches_s": round(min(times), 3),
-                "matches": n, "kinds": sorted(kinds)}  # type: ignore[dict-item]
+        return {
+            "tokens": n_tokens,
+            "load_s": round(load, 1),
+            "matches_s": round(min(times), 3),
+            "matches": n,
+            "kinds": sorted(kinds),
+        }  # type: ignore[dict-item]
     finally:
         next(gen, None)  # type: ignore[call-overload]
 
@@ -95,8 +108,16 @@ def bench_seen(tmp: Path, n_items: int) -> dict[str, float]:
     from workstation.case import Case, utc_now
     from workstation.crosscase import index
 
-    case = Case.create(tmp / "big.case", "pw", title="Big", case_number="BIG", agency="a", analyst="b",
-                       timezone="UTC", default_region="NL")
+    case = Case.create(
+        tmp / "big.case",
+        "pw",
+        title="Big",
+        case_number="BIG",
+        agency="a",
+        analyst="b",
+        timezone="UTC",
+        default_region="NL",
+    )
     index.refresh(case)  # registers it with its real fingerprint
     now = utc_now()
     with index._open() as conn:
@@ -104,8 +125,10 @@ def bench_seen(tmp: Path, n_items: int) -> dict[str, float]:
         big = conn.execute("SELECT id FROM cases WHERE path = ?", [str(case.path.resolve())]).fetchone()[0]
         others = []
         for c in range(20):
-            cur = conn.execute("INSERT INTO cases (path, title, fingerprint, updated_at) VALUES (?, ?, 'x', ?)",
-                               [f"/cases/other{c}.case", f"Other {c}", now])
+            cur = conn.execute(
+                "INSERT INTO cases (path, title, fingerprint, updated_at) VALUES (?, ?, 'x', ?)",
+                [f"/cases/other{c}.case", f"Other {c}", now],
+            )
             others.append(cur.lastrowid)
         rows = []
         for i in range(n_items):

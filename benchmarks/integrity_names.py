@@ -46,7 +46,7 @@ def build(root: Path, count: int, seed: int) -> dict[bytes, bytes]:
         codec = CODECS[i % len(CODECS)]
         raw = name.encode(codec, "replace")
         if i % 7 == 0:  # a byte that is invalid in UTF-8 and in the name's own code page guess
-            raw = raw.replace(b"_", bytes([rng.choice([0x81, 0x8d, 0x8f, 0x90, 0x9d, 0xff])]), 1)
+            raw = raw.replace(b"_", bytes([rng.choice([0x81, 0x8D, 0x8F, 0x90, 0x9D, 0xFF])]), 1)
         folder = broot + b"/" + (b"Fotos \xe9t\xe9" if i % 3 == 0 else b"docs")
         os.makedirs(folder, exist_ok=True)
         content = f"item {seed}-{i} {name}".encode()
@@ -91,13 +91,17 @@ def run(count: int, seed: int, label: str) -> None:
         files = [i for i in case.items() if "!" not in (i["source_path"] or "")]
         for item in files:
             meta = item["metadata"]
-            raw = names.raw_name(meta["source_path_bytes"]) if "source_path_bytes" in meta else os.fsencode(
-                item["source_path"])
+            raw = (
+                names.raw_name(meta["source_path_bytes"])
+                if "source_path_bytes" in meta
+                else os.fsencode(item["source_path"])
+            )
             if raw in expected and Path(os.fsdecode(raw)).read_bytes() == expected[raw]:
                 exact += 1
         members = [i for i in case.items() if "!" in (i["source_path"] or "")]
         zip_exact = sum(
-            1 for m in members
+            1
+            for m in members
             if bytes.fromhex(m["metadata"]["archive_member"].get("name_bytes", "")).endswith(b"r\xe9sum\xe9_wxyz")
         )
         long_errors = sum(1 for e in result.errors if "too long" in e["error"])

@@ -36,13 +36,19 @@ FONTS_HELD_OUT = [
 ]
 FORMATS_TUNING = ["+31 6 {a} {b}", "06-{a}{b}", "+44 7700 {c}", "Tel {a} {b}"]
 FORMATS_HELD_OUT = ["+48 512 {c}", "0031 6 {a}{b}", "+380 67 {c} {d}", "WhatsApp {a}-{b}"]
-COLOURS = [((255, 255, 255), (0, 0, 0)), ((255, 230, 0), (40, 40, 40)), ((230, 20, 60), (255, 255, 255)),
-           ((20, 20, 20), (255, 255, 255))]
+COLOURS = [
+    ((255, 255, 255), (0, 0, 0)),
+    ((255, 230, 0), (40, 40, 40)),
+    ((230, 20, 60), (255, 255, 255)),
+    ((20, 20, 20), (255, 255, 255)),
+]
 
 
 def number(rng: random.Random, formats: list[str]) -> str:
     return rng.choice(formats).format(
-        a=f"{rng.randint(1000, 9999)}", b=f"{rng.randint(1000, 9999)}", c=f"{rng.randint(100000, 999999)}",
+        a=f"{rng.randint(1000, 9999)}",
+        b=f"{rng.randint(1000, 9999)}",
+        c=f"{rng.randint(100000, 999999)}",
         d=f"{rng.randint(10, 99)}",
     )
 

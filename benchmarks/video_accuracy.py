@@ -191,7 +191,8 @@ def main() -> int:
                 1
                 for c in clusters
                 for m in c
-                if names.get(m["id"], "") in plan["stills"] and plan["stills"][names[m["id"]]] is None
+                if names.get(m["id"], "") in plan["stills"]
+                and plan["stills"][names[m["id"]]] is None
                 and any("timecode" in x for x in c)
             )
             want_pairs = {tuple(sorted((a, b))) for fam in plan["families"] for a in fam for b in fam if a < b}

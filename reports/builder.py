@@ -280,6 +280,8 @@ def _container_fields(meta: dict[str, Any], mask: Masker) -> tuple[Field, ...]:
                 )
             )
     return tuple(fields)
+
+
 def _video_fields(
     case: Case, item: dict[str, Any], meta: dict[str, Any], mask: Masker
 ) -> tuple[tuple[Field, ...], tuple[float, float] | None]:
@@ -293,11 +295,24 @@ def _video_fields(
     raw = meta.get("video")
     video: dict[str, Any] = raw if isinstance(raw, dict) else {}
     names = {
-        "duration": "Duration (s)", "container": "Container", "codec": "Video codec", "profile": "Profile",
-        "coded_width": "Coded width", "coded_height": "Coded height", "frame_rate": "Frame rate",
-        "frames": "Frames", "rotation": "Rotation (degrees)", "bit_rate": "Bit rate", "audio_codec": "Audio codec",
-        "creation_time": "Creation time", "make": "Make", "model": "Model", "software": "Software",
-        "encoder": "Encoder", "keyframes": "Keyframes", "notes": "Notes",
+        "duration": "Duration (s)",
+        "container": "Container",
+        "codec": "Video codec",
+        "profile": "Profile",
+        "coded_width": "Coded width",
+        "coded_height": "Coded height",
+        "frame_rate": "Frame rate",
+        "frames": "Frames",
+        "rotation": "Rotation (degrees)",
+        "bit_rate": "Bit rate",
+        "audio_codec": "Audio codec",
+        "creation_time": "Creation time",
+        "make": "Make",
+        "model": "Model",
+        "software": "Software",
+        "encoder": "Encoder",
+        "keyframes": "Keyframes",
+        "notes": "Notes",
     }
     fields = [
         Field(label, mask(str(video[key] if not isinstance(video[key], list) else "; ".join(video[key]))[:300]))
@@ -537,10 +552,7 @@ def _custody(case: Case, upto: int, mask: Masker) -> Custody:
         text = (
             text
             if len(text) <= MAX_AUDIT_DETAILS
-            else (
-                text[:MAX_AUDIT_DETAILS] + f"… ({len(text):,} characters; the full entry is in "
-                "the case's audit log)"
-            )
+            else (text[:MAX_AUDIT_DETAILS] + f"… ({len(text):,} characters; the full entry is in the case's audit log)")
         )
         entries.append(replace(row, details=mask(text)))
     problems = audit_log.verify_chain(case.db)

@@ -84,9 +84,16 @@ def generate_report(case: Case, out: str | Path, options: ReportOptions, progres
             f"{case.path}: the case is read-only ({case.read_only}); this report is not recorded in its audit log",
         )
         return GeneratedReport(
-            path=result.path, sha256=result.sha256, size=result.size, pages=result.pages,
-            document_id=report.document_id, exhibits=exhibits, redacted_exhibits=report.redaction.images_redacted,
-            masked_selectors=report.redaction.selectors_masked, newly_marked=newly, warnings=warnings,
+            path=result.path,
+            sha256=result.sha256,
+            size=result.size,
+            pages=result.pages,
+            document_id=report.document_id,
+            exhibits=exhibits,
+            redacted_exhibits=report.redaction.images_redacted,
+            masked_selectors=report.redaction.selectors_masked,
+            newly_marked=newly,
+            warnings=warnings,
         )
     case.audit(
         "report.generated",

@@ -41,9 +41,7 @@ class BlobStore:
         return row is not None
 
     def info(self, sha256: str) -> BlobInfo:
-        row = self.db.execute(
-            "SELECT sha256, md5, size FROM blobs WHERE sha256 = ?", [sha256]
-        ).fetchone()
+        row = self.db.execute("SELECT sha256, md5, size FROM blobs WHERE sha256 = ?", [sha256]).fetchone()
         if row is None:
             raise StorageError(f"no blob {sha256}")
         return BlobInfo(row[0], row[1], row[2], False)
@@ -87,9 +85,7 @@ class BlobStore:
             if md5 is not None:
                 md5.update(chunk)
             size += len(chunk)
-            conn.execute(
-                "INSERT INTO blob_chunks (blob_id, seq, data) VALUES (?, ?, ?)", (blob_id, seq, chunk)
-            )
+            conn.execute("INSERT INTO blob_chunks (blob_id, seq, data) VALUES (?, ?, ?)", (blob_id, seq, chunk))
             seq += 1
         digest = sha.hexdigest()
         if expected_sha256 is not None and digest != expected_sha256:
@@ -168,9 +164,7 @@ class BlobReader(io.RawIOBase):
 
     def __init__(self, store: BlobStore, sha256: str) -> None:
         super().__init__()
-        row = store.db.execute(
-            "SELECT id, size, chunk_size FROM blobs WHERE sha256 = ?", [sha256]
-        ).fetchone()
+        row = store.db.execute("SELECT id, size, chunk_size FROM blobs WHERE sha256 = ?", [sha256]).fetchone()
         if row is None:
             raise StorageError(f"no blob {sha256}")
         self._db = store.db

@@ -188,9 +188,7 @@ def open_database(
                 "with a -shm file beside it; copy the case and its -wal file to writable media",
                 path,
             ) from exc
-        raise WrongKey(
-            "wrong passphrase, or the file is not a case file or is damaged at its start", path
-        ) from exc
+        raise WrongKey("wrong passphrase, or the file is not a case file or is damaged at its start", path) from exc
     app_id = conn.execute("PRAGMA application_id").fetchone()[0]
     if app_id != APPLICATION_ID:
         conn.close()
@@ -243,8 +241,6 @@ def close(db: sqlite_utils.Database) -> None:
         pass
 
 
-
-
 def error_kind(exc: BaseException) -> str:
     """What a SQLite error really means: full, locked, readonly, cantopen, damaged or other."""
     name = getattr(exc, "sqlite_errorname", "") or ""
@@ -257,8 +253,10 @@ def error_kind(exc: BaseException) -> str:
         return "readonly"
     if name.startswith("SQLITE_CANTOPEN") or "unable to open" in text:
         return "cantopen"
-    if isinstance(exc, MemoryError) or name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB", "SQLITE_NOMEM")) or (
-        "malformed" in text or "not a database" in text or "hmac" in text
+    if (
+        isinstance(exc, MemoryError)
+        or name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB", "SQLITE_NOMEM"))
+        or ("malformed" in text or "not a database" in text or "hmac" in text)
     ):
         return "damaged"
     if name.startswith("SQLITE_IOERR") or "disk i/o error" in text:

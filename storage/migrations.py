@@ -76,9 +76,7 @@ def migrate(db: sqlite_utils.Database, *, upto: int | None = None) -> list[str]:
             conn.execute("BEGIN IMMEDIATE")
             for statement in _split(sql):
                 conn.execute(statement)
-            conn.execute(
-                "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT)"
-            )
+            conn.execute("CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT)")
             conn.execute(
                 "INSERT INTO schema_migrations VALUES (?, ?)",
                 (name, datetime.now(UTC).isoformat(timespec="seconds")),

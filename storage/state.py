@@ -22,8 +22,18 @@ BOUND_TABLES = ("exhibits", "notes", "tags", "annotations", "ocr_text", "selecto
 # Item columns grouped for the report ("provenance edited", "original replaced").
 ORIGINAL_FIELDS = ("sha256", "md5", "size", "blob.sha256", "blob.md5", "blob.size")
 PROVENANCE_FIELDS = (
-    "original_name", "source_path", "source_url", "final_url", "capture_method", "captured_at",
-    "captured_tz", "imported_at", "analyst", "parent_id", "importer", "import_key",
+    "original_name",
+    "source_path",
+    "source_url",
+    "final_url",
+    "capture_method",
+    "captured_at",
+    "captured_tz",
+    "imported_at",
+    "analyst",
+    "parent_id",
+    "importer",
+    "import_key",
 )
 TEXT_FIELDS = ("text", "title", "language", "ocr_text")
 DIRTY = "temp.ws_state_dirty"
@@ -36,9 +46,7 @@ def _h(value: Any) -> str:
 
 
 def digest(components: dict[str, str]) -> str:
-    return hashlib.sha256(
-        json.dumps(components, sort_keys=True, separators=(",", ":")).encode("ascii")
-    ).hexdigest()
+    return hashlib.sha256(json.dumps(components, sort_keys=True, separators=(",", ":")).encode("ascii")).hexdigest()
 
 
 def enabled(db: sqlite_utils.Database) -> bool:
@@ -85,9 +93,7 @@ def components(db: sqlite_utils.Database, ids: Iterable[int] | None = None) -> d
             cursor = (
                 row
                 for part in _chunks(id_list)
-                for row in conn.execute(
-                    f'SELECT * FROM "{table}" WHERE item_id IN ({",".join("?" * len(part))})', part
-                )
+                for row in conn.execute(f'SELECT * FROM "{table}" WHERE item_id IN ({",".join("?" * len(part))})', part)
             )
         at = tcols.index("item_id")
         for row in cursor:

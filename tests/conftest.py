@@ -149,8 +149,10 @@ def make_jpeg(path: Path, seed: int = 0, size: tuple[int, int] = (320, 240), exi
     draw = ImageDraw.Draw(img)
     for _ in range(4):
         x0, y0 = int(rng.integers(0, w - 40)), int(rng.integers(0, h - 40))
-        draw.ellipse((x0, y0, x0 + int(rng.integers(20, 90)), y0 + int(rng.integers(20, 90))),
-                     fill=tuple(int(v) for v in rng.integers(0, 255, 3)))
+        draw.ellipse(
+            (x0, y0, x0 + int(rng.integers(20, 90)), y0 + int(rng.integers(20, 90))),
+            fill=tuple(int(v) for v in rng.integers(0, 255, 3)),
+        )
     path.parent.mkdir(parents=True, exist_ok=True)
     kwargs = {"quality": 88}
     if exif is not None:

@@ -582,6 +582,7 @@ class MainWindow(Retranslatable, QMainWindow):
         if self.tabs.currentWidget() is self.clusters_view:
             self.navigator.follow(f"cluster:{cluster_id}")
             self._update_selection_label()
+
     def open_conversation(self, item_id: int) -> QWidget:
         """A conversation in the chat view; for a message, its conversation scrolled to it."""
         from ui.views.conversation_view import ConversationView

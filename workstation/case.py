@@ -97,11 +97,7 @@ def storage_failure(exc: BaseException, path: str | Path, *, need: int | None = 
         )
     if kind == "locked":
         others = casefile.holders(path)
-        who = (
-            "; held by " + ", ".join(f"pid {pid} ({cmd[:80]})" for pid, cmd in others)
-            if others
-            else ""
-        )
+        who = "; held by " + ", ".join(f"pid {pid} ({cmd[:80]})" for pid, cmd in others) if others else ""
         return CaseLocked(
             f"the case is in use by another process{who}; wait for it to finish or close it there, then try again",
             path,
@@ -151,9 +147,7 @@ class Case:
         self.blobs = BlobStore(db)
         self._depth = 0
         self.meta = self._read_meta()
-        self.analyst = analyst or os.environ.get("WORKSTATION_ANALYST") or self.meta.get(
-            "analyst"
-        ) or default_analyst()
+        self.analyst = analyst or os.environ.get("WORKSTATION_ANALYST") or self.meta.get("analyst") or default_analyst()
 
     # -- opening ---------------------------------------------------------------------------
     @classmethod

@@ -72,9 +72,7 @@ def coverage(case: Case) -> OcrCoverage:
     queued = {str(r[0]): int(r[1]) for r in db.execute("SELECT reason, count(*) FROM ocr_queue GROUP BY reason")}
     read = int(db.execute("SELECT count(*) FROM ocr_queue WHERE done_at IS NOT NULL").fetchone()[0])
     failed = int(db.execute("SELECT count(*) FROM ocr_queue WHERE error IS NOT NULL").fetchone()[0])
-    waiting = int(
-        db.execute("SELECT count(*) FROM ocr_queue WHERE done_at IS NULL AND error IS NULL").fetchone()[0]
-    )
+    waiting = int(db.execute("SELECT count(*) FROM ocr_queue WHERE done_at IS NULL AND error IS NULL").fetchone()[0])
     skipped = tuple(
         r[0]
         for r in db.execute(
@@ -82,6 +80,11 @@ def coverage(case: Case) -> OcrCoverage:
         )
     )
     return OcrCoverage(
-        images=images, queued=queued, read=read, waiting=waiting, failed=failed, skipped=len(skipped),
+        images=images,
+        queued=queued,
+        read=read,
+        waiting=waiting,
+        failed=failed,
+        skipped=len(skipped),
         skipped_ids=skipped,
     )

@@ -287,8 +287,14 @@ def resources_of(case: Case, page_id: int) -> list[Resource]:
     )
     return [
         Resource(
-            id=r[0], sha256=r[1], mime=r[2], source_url=r[3], final_url=r[4], source_path=r[5],
-            original_name=r[6], page_resource=str(r[7]) if r[7] is not None else None,
+            id=r[0],
+            sha256=r[1],
+            mime=r[2],
+            source_url=r[3],
+            final_url=r[4],
+            source_path=r[5],
+            original_name=r[6],
+            page_resource=str(r[7]) if r[7] is not None else None,
         )
         for r in rows
     ]

@@ -33,8 +33,12 @@ class SignerInfo:
     last_seq: int
 
     def to_json(self) -> dict[str, Any]:
-        return {"fingerprint": self.fingerprint, "label": self.label, "known_as": self.known_as,
-                "last_signed_entry": self.last_seq}
+        return {
+            "fingerprint": self.fingerprint,
+            "label": self.label,
+            "known_as": self.known_as,
+            "last_signed_entry": self.last_seq,
+        }
 
 
 def _problem(what: str, problem: str, **extra: Any) -> dict[str, Any]:
@@ -66,8 +70,12 @@ def verify_case(case: Case, progress: Progress | None = None) -> dict[str, Any]:
     for text in _guard(problems, "file", lambda: casefile.integrity_problems(case.db)) or []:
         problems.append(_problem("file", text))
     if any(p["what"] == "file" for p in problems):
-        problems.append(_problem("file", "the case file is damaged: restore it from a copy (the checks below "
-                                 "read what can still be read)"))
+        problems.append(
+            _problem(
+                "file",
+                "the case file is damaged: restore it from a copy (the checks below read what can still be read)",
+            )
+        )
     names = _guard(problems, "items", lambda: _names(case)) or {}
     _check_blobs(case, problems, report, names, progress)
     entries = _guard(problems, "audit", lambda: audit_log.entries(case.db))
@@ -112,18 +120,33 @@ def _check_blobs(
             rows = case.db.execute("SELECT id, original_name FROM items WHERE sha256 = ?", [sha]).fetchall()
             for item_id, name in rows or [(None, None)]:
                 problems.append(
-                    _problem("blob", f"the original's bytes do not match their SHA-256: {reason}",
-                             sha256=sha, item=item_id, name=name, fields=["original"])
+                    _problem(
+                        "blob",
+                        f"the original's bytes do not match their SHA-256: {reason}",
+                        sha256=sha,
+                        item=item_id,
+                        name=name,
+                        fields=["original"],
+                    )
                 )
         if progress is not None:
             progress.step()
     report["blobs_checked"] = len(shas)
-    missing = _guard(problems, "items", lambda: case.db.execute(
-        "SELECT items.id, items.sha256, items.original_name FROM items LEFT JOIN blobs "
-        "ON blobs.sha256 = items.sha256 WHERE blobs.id IS NULL").fetchall()) or []
+    missing = (
+        _guard(
+            problems,
+            "items",
+            lambda: case.db.execute(
+                "SELECT items.id, items.sha256, items.original_name FROM items LEFT JOIN blobs "
+                "ON blobs.sha256 = items.sha256 WHERE blobs.id IS NULL"
+            ).fetchall(),
+        )
+        or []
+    )
     for item_id, sha, name in missing:
-        problems.append(_problem("item", "its original (blob) is missing", item=item_id, sha256=sha, name=name,
-                                 fields=["original"]))
+        problems.append(
+            _problem("item", "its original (blob) is missing", item=item_id, sha256=sha, name=name, fields=["original"])
+        )
 
 
 def expected_state(entries: list[audit_log.AuditEntry]) -> tuple[dict[int, tuple[str | None, int]], bool]:
@@ -167,8 +190,12 @@ def _check_state(
     expected, bound = expected_state(entries)
     if not bound:
         if names:
-            problems.append(_problem("state", "no audit entry commits to the items' state (the binding "
-                                     "was removed, or the entries that made it)"))
+            problems.append(
+                _problem(
+                    "state",
+                    "no audit entry commits to the items' state (the binding was removed, or the entries that made it)",
+                )
+            )
         return
     current = item_state.components(case.db)
     report["items_checked"] = len(current)
@@ -184,36 +211,59 @@ def _check_state(
         if comp is None:
             if want is MISSING or want is None:
                 continue
-            problems.append(_problem(
-                "item", f"deleted without an audit entry (entry {seq} recorded it)", item=item_id, name=name,
-                fields=["item"],
-            ))
+            problems.append(
+                _problem(
+                    "item",
+                    f"deleted without an audit entry (entry {seq} recorded it)",
+                    item=item_id,
+                    name=name,
+                    fields=["item"],
+                )
+            )
             continue
         have = item_state.digest(comp)
         if want is MISSING or want is None:
-            problems.append(_problem(
-                "item", "in the case but recorded by no audit entry (planted, or added outside the workstation)"
-                if want is MISSING else f"in the case although entry {seq} recorded it as deleted",
-                item=item_id, name=name, fields=["item"],
-            ))
+            problems.append(
+                _problem(
+                    "item",
+                    "in the case but recorded by no audit entry (planted, or added outside the workstation)"
+                    if want is MISSING
+                    else f"in the case although entry {seq} recorded it as deleted",
+                    item=item_id,
+                    name=name,
+                    fields=["item"],
+                )
+            )
             continue
         if have == want:
             continue
         record = stored.get(item_id)
         if record is not None and record[0] == have and record[2] > seq:
-            problems.append(_problem(
-                "item",
-                f"changed since entry {seq} by an entry that is no longer in the chain (entry {record[2]} "
-                "recorded its current state: entries were removed or replaced)",
-                item=item_id, name=name, fields=["(fields unknown)"], expected_state=want, actual_state=have,
-            ))
+            problems.append(
+                _problem(
+                    "item",
+                    f"changed since entry {seq} by an entry that is no longer in the chain (entry {record[2]} "
+                    "recorded its current state: entries were removed or replaced)",
+                    item=item_id,
+                    name=name,
+                    fields=["(fields unknown)"],
+                    expected_state=want,
+                    actual_state=have,
+                )
+            )
             continue
         fields = _changed_fields(comp, record, str(want))
-        problems.append(_problem(
-            "item",
-            f"changed without an audit entry since entry {seq}: {_describe(fields)}",
-            item=item_id, name=name, fields=fields, expected_state=want, actual_state=have,
-        ))
+        problems.append(
+            _problem(
+                "item",
+                f"changed without an audit entry since entry {seq}: {_describe(fields)}",
+                item=item_id,
+                name=name,
+                fields=fields,
+                expected_state=want,
+                actual_state=have,
+            )
+        )
 
 
 def _changed_fields(comp: dict[str, str], stored: tuple[str, str, int] | None, want: str) -> list[str]:
@@ -275,18 +325,26 @@ def _check_signatures(
         try:
             Ed25519PublicKey.from_public_bytes(key).verify(raw, audit_log.signed_bytes(sig.seq, sig.hash))
         except (InvalidSignature, ValueError):
-            problems.append(_problem("signature", f"the signature of entry {sig.seq} ({sig.label}, "
-                                     f"{sig.fingerprint}) is not valid: altered"))
+            problems.append(
+                _problem(
+                    "signature",
+                    f"the signature of entry {sig.seq} ({sig.label}, {sig.fingerprint}) is not valid: altered",
+                )
+            )
             continue
         if by_seq.get(sig.seq) != sig.hash:
             affected = _entry_items(entries, last_match, sig.seq)
-            problems.append(_problem(
-                "signature",
-                f"{sig.label or 'the analyst'} ({sig.fingerprint}) signed entry {sig.seq} as {sig.hash[:16]}…, "
-                f"but the chain now has {'no such entry' if sig.seq not in by_seq else by_seq[sig.seq][:16] + '…'}: "
-                "the history was rewritten after it was signed",
-                seq=sig.seq, items=affected,
-            ))
+            now = "no such entry" if sig.seq not in by_seq else by_seq[sig.seq][:16] + "…"
+            problems.append(
+                _problem(
+                    "signature",
+                    f"{sig.label or 'the analyst'} ({sig.fingerprint}) signed entry {sig.seq} as {sig.hash[:16]}…, "
+                    f"but the chain now has {now}: "
+                    "the history was rewritten after it was signed",
+                    seq=sig.seq,
+                    items=affected,
+                )
+            )
             continue
         last_good = max(last_good, sig.seq)
         last_match = max(last_match, sig.seq)
@@ -303,14 +361,19 @@ def _check_signatures(
     last_seq = entries[-1].seq if entries else 0
     if last_good and last_seq > last_good:
         affected = _entry_items(entries, last_good, last_seq)
-        warnings.append(_problem(
-            "signature",
-            f"entries {last_good + 1}–{last_seq} were added after the last signature and are not signed "
-            "(made without the analyst's key: the window, a command without the key passphrase, or someone else)",
-            items=affected,
-        ))
-    status = "signed" if last_good and last_good == (entries[-1].seq if entries else 0) else (
-        "partly signed" if last_good else "unsigned")
+        warnings.append(
+            _problem(
+                "signature",
+                f"entries {last_good + 1}–{last_seq} were added after the last signature and are not signed "
+                "(made without the analyst's key: the window, a command without the key passphrase, or someone else)",
+                items=affected,
+            )
+        )
+    status = (
+        "signed"
+        if last_good and last_good == (entries[-1].seq if entries else 0)
+        else ("partly signed" if last_good else "unsigned")
+    )
     return {
         "status": status,
         "signers": [s.to_json() for s in signers.values()],

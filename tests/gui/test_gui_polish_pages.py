@@ -10,8 +10,9 @@ from tests.gui.conftest import PASSPHRASE, jpeg_with_exif
 from workstation.case import Case
 
 
-def test_saved_page_shows_its_own_files_folder_image(qtbot: Any, window_factory: Any, case_file: Path,
-                                                     tmp_path: Path) -> None:
+def test_saved_page_shows_its_own_files_folder_image(
+    qtbot: Any, window_factory: Any, case_file: Path, tmp_path: Path
+) -> None:
     from workstation.importing.pipeline import run_import
 
     capture = tmp_path / "capture"

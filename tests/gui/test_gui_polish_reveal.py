@@ -52,8 +52,11 @@ def test_inspector_indicator_labels_wrap_instead_of_being_cut(qtbot: Any, window
     inspector.tabs.setCurrentIndex(inspector.tabs.indexOf(tree.parentWidget()))
     inspector.resize(320, 700)
     tree.expandAll()
-    nodes = [tree.topLevelItem(i).child(j) for i in range(tree.topLevelItemCount())
-             for j in range(tree.topLevelItem(i).childCount())]
+    nodes = [
+        tree.topLevelItem(i).child(j)
+        for i in range(tree.topLevelItemCount())
+        for j in range(tree.topLevelItem(i).childCount())
+    ]
     longest = max(nodes, key=lambda n: len(n.text(0)))
     assert tree.wordWrap() and tree.textElideMode() == Qt.TextElideMode.ElideNone
     assert longest.toolTip(0).startswith(longest.text(0))  # the whole label, then the description

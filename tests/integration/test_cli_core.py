@@ -53,8 +53,21 @@ def test_import_items_verify_round_trip(made_case: Path, photos: Path, case_env:
     items = json.loads(ws("items", str(made_case), "--json", env=case_env).stdout)["items"]
     assert len(items) == 6
     first = items[0]
-    for field in ("id", "kind", "sha256", "md5", "size", "mime", "original_name", "source_path",
-                  "source_url", "parent_id", "captured_at", "imported_at", "metadata"):
+    for field in (
+        "id",
+        "kind",
+        "sha256",
+        "md5",
+        "size",
+        "mime",
+        "original_name",
+        "source_path",
+        "source_url",
+        "parent_id",
+        "captured_at",
+        "imported_at",
+        "metadata",
+    ):
         assert field in first
     on_disk = (photos / first["original_name"]).read_bytes()
     import hashlib
@@ -110,8 +123,14 @@ def test_search_finds_text_in_any_script(made_case: Path, tmp_path: Path, case_e
     (folder / "zh.txt").write_text("高薪招聘女服务员，包吃包住", encoding="utf-8")
     (folder / "nl.txt").write_text("Wij zoeken meisjes voor een café in Rotterdam", encoding="utf-8")
     ws("import", str(made_case), str(folder), env=case_env)
-    for query, name in (("житло", "ua.txt"), ("包吃包住", "zh.txt"), ("女服务员", "zh.txt"), ("高薪", "zh.txt"),
-                        ("meisjes", "nl.txt"), ("rotterdam", "nl.txt")):
+    for query, name in (
+        ("житло", "ua.txt"),
+        ("包吃包住", "zh.txt"),
+        ("女服务员", "zh.txt"),
+        ("高薪", "zh.txt"),
+        ("meisjes", "nl.txt"),
+        ("rotterdam", "nl.txt"),
+    ):
         hits = json.loads(ws("search", str(made_case), query, "--json", env=case_env).stdout)["hits"]
         assert [h["original_name"] for h in hits] == [name], query
         assert set(hits[0]) >= {"id", "original_name", "kind", "snippet"}

@@ -121,8 +121,14 @@ def test_dedupe_confirms_a_heavily_altered_copy_on_local_features(tmp_path: Path
     w, h = photo.size
     copy = ImageOps.mirror(photo.crop((w // 20, h // 25, w - w // 40, h - h // 30)))
     draw = ImageDraw.Draw(copy)
-    draw.text((copy.width // 8, copy.height * 2 // 3), "+31 6 1234 5678", fill=(255, 255, 255),
-              font=ImageFont.load_default(size=copy.height // 9), stroke_width=2, stroke_fill=(0, 0, 0))
+    draw.text(
+        (copy.width // 8, copy.height * 2 // 3),
+        "+31 6 1234 5678",
+        fill=(255, 255, 255),
+        font=ImageFont.load_default(size=copy.height // 9),
+        stroke_width=2,
+        stroke_fill=(0, 0, 0),
+    )
     ImageEnhance.Brightness(copy).enhance(1.15).save(folder / "repost.jpg", quality=50)
     with Image.open(real / "kde-path-preview.jpg") as im:
         im.save(folder / "other.jpg")

@@ -41,8 +41,13 @@ def test_sigkill_during_import_leaves_a_sound_case(tmp_path: Path, big_folder: P
     Case.create(path, PASSPHRASE, title="Crash test").close()
     rng = random.Random(trial)
     # Whole process group: the writer and its worker processes die together, like a power cut.
-    proc = subprocess.Popen(_import_cmd(path, big_folder), env=env, start_new_session=True,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        _import_cmd(path, big_folder),
+        env=env,
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     time.sleep(rng.uniform(1.5, 4.5))
     killed = proc.poll() is None
     if killed:

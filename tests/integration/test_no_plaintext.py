@@ -33,8 +33,9 @@ def test_import_and_verify_leave_nothing_in_tmpdir(tmp_path: Path) -> None:
     case = tmp_path / "case.case"
 
     def run(*args: str) -> None:
-        proc = subprocess.run([sys.executable, "-m", "workstation.cli", *args], env=env,
-                              capture_output=True, text=True, timeout=300)
+        proc = subprocess.run(
+            [sys.executable, "-m", "workstation.cli", *args], env=env, capture_output=True, text=True, timeout=300
+        )
         assert proc.returncode == 0, proc.stderr
 
     run("new", str(case), "--title", "T")

@@ -137,7 +137,12 @@ class AuditDialog(QDialog):
             return
         entry = self.model.rows[current.row()]
         seq, at, analyst, action, details, digest = (
-            entry.seq, entry.at, entry.analyst, entry.action, entry.details, entry.entry_hash
+            entry.seq,
+            entry.at,
+            entry.analyst,
+            entry.action,
+            entry.details,
+            entry.entry_hash,
         )
         try:
             pretty = json.dumps(json.loads(details), indent=2, ensure_ascii=False)

@@ -65,9 +65,11 @@ class PassphraseStrengthLabel(QLabel):
 
     def update_for(self, text: str) -> None:
         if not text:
-            self.setText(self.tr("At least %1 characters, not easy to guess (e.g. four unrelated words).").replace(
-                "%1", str(MIN_LENGTH)
-            ))
+            self.setText(
+                self.tr("At least %1 characters, not easy to guess (e.g. four unrelated words).").replace(
+                    "%1", str(MIN_LENGTH)
+                )
+            )
             self.setStyleSheet("color: palette(mid);")
             return
         strength = estimate(text)

@@ -509,8 +509,22 @@ def read_rows(case: Case, item_ids: list[int]) -> dict[int, RowData]:
     """The rows of these items from the read layer (runs on the reader thread for a page)."""
     return {
         i: RowData(
-            r.id, r.kind, r.name, r.size, r.mime, r.captured_at, r.imported_at, r.width, r.height, r.source,
-            r.sha256, r.has_thumbnail, r.tags, r.exhibit, r.notes, r.indicators,
+            r.id,
+            r.kind,
+            r.name,
+            r.size,
+            r.mime,
+            r.captured_at,
+            r.imported_at,
+            r.width,
+            r.height,
+            r.source,
+            r.sha256,
+            r.has_thumbnail,
+            r.tags,
+            r.exhibit,
+            r.notes,
+            r.indicators,
         )  # fmt: skip
         for i, r in records.item_rows(case, item_ids).items()
     }

@@ -187,9 +187,7 @@ class ClustersView(Retranslatable, QWidget):
         select = 0
         for i, cluster in enumerate(clusters):
             first = cluster.members[0].name if cluster.members else ""
-            item = QListWidgetItem(
-                cluster_title(cluster.size, first) + (f"\n{cluster.label}" if cluster.label else "")
-            )
+            item = QListWidgetItem(cluster_title(cluster.size, first) + (f"\n{cluster.label}" if cluster.label else ""))
             item.setToolTip(self.tr("Cluster %1").replace("%1", str(cluster.id)))
             item.setData(Qt.ItemDataRole.UserRole, cluster.id)
             thumb = self.session.case.thumbnail(cluster.id)

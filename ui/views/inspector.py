@@ -572,9 +572,7 @@ class Inspector(Retranslatable, QWidget):
     def _casework_html(self, details: ItemDetails) -> str:
         parts = [f"<h3>{self.tr('Tags')}</h3><p>{_esc(', '.join(details.tags)) or self.tr('None.')}</p>"]
         if details.exhibit is not None:
-            parts.append(
-                f"<h3>{self.tr('Exhibit')}</h3><p>{self.tr('Exhibit number')} <b>{details.exhibit}</b></p>"
-            )
+            parts.append(f"<h3>{self.tr('Exhibit')}</h3><p>{self.tr('Exhibit number')} <b>{details.exhibit}</b></p>")
         return "".join(parts)
 
     def _show_annotations(self, details: ItemDetails) -> None:

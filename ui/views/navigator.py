@@ -37,8 +37,6 @@ def cluster_title(size: int, first_name: str) -> str:
     return f"{text} · {name}" if name else text
 
 
-
-
 class Navigator(QTreeWidget):
     """Left-hand tree.
 
@@ -126,9 +124,7 @@ class Navigator(QTreeWidget):
             triage,
             "untriaged",
             self.tr("Not yet triaged"),
-            Target(
-                "items", ItemQuery(untriaged=True, label=self.tr("Not yet triaged"))
-            ),
+            Target("items", ItemQuery(untriaged=True, label=self.tr("Not yet triaged"))),
         )
         self._entry(
             triage,

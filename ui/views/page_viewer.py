@@ -178,8 +178,12 @@ class RenderingPane(QWidget):
         if self.stored is None:
             self.image.clear()
             self.image.resize(0, 0)
-            self.info.setText(self.tr("Not rendered yet. Render now loads the page in an offline browser: every "
-                                      "request is answered from the case or refused."))
+            self.info.setText(
+                self.tr(
+                    "Not rendered yet. Render now loads the page in an offline browser: every "
+                    "request is answered from the case or refused."
+                )
+            )
             return
         shown = self.stored.full_id or self.stored.viewport_id
         pixmap = QPixmap()

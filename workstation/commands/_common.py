@@ -41,8 +41,12 @@ def read_passphrase(args: argparse.Namespace, *, confirm: bool = False, prompt: 
     rule of :mod:`workstation.passphrase`, whichever way it was given.
     """
     value = secret_from(
-        getattr(args, "passphrase_file", None), PASSPHRASE_ENV, "--passphrase-file",
-        what="passphrase", prompt=prompt, confirm=confirm,
+        getattr(args, "passphrase_file", None),
+        PASSPHRASE_ENV,
+        "--passphrase-file",
+        what="passphrase",
+        prompt=prompt,
+        confirm=confirm,
     )
     if confirm:
         from workstation.passphrase import require_strong
@@ -51,9 +55,7 @@ def read_passphrase(args: argparse.Namespace, *, confirm: bool = False, prompt: 
     return value
 
 
-def secret_from(
-    file: Path | None, env_name: str, file_option: str, *, what: str, prompt: str, confirm: bool
-) -> str:
+def secret_from(file: Path | None, env_name: str, file_option: str, *, what: str, prompt: str, confirm: bool) -> str:
     """A secret from a file, else an environment variable, else a no-echo prompt on a terminal.
 
     Args:

@@ -192,8 +192,7 @@ def _triage(args: argparse.Namespace) -> Any:
     except ValueError as exc:
         raise UsageError(f"--only: {exc}") from exc
     defaults = () if args.no_default_skips else DEFAULT_SKIP_PATHS
-    return Triage(kinds=kinds, min_size=args.min_size, max_size=args.max_size,
-                  skip_paths=(*defaults, *args.skip_path))
+    return Triage(kinds=kinds, min_size=args.min_size, max_size=args.max_size, skip_paths=(*defaults, *args.skip_path))
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -288,9 +287,28 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 ITEM_FIELDS = (
-    "id", "kind", "sha256", "md5", "size", "mime", "original_name", "source_path", "source_url",
-    "final_url", "parent_id", "capture_method", "captured_at", "captured_tz", "imported_at",
-    "analyst", "importer", "width", "height", "title", "language", "metadata",
+    "id",
+    "kind",
+    "sha256",
+    "md5",
+    "size",
+    "mime",
+    "original_name",
+    "source_path",
+    "source_url",
+    "final_url",
+    "parent_id",
+    "capture_method",
+    "captured_at",
+    "captured_tz",
+    "imported_at",
+    "analyst",
+    "importer",
+    "width",
+    "height",
+    "title",
+    "language",
+    "metadata",
 )
 
 
@@ -376,10 +394,17 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 def _damaged_report(reason: str) -> dict[str, Any]:
     return {
-        "ok": False, "blobs_checked": 0, "items_checked": 0, "audit_entries": None, "audit_head": None,
-        "problems": [{"what": "file", "problem": reason}], "warnings": [], "items_with_problems": [],
+        "ok": False,
+        "blobs_checked": 0,
+        "items_checked": 0,
+        "audit_entries": None,
+        "audit_head": None,
+        "problems": [{"what": "file", "problem": reason}],
+        "warnings": [],
+        "items_with_problems": [],
         "signature": {"status": "unknown", "signers": [], "unsigned_entries": None},
-        "read_only": None, "recorded": False,
+        "read_only": None,
+        "recorded": False,
     }
 
 

@@ -121,8 +121,7 @@ def cmd_dedupe(args: argparse.Namespace) -> int:
             if m.get("linked_to") is not None:
                 link = m["link_evidence"]
                 print(
-                    f"  {'':7} linked: #{m['linked_to']} ~ #{m['id']} d={m['link_distance']} "
-                    f"{link['transformation']}"
+                    f"  {'':7} linked: #{m['linked_to']} ~ #{m['id']} d={m['link_distance']} {link['transformation']}"
                 )
     held = linkage["held_apart"]
     if held:

@@ -62,7 +62,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "--redact-persons", action="store_true", help="networks appendix: persons by number and role, no names"
     )
     p.add_argument(
-        "--page-full", action="store_true",
+        "--page-full",
+        action="store_true",
         help="page exhibits also print their full-page rendering, split over report pages",
     )
     p.add_argument("--bates-prefix", default="EW-", help="text before the Bates number (default: EW-)")
@@ -76,8 +77,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "--classification`; else none, no marking is printed)",
     )
     p.add_argument(
-        "--analyst", default=None, help="your name on the cover, in the PDF's Author and the audit log (default: "
-        "$WORKSTATION_ANALYST, else the case's analyst)"
+        "--analyst",
+        default=None,
+        help="your name on the cover, in the PDF's Author and the audit log (default: "
+        "$WORKSTATION_ANALYST, else the case's analyst)",
     )
     p.add_argument(
         "--suggestions",

@@ -173,8 +173,12 @@ def cmd_contacts_remove(args: argparse.Namespace) -> int:
 # -- export and receive ------------------------------------------------------------------------
 def _bundle_passphrase(file: Path | None, *, confirm: bool) -> str:
     return secret_from(
-        file, BUNDLE_PASSPHRASE_ENV, "--bundle-passphrase-file",
-        what="bundle passphrase", prompt="Bundle passphrase: ", confirm=confirm,
+        file,
+        BUNDLE_PASSPHRASE_ENV,
+        "--bundle-passphrase-file",
+        what="bundle passphrase",
+        prompt="Bundle passphrase: ",
+        confirm=confirm,
     )
 
 

@@ -470,7 +470,7 @@ def _check_addressed(
         raise NotAddressed(
             f"this bundle was signed for {labels}, not for your key: someone who could open it "
             "re-encrypted it to you (forwarded). Receive it only if you know who forwarded it, with "
-            "--accept-forwarded \"NAME\" (recorded in the case's custody)",
+            '--accept-forwarded "NAME" (recorded in the case\'s custody)',
             path,
         )
     return {"by": accept_forwarded, "signed_recipients": listed, "received_with_key": identity.public.fingerprint}

@@ -93,9 +93,7 @@ def match(
     return best
 
 
-def _align(
-    a: npt.NDArray[np.uint64], b: npt.NDArray[np.uint64], rate: float
-) -> tuple[int, float, float, float] | None:
+def _align(a: npt.NDArray[np.uint64], b: npt.NDArray[np.uint64], rate: float) -> tuple[int, float, float, float] | None:
     if len(a) == 0 or len(b) == 0:
         return None
     # Distances of every sample pair, in blocks so memory stays bounded for hour-long videos.

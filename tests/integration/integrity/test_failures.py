@@ -64,8 +64,14 @@ def cli(*args: object, **env: str) -> Result:
 
 def cli_process(*args: object, timeout: float = 60) -> subprocess.CompletedProcess[str]:
     full = dict(os.environ, PYTHONPATH=str(ROOT))
-    return subprocess.run([sys.executable, "-m", "workstation.cli", *map(str, args)], env=full, capture_output=True,
-                          text=True, timeout=timeout, stdin=subprocess.DEVNULL)
+    return subprocess.run(
+        [sys.executable, "-m", "workstation.cli", *map(str, args)],
+        env=full,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        stdin=subprocess.DEVNULL,
+    )
 
 
 def _sha(path: Path) -> str:
@@ -206,15 +212,20 @@ def test_read_only_mount(small_case: Path, tmp_path: Path) -> None:
 
 def test_locked_names_the_other_process(small_case: Path, tmp_path: Path) -> None:
     holder = subprocess.Popen(
-        [sys.executable, "-c", (
-            "import sqlcipher3, sys, time\n"
-            f"c = sqlcipher3.connect({str(small_case)!r}, isolation_level=None)\n"
-            f"c.execute(\"PRAGMA key = '{PASSPHRASE}'\")\n"
-            "c.execute('BEGIN IMMEDIATE')\n"
-            "print('ready', flush=True)\n"
-            "time.sleep(60)\n"
-        )],
-        stdout=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-c",
+            (
+                "import sqlcipher3, sys, time\n"
+                f"c = sqlcipher3.connect({str(small_case)!r}, isolation_level=None)\n"
+                f"c.execute(\"PRAGMA key = '{PASSPHRASE}'\")\n"
+                "c.execute('BEGIN IMMEDIATE')\n"
+                "print('ready', flush=True)\n"
+                "time.sleep(60)\n"
+            ),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"

@@ -49,8 +49,12 @@ def base(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     session(lambda c: run_import(c, [src], workers=0))
     ids = session(lambda c: {i["original_name"]: i["id"] for i in c.items()})
     session(lambda c: add_exhibits(c, [ids["photo_0.jpg"], ids["ad.txt"]]))
-    session(lambda c: c.db.execute("INSERT INTO notes (item_id, author, created_at, text) VALUES (?, 'A', 'now', ?)",
-                                   [ids["photo_1.jpg"], "seen on two platforms"]))
+    session(
+        lambda c: c.db.execute(
+            "INSERT INTO notes (item_id, author, created_at, text) VALUES (?, 'A', 'now', ?)",
+            [ids["photo_1.jpg"], "seen on two platforms"],
+        )
+    )
     case = Case.open(path, PASSPHRASE, read_only=True)
     report = case.verify()
     case.close()
@@ -151,8 +155,10 @@ def _forge_entry(conn: sqlcipher3.Connection, ids: dict[str, int]) -> None:
     conn.execute(
         "INSERT INTO audit VALUES (?, ?, 'Analyst A', 'state.recorded', ?, ?, ?)", [seq + 1, at, details, prev, digest]
     )
-    conn.execute("UPDATE item_state SET digest = ?, components = ? WHERE item_id = ?",
-                 [state.digest(comp), json.dumps(comp, sort_keys=True, separators=(",", ":")), item])
+    conn.execute(
+        "UPDATE item_state SET digest = ?, components = ? WHERE item_id = ?",
+        [state.digest(comp), json.dumps(comp, sort_keys=True, separators=(",", ":")), item],
+    )
     conn.execute("UPDATE case_meta SET value = ? WHERE key = 'audit_head'", [f"{seq + 1}:{digest}"])
 
 
@@ -166,31 +172,58 @@ EDITS: dict[str, tuple[Callable[[sqlcipher3.Connection, dict[str, int]], None], 
     "original_bytes_only": (
         lambda c, ids: c.execute(
             "UPDATE blob_chunks SET data = x'00' || data WHERE blob_id = (SELECT blobs.id FROM blobs "
-            "JOIN items ON items.sha256 = blobs.sha256 WHERE items.id = ?)", [ids["photo_0.jpg"]]),
-        "photo_0.jpg", "SHA-256"),
-    "source_url": (_set("UPDATE items SET source_url = 'https://x.example/' WHERE id = ?", "photo_0.jpg"),
-                   "photo_0.jpg", "source_url"),
-    "captured_at": (_set("UPDATE items SET captured_at = '2020-01-01T00:00:00Z' WHERE id = ?", "photo_1.jpg"),
-                    "photo_1.jpg", "captured_at"),
-    "source_path": (_set("UPDATE items SET source_path = '/other/disk/x.jpg' WHERE id = ?", "photo_1.jpg"),
-                    "photo_1.jpg", "source_path"),
-    "original_name": (_set("UPDATE items SET original_name = 'innocent.jpg' WHERE id = ?", "photo_2.jpg"),
-                      "photo_2.jpg", "original_name"),
-    "item_deleted": (lambda c, ids: (c.execute("DELETE FROM thumbnails WHERE item_id = ?", [ids["photo_2.jpg"]]),
-                                     c.execute("DELETE FROM items WHERE id = ?", [ids["photo_2.jpg"]])),
-                     "photo_2.jpg", "deleted"),
+            "JOIN items ON items.sha256 = blobs.sha256 WHERE items.id = ?)",
+            [ids["photo_0.jpg"]],
+        ),
+        "photo_0.jpg",
+        "SHA-256",
+    ),
+    "source_url": (
+        _set("UPDATE items SET source_url = 'https://x.example/' WHERE id = ?", "photo_0.jpg"),
+        "photo_0.jpg",
+        "source_url",
+    ),
+    "captured_at": (
+        _set("UPDATE items SET captured_at = '2020-01-01T00:00:00Z' WHERE id = ?", "photo_1.jpg"),
+        "photo_1.jpg",
+        "captured_at",
+    ),
+    "source_path": (
+        _set("UPDATE items SET source_path = '/other/disk/x.jpg' WHERE id = ?", "photo_1.jpg"),
+        "photo_1.jpg",
+        "source_path",
+    ),
+    "original_name": (
+        _set("UPDATE items SET original_name = 'innocent.jpg' WHERE id = ?", "photo_2.jpg"),
+        "photo_2.jpg",
+        "original_name",
+    ),
+    "item_deleted": (
+        lambda c, ids: (
+            c.execute("DELETE FROM thumbnails WHERE item_id = ?", [ids["photo_2.jpg"]]),
+            c.execute("DELETE FROM items WHERE id = ?", [ids["photo_2.jpg"]]),
+        ),
+        "photo_2.jpg",
+        "deleted",
+    ),
     "item_planted": (_plant, "planted.txt", "recorded by no audit entry"),
     "exhibit_removed": (_set("DELETE FROM exhibits WHERE item_id = ?", "ad.txt"), "ad.txt", "exhibit"),
     "extracted_text": (_set("UPDATE items SET text = 'nothing to see' WHERE id = ?", "ad.txt"), "ad.txt", "text"),
-    "note_edited": (_set("UPDATE notes SET text = 'never seen' WHERE item_id = ?", "photo_1.jpg"), "photo_1.jpg",
-                    "notes"),
+    "note_edited": (
+        _set("UPDATE notes SET text = 'never seen' WHERE item_id = ?", "photo_1.jpg"),
+        "photo_1.jpg",
+        "notes",
+    ),
     "last_entry_deleted": (_delete_last_entry, "photo_1.jpg", "no longer in the chain"),
     "entry_backdated_rehashed": (_backdate_and_rehash, "photo_0.jpg", "rewritten"),
     "state_record_edited_too": (
-        lambda c, ids: (c.execute("UPDATE items SET captured_at = '2019-05-05T00:00:00Z' WHERE id = ?",
-                                  [ids["photo_0.jpg"]]),
-                        c.execute("UPDATE item_state SET components = '{}' WHERE item_id = ?", [ids["photo_0.jpg"]])),
-        "photo_0.jpg", "changed without an audit entry"),
+        lambda c, ids: (
+            c.execute("UPDATE items SET captured_at = '2019-05-05T00:00:00Z' WHERE id = ?", [ids["photo_0.jpg"]]),
+            c.execute("UPDATE item_state SET components = '{}' WHERE item_id = ?", [ids["photo_0.jpg"]]),
+        ),
+        "photo_0.jpg",
+        "changed without an audit entry",
+    ),
 }
 
 

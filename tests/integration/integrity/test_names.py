@@ -82,8 +82,12 @@ def test_cli_shows_bytes_names_readably(tmp_path):
     env = dict(os.environ, WORKSTATION_PASSPHRASE=PASSPHRASE, PYTHONPATH=str(ROOT), LC_ALL="C.UTF-8")
 
     def cli(*args: object) -> subprocess.CompletedProcess[bytes]:
-        return subprocess.run([sys.executable, "-m", "workstation.cli", *map(os.fsencode, map(str, args))],
-                              env=env, capture_output=True, timeout=300)
+        return subprocess.run(
+            [sys.executable, "-m", "workstation.cli", *map(os.fsencode, map(str, args))],
+            env=env,
+            capture_output=True,
+            timeout=300,
+        )
 
     case = tmp_path / "c.case"
     assert cli("new", case, "--title", "names").returncode == 0

@@ -29,9 +29,16 @@ def test_leftovers_cleaned_then_forwarded_bundle_refused_then_recorded(  # type:
     (inbox / ".bogdan.case.receiving-deadbeef-wal").write_bytes(b"\x02")  # a sidecar alone
 
     # A run still going on keeps its file, and the message names it.
-    holder = subprocess.Popen([sys.executable, "-c", "import sys,time; f=open(sys.argv[1],'rb'); "
-                               "print('ready', flush=True); time.sleep(60)", str(tmp_path / "out.wsbundle.partial")],
-                              stdout=subprocess.PIPE, text=True)
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys,time; f=open(sys.argv[1],'rb'); print('ready', flush=True); time.sleep(60)",
+            str(tmp_path / "out.wsbundle.partial"),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
         code, _, err = cli(analysts["ann"], "export", sender_case.path, "--to", "Bogdan", "--out", bundle)
@@ -58,8 +65,9 @@ def test_leftovers_cleaned_then_forwarded_bundle_refused_then_recorded(  # type:
     assert code != 0 and "not for your key" in err and "Bogdan" in err and "--accept-forwarded" in err
     assert not out.exists() and not list(tmp_path.glob(".chen.case.receiving-*"))
 
-    code, out_text, err = cli(analysts["chen"], "receive", forwarded, "--out", out, "--accept-forwarded", "Bogdan",
-                              "--json")
+    code, out_text, err = cli(
+        analysts["chen"], "receive", forwarded, "--out", out, "--accept-forwarded", "Bogdan", "--json"
+    )
     assert code == 0, err
     summary = as_json(out_text)
     assert summary["forwarded"]["by"] == "Bogdan" and summary["sender"]["contact"] == "Ann"

@@ -36,6 +36,7 @@ def test_regions_turn_with_the_picture(orientation: int, expected: tuple[float, 
 
 def test_indicators_regions_and_selectors_reach_the_report(case, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from workstation import annotations
+
     folder = tmp_path / "in"
     make_jpeg(folder / "a.jpg", seed=1, size=(400, 300))
     (folder / "ad.txt").write_text(

@@ -48,7 +48,12 @@ def test_report_of_a_plain_utc_case_reads_sensibly(tmp_path: Path) -> None:
 
 def test_marked_case_keeps_number_marking_and_both_times(tmp_path: Path) -> None:
     with Case.create(
-        tmp_path / "m.case", PASSPHRASE, title="Op", case_number="OP-7", agency="KMar", analyst="Ann",
+        tmp_path / "m.case",
+        PASSPHRASE,
+        title="Op",
+        case_number="OP-7",
+        agency="KMar",
+        analyst="Ann",
         timezone="Europe/Amsterdam",
     ) as case:
         make_jpeg(tmp_path / "in" / "a.jpg", seed=4)

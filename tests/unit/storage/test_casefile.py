@@ -148,7 +148,12 @@ def test_cli_reports_damage_in_one_line(tmp_path: Path) -> None:
     data[int(len(data) * 0.6)] ^= 0x01
     path.write_bytes(bytes(data))
     env = dict(os.environ, WORKSTATION_PASSPHRASE=PASS)
-    proc = subprocess.run([sys.executable, "-m", "workstation.cli", "verify", str(path)], env=env,
-                          capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-m", "workstation.cli", "verify", str(path)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert proc.returncode in (2, 3)
     assert "Traceback" not in proc.stderr

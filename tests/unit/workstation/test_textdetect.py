@@ -20,8 +20,14 @@ def with_number(img: Image.Image, text: str = "+31 6 1234 5678", where: float = 
     out = img.copy()
     draw = ImageDraw.Draw(out)
     font = ImageFont.truetype(str(FONT), int(out.height * 0.07))
-    draw.text((out.width * 0.08, out.height * where), text, font=font, fill=(255, 255, 255), stroke_width=2,
-              stroke_fill=(0, 0, 0))
+    draw.text(
+        (out.width * 0.08, out.height * where),
+        text,
+        font=font,
+        fill=(255, 255, 255),
+        stroke_width=2,
+        stroke_fill=(0, 0, 0),
+    )
     return out
 
 
@@ -36,7 +42,10 @@ def test_a_number_over_a_photo_is_a_text_line_and_plain_photos_are_not() -> None
 
 
 def test_import_queues_text_on_photos_and_ocr_status_names_the_skipped(
-    tmp_path: Path, case, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    case,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],  # type: ignore[no-untyped-def]
 ) -> None:
     from workstation.cli import main
     from workstation.importing.pipeline import run_import
